@@ -1,0 +1,1 @@
+"""Everything that touches the world: database, HTTP clients, channels, the command line."""

@@ -1,0 +1,120 @@
+"""Users and API keys (the people and systems that call bank-crm)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from adapters.db.tables import api_keys, branches, users
+from adapters.security import hash_password, new_api_key
+from domain.access import Role, Scope
+from domain.errors import Conflict, InvalidValue, NotFound
+
+
+async def create_user(
+    conn: AsyncConnection,
+    *,
+    username: str,
+    password: str,
+    role: str,
+    branch: str | None,
+    now: datetime,
+    display_name: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+    password_hash: str | None = None,
+    user_id: uuid.UUID | None = None,
+) -> uuid.UUID:
+    try:
+        Role(role)
+    except ValueError:
+        raise InvalidValue(f"role must be one of {[r.value for r in Role]}", field="role") from None
+    if not 3 <= len(username) <= 64:
+        raise InvalidValue("username must be 3-64 characters", field="username")
+    if password_hash is None and len(password) < 8:
+        raise InvalidValue("password must be at least 8 characters", field="password")
+    if role in (Role.RM, Role.BRANCH_MANAGER) and not branch:
+        raise InvalidValue(f"a {role} needs a --branch", field="branch")
+    if branch and not await conn.scalar(sa.select(branches.c.code).where(branches.c.code == branch)):
+        raise InvalidValue(f"branch {branch} does not exist", field="branch")
+    uid = user_id or uuid.uuid4()
+    try:
+        await conn.execute(
+            sa.insert(users).values(
+                id=uid,
+                username=username,
+                password_hash=password_hash or hash_password(password),
+                display_name=display_name or username,
+                role=role,
+                branch_code=branch,
+                email=email,
+                phone=phone,
+                active=True,
+                failed_logins=0,
+                created_at=now,
+            )
+        )
+    except IntegrityError:
+        raise Conflict(f"user {username} exists", field="username") from None
+    return uid
+
+
+async def get_user_by_username(conn: AsyncConnection, username: str) -> Any:
+    return (await conn.execute(sa.select(users).where(users.c.username == username))).first()
+
+
+async def get_user(conn: AsyncConnection, user_id: uuid.UUID) -> Any:
+    return (await conn.execute(sa.select(users).where(users.c.id == user_id))).first()
+
+
+async def ensure_branch(conn: AsyncConnection, code: str, name: str, city: str | None = None) -> None:
+    exists = await conn.scalar(sa.select(branches.c.code).where(branches.c.code == code))
+    if not exists:
+        await conn.execute(sa.insert(branches).values(code=code, name=name, city=city))
+
+
+async def create_api_key(conn: AsyncConnection, *, name: str, scopes: list[str], now: datetime) -> str:
+    """Store a new key's hash and return the full key: the only time it is ever shown."""
+    valid = {s.value for s in Scope}
+    for s in scopes:
+        if s not in valid:
+            raise InvalidValue(f"scope {s!r} is not one of {sorted(valid)}", field="scope")
+    if not scopes:
+        raise InvalidValue("a key needs at least one --scope", field="scope")
+    key = new_api_key()
+    await conn.execute(
+        sa.insert(api_keys).values(
+            id=uuid.uuid4(),
+            name=name,
+            prefix=key.prefix,
+            key_hash=key.key_hash,
+            scopes=sorted(set(scopes)),
+            created_at=now,
+        )
+    )
+    return key.secret
+
+
+async def get_api_key(conn: AsyncConnection, prefix: str) -> Any:
+    return (await conn.execute(sa.select(api_keys).where(api_keys.c.prefix == prefix))).first()
+
+
+async def list_api_keys(conn: AsyncConnection) -> list[Any]:
+    return list(await conn.execute(sa.select(api_keys).order_by(api_keys.c.created_at)))
+
+
+async def revoke_api_key(conn: AsyncConnection, name_or_prefix: str, now: datetime) -> int:
+    result = await conn.execute(
+        sa.update(api_keys)
+        .where(sa.or_(api_keys.c.name == name_or_prefix, api_keys.c.prefix == name_or_prefix))
+        .where(api_keys.c.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+    if result.rowcount == 0:
+        raise NotFound(f"no active key named {name_or_prefix}")
+    return result.rowcount

@@ -1,0 +1,45 @@
+"""Settings from the environment (CRM_*), read once by the composition root."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_SECRET = "dev-only-secret-change-me-dev-only-secret-change-me"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CRM_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str = "sqlite+aiosqlite:///./bank-crm.db"
+    database_pool_size: int = Field(default=10, ge=1, le=200)
+    database_echo: bool = False
+
+    jwt_secret: str = DEV_SECRET
+    jwt_algorithm: Literal["HS256", "HS384", "HS512"] = "HS256"
+    access_token_ttl_s: int = Field(default=8 * 3600, ge=60, le=7 * 24 * 3600)
+    card_token_key: str = "dev-only-card-token-key-change-me"
+
+    cors_origins: list[str] = ["http://127.0.0.1:5173", "http://localhost:5173"]
+    serve_frontend: bool = True
+
+    @property
+    def dialect(self) -> str:
+        return "postgresql" if self.database_url.startswith("postgresql") else "sqlite"
+
+    def check_production_safety(self) -> None:
+        """Refuse to run outside development with default or short secrets."""
+        if self.environment == "production":
+            if self.jwt_secret == DEV_SECRET or len(self.jwt_secret) < 32:
+                raise RuntimeError("CRM_JWT_SECRET must be set to a secret of at least 32 characters")
+            if self.card_token_key.startswith("dev-only") or len(self.card_token_key) < 32:
+                raise RuntimeError("CRM_CARD_TOKEN_KEY must be set to a secret of at least 32 characters")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,92 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse
+from fastapi.routing import APIRoute
+from starlette.staticfiles import StaticFiles
+
+from adapters.container import Container, build_container
+from adapters.settings import Settings, get_settings
+from api import auth, customers, health, products
+from api.errors import install_error_handlers
+from api.health import Metrics, MetricsMiddleware
+
+FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
+
+DESCRIPTION = """
+bank-crm gathers a retail bank's customer data from teller, card, POS/ATM, call center and online banking
+into one customer view, and turns it into action.
+
+* People sign in at `POST /api/v1/auth/token` and send `Authorization: Bearer ...`.
+* Systems send `X-API-Key: ...`.
+* Errors are `application/problem+json` (RFC 9457); invalid input lists each field in `errors`.
+* Lists use cursor pagination: `?limit=` (default 50, max 500) and `?cursor=`; answers carry `next_cursor`.
+* Money is a decimal string beside an ISO 4217 `currency`.
+"""
+
+
+def _operation_id(route: APIRoute) -> str:
+    return route.operation_id or route.name
+
+
+def create_app(settings: Settings | None = None, container: Container | None = None) -> FastAPI:
+    settings = settings or (container.settings if container else get_settings())
+    settings.check_production_safety()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        own = container is None
+        app.state.container = container or build_container(settings)
+        try:
+            yield
+        finally:
+            if own:
+                await app.state.container.dispose()
+
+    app = FastAPI(
+        title="bank-crm",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
+    )
+    if container is not None:
+        app.state.container = container
+    app.state.metrics = Metrics()
+    install_error_handlers(app)
+    app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE"],
+        allow_headers=["Authorization", "Content-Type", "If-Match", "X-API-Key"],
+        expose_headers=["ETag", "Location", "Retry-After"],
+    )
+    for module in (health, auth, customers, products):
+        app.include_router(module.router)
+
+    if settings.serve_frontend and (FRONTEND_DIST / "index.html").exists():
+        _mount_frontend(app)
+    return app
+
+
+def _mount_frontend(app: FastAPI) -> None:
+    """Serve the built SPA at /, falling back to index.html for client-side routes."""
+    app.mount("/assets", StaticFiles(directory=FRONTEND_DIST / "assets"), name="assets")
+    index = FRONTEND_DIST / "index.html"
+
+    @app.get("/{path:path}", include_in_schema=False)
+    async def spa(path: str) -> FileResponse:
+        if path.startswith("api/"):
+            raise HTTPException(404, f"no route {path}")
+        candidate = (FRONTEND_DIST / path).resolve()
+        if path and candidate.is_file() and FRONTEND_DIST in candidate.parents:
+            return FileResponse(candidate)
+        return FileResponse(index)

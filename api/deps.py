@@ -1,0 +1,99 @@
+"""FastAPI dependencies: the container, units of work and the calling principal."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+
+from adapters.container import Container
+from adapters.db import accounts
+from adapters.security import TokenError, api_key_matches, read_token, split_api_key
+from api.errors import ApiProblem
+from domain.access import Principal, Role, Scope
+
+_bearer = HTTPBearer(auto_error=False, description="An access token from POST /api/v1/auth/token")
+_api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="A system's API key")
+
+
+def get_container(request: Request) -> Container:
+    container: Container = request.app.state.container
+    return container
+
+
+ContainerDep = Annotated[Container, Depends(get_container)]
+
+
+def unauthorized(detail: str) -> ApiProblem:
+    return ApiProblem(401, "Unauthorized", detail, slug="unauthorized", headers={"WWW-Authenticate": "Bearer"})
+
+
+def forbidden(detail: str) -> ApiProblem:
+    return ApiProblem(403, "Forbidden", detail, slug="forbidden")
+
+
+async def get_principal(
+    container: ContainerDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    api_key: Annotated[str | None, Depends(_api_key)],
+) -> Principal:
+    settings = container.settings
+    if credentials is not None:
+        try:
+            claims = read_token(credentials.credentials, secret=settings.jwt_secret, algorithm=settings.jwt_algorithm)
+        except TokenError:
+            raise unauthorized("the access token is invalid or expired") from None
+        async with container.engine.connect() as conn:
+            user = await accounts.get_user(conn, claims.user_id)
+        if user is None or not user.active:
+            raise unauthorized("the user no longer exists or is disabled")
+        return Principal(
+            subject=user.username, kind="user", role=Role(user.role), user_id=user.id, branch=user.branch_code
+        )
+    if api_key is not None:
+        prefix = split_api_key(api_key)
+        if prefix is None:
+            raise unauthorized("the API key is malformed")
+        async with container.engine.connect() as conn:
+            row = await accounts.get_api_key(conn, prefix)
+        if row is None or row.revoked_at is not None or not api_key_matches(api_key, row.key_hash):
+            raise unauthorized("the API key is unknown or revoked")
+        return Principal(subject=f"key:{row.name}", kind="api_key", scopes=frozenset(row.scopes))
+    raise unauthorized("send Authorization: Bearer <token> or X-API-Key")
+
+
+PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+async def get_person(principal: PrincipalDep) -> Principal:
+    """Routes for people (the SPA): an API key is refused with 403."""
+    if not principal.is_person:
+        raise forbidden("this route is for signed-in users, not API keys")
+    return principal
+
+
+PersonDep = Annotated[Principal, Depends(get_person)]
+
+
+def require_scope(scope: Scope, *roles: Role) -> object:
+    """A dependency admitting a key with `scope`, or a user with one of `roles`."""
+
+    async def _check(principal: PrincipalDep) -> Principal:
+        if principal.is_person:
+            if principal.role in roles:
+                return principal
+            raise forbidden(f"role {principal.role} may not use this route")
+        if principal.has_scope(scope):
+            return principal
+        raise forbidden(f"the API key lacks the {scope.value} scope")
+
+    return Depends(_check)
+
+
+def parse_uuid(value: str, field: str = "id") -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise ApiProblem(404, "Not found", f"{field} {value!r} is not a known id", slug="not-found") from None

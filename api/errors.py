@@ -1,0 +1,187 @@
+"""Every error leaves as RFC 9457 problem+json, mapped here in one place."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from domain.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    InsufficientFunds,
+    InvalidValue,
+    NotFound,
+    StaleVersion,
+)
+
+log = logging.getLogger("bank_crm.api")
+
+PROBLEM_JSON = "application/problem+json"
+
+
+class ApiProblem(Exception):
+    """An error raised by the API layer itself (auth, preconditions) with its status and type."""
+
+    def __init__(
+        self,
+        status: int,
+        title: str,
+        detail: str,
+        *,
+        slug: str,
+        errors: list[dict[str, str]] | None = None,
+        headers: dict[str, str] | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.title = title
+        self.detail = detail
+        self.slug = slug
+        self.errors = errors
+        self.headers = headers
+        self.extra = extra or {}
+
+
+def problem(
+    status: int,
+    title: str,
+    detail: str,
+    *,
+    slug: str,
+    instance: str | None = None,
+    errors: list[dict[str, str]] | None = None,
+    headers: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> JSONResponse:
+    body: dict[str, Any] = {"type": f"/problems/{slug}", "title": title, "status": status, "detail": detail}
+    if instance:
+        body["instance"] = instance
+    if errors is not None:
+        body["errors"] = errors
+    if extra:
+        body.update(extra)
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def field_path(loc: Sequence[str | int]) -> str:
+    """('body', 'events', 3, 'amount') -> 'events[3].amount'; ('query', 'limit') -> 'limit'."""
+    parts = list(loc)
+    if parts and parts[0] in ("body", "query", "path", "header", "cookie"):
+        where = parts.pop(0)
+        if where == "header" and parts:
+            return str(parts[0]).title()
+    out = ""
+    for p in parts:
+        if isinstance(p, int):
+            out += f"[{p}]"
+        elif p.startswith("function-after[") or p.startswith("function-") or "[" in p and p.endswith("]"):
+            continue  # pydantic validator wrappers add these to the location
+        else:
+            out += f".{p}" if out else p
+    return out or "body"
+
+
+def _clean_message(msg: str) -> str:
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if msg.startswith(prefix):
+            return msg[len(prefix) :]
+    return msg
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = []
+        for e in exc.errors():
+            if e.get("type") == "json_invalid":
+                errors.append({"field": "body", "message": "the body is not valid JSON"})
+                continue
+            field = field_path(e.get("loc", ()))
+            message = _clean_message(str(e.get("msg", "invalid")))
+            if e.get("type") == "extra_forbidden":
+                message = "unknown field"
+            errors.append({"field": field, "message": message})
+        first = errors[0] if errors else {"field": "body", "message": "invalid"}
+        return problem(
+            422,
+            "Invalid input",
+            f"{first['field']}: {first['message']}" + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""),
+            slug="validation-error",
+            instance=request.url.path,
+            errors=errors,
+        )
+
+    @app.exception_handler(ApiProblem)
+    async def _api_problem(request: Request, exc: ApiProblem) -> JSONResponse:
+        return problem(
+            exc.status,
+            exc.title,
+            exc.detail,
+            slug=exc.slug,
+            instance=request.url.path,
+            errors=exc.errors,
+            headers=exc.headers,
+            extra=exc.extra,
+        )
+
+    @app.exception_handler(DomainError)
+    async def _domain(request: Request, exc: DomainError) -> JSONResponse:
+        errors = [{"field": exc.field, "message": exc.message}] if exc.field else None
+        path = request.url.path
+        if isinstance(exc, NotFound):
+            return problem(404, "Not found", exc.message, slug="not-found", instance=path)
+        if isinstance(exc, StaleVersion):
+            return problem(
+                412,
+                "Precondition failed",
+                exc.message + "; read it again and reapply your change",
+                slug="stale-version",
+                instance=path,
+                errors=errors,
+                extra={"current_version": exc.actual},
+            )
+        if isinstance(exc, Forbidden):
+            return problem(403, "Forbidden", exc.message, slug="forbidden", instance=path, errors=errors)
+        if isinstance(exc, Conflict):
+            return problem(409, "Conflict", exc.message, slug="conflict", instance=path, errors=errors)
+        if isinstance(exc, InsufficientFunds | InvalidValue):
+            return problem(
+                422,
+                "Invalid input",
+                exc.message,
+                slug="validation-error",
+                instance=path,
+                errors=errors or [{"field": "body", "message": exc.message}],
+            )
+        return problem(400, "Bad request", exc.message, slug="bad-request", instance=path, errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        titles = {404: "Not found", 405: "Method not allowed", 401: "Unauthorized", 403: "Forbidden"}
+        return problem(
+            exc.status_code,
+            titles.get(exc.status_code, "Error"),
+            str(exc.detail),
+            slug={404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "http-error"),
+            instance=request.url.path,
+            headers=getattr(exc, "headers", None),
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return problem(
+            500,
+            "Internal error",
+            "an unexpected error occurred; it has been logged",
+            slug="internal-error",
+            instance=request.url.path,
+        )

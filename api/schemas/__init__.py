@@ -1,0 +1,1 @@
+"""Request and response schemas: separate from tables and from domain entities."""

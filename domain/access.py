@@ -1,0 +1,133 @@
+"""Who is asking, and what their role lets them see and change.
+
+Authorization is decided here, in the domain's service layer, so every entry point (HTTP, CLI, broker)
+applies the same rules.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from domain.customers import Customer
+from domain.errors import Forbidden
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    BRANCH_MANAGER = "branch_manager"
+    RM = "rm"
+    AGENT = "agent"
+    MARKETING = "marketing"
+    AUDITOR = "auditor"
+
+
+class Scope(StrEnum):
+    """What an API key may do."""
+
+    FEEDS_WRITE = "feeds:write"
+    CONTEXT_READ = "context:read"
+
+
+class Action(StrEnum):
+    READ_CUSTOMERS = "customers:read"
+    WRITE_CUSTOMERS = "customers:write"
+    READ_PRODUCTS = "products:read"
+    WRITE_PRODUCTS = "products:write"
+
+
+_ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
+    Role.ADMIN: frozenset(Action),
+    Role.BRANCH_MANAGER: frozenset({Action.READ_CUSTOMERS, Action.WRITE_CUSTOMERS, Action.READ_PRODUCTS}),
+    Role.RM: frozenset({Action.READ_CUSTOMERS, Action.WRITE_CUSTOMERS, Action.READ_PRODUCTS}),
+    Role.AGENT: frozenset({Action.READ_CUSTOMERS, Action.READ_PRODUCTS}),
+    Role.MARKETING: frozenset({Action.READ_CUSTOMERS, Action.READ_PRODUCTS}),
+    Role.AUDITOR: frozenset({Action.READ_CUSTOMERS, Action.READ_PRODUCTS}),
+}
+
+# Fields each role may not set on a customer even when it may edit the customer.
+_READ_ONLY_FIELDS: dict[Role, frozenset[str]] = {
+    Role.ADMIN: frozenset(),
+    Role.BRANCH_MANAGER: frozenset({"tier", "home_branch"}),
+    Role.RM: frozenset({"tier", "home_branch", "relationship_manager_id", "lifecycle_stage"}),
+}
+
+# Roles that see identifiers (ID numbers, phones, accounts) unmasked without asking to reveal them.
+_SEES_FULL_PII = frozenset({Role.ADMIN})
+# Roles that may ask to reveal a masked value (the reveal is audited).
+_MAY_REVEAL = frozenset({Role.ADMIN, Role.BRANCH_MANAGER, Role.RM, Role.AGENT, Role.AUDITOR})
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioScope:
+    """Which customers a caller may see: everyone, one branch, or one RM's portfolio."""
+
+    everything: bool = False
+    branch: str | None = None
+    relationship_manager_id: uuid.UUID | None = None
+
+    def admits(self, customer: Customer) -> bool:
+        if self.everything:
+            return True
+        if self.relationship_manager_id is not None:
+            return customer.relationship_manager_id == self.relationship_manager_id
+        if self.branch is not None:
+            return customer.home_branch == self.branch
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """A person (user) or a system (API key) making a request."""
+
+    subject: str
+    kind: str  # "user" or "api_key"
+    role: Role | None = None
+    user_id: uuid.UUID | None = None
+    branch: str | None = None
+    scopes: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind == "user"
+
+    def may(self, action: Action) -> bool:
+        return self.role is not None and action in _ROLE_ACTIONS[self.role]
+
+    def require(self, action: Action) -> None:
+        if not self.may(action):
+            raise Forbidden(f"role {self.role or 'none'} may not {action.value}")
+
+    def has_scope(self, scope: Scope) -> bool:
+        return scope.value in self.scopes
+
+    @property
+    def portfolio(self) -> PortfolioScope:
+        if self.role is Role.RM:
+            return PortfolioScope(relationship_manager_id=self.user_id)
+        if self.role is Role.BRANCH_MANAGER:
+            return PortfolioScope(branch=self.branch)
+        if self.role is None and not self.scopes:
+            return PortfolioScope()
+        return PortfolioScope(everything=True)
+
+    def check_editable(self, fields: set[str]) -> None:
+        """Raise Forbidden naming the first field this role may not change."""
+        if self.role is None:
+            raise Forbidden("systems may not edit customer profiles")
+        read_only = _READ_ONLY_FIELDS.get(self.role, frozenset())
+        for name in sorted(fields):
+            if name in read_only:
+                raise Forbidden(f"role {self.role.value} may not change {name}", field=name)
+
+    @property
+    def sees_full_pii(self) -> bool:
+        return self.role in _SEES_FULL_PII
+
+    @property
+    def may_reveal(self) -> bool:
+        return self.role in _MAY_REVEAL
+
+
+SYSTEM = Principal(subject="system", kind="system", role=Role.ADMIN)
