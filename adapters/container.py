@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -10,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.db.engine import make_engine
 from adapters.db.uow import SqlUnitOfWork
 from adapters.settings import Settings
+from domain.ports import ActivityObserver, UnitOfWork
 
 
 class SystemClock:
@@ -22,9 +24,20 @@ class Container:
     settings: Settings
     engine: AsyncEngine
     clock: SystemClock
+    # Registered by each area at build time (scoring, segments, alerts, live stream).
+    activity_observers: list[ActivityObserver] = field(default_factory=list)
 
     def uow(self, *, readonly: bool = False) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.engine, readonly=readonly)
+
+    async def customers_changed(self, uow: UnitOfWork, customer_ids: set[uuid.UUID]) -> None:
+        """Tell every observer, inside the caller's transaction, that these customers had new events."""
+        if not customer_ids:
+            return
+        ids = frozenset(customer_ids)
+        now = self.clock.now()
+        for observer in self.activity_observers:
+            await observer.customers_changed(uow, ids, now)
 
     async def dispose(self) -> None:
         await self.engine.dispose()

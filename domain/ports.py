@@ -83,3 +83,19 @@ class UnitOfWork(Protocol):
     async def commit(self) -> None: ...
 
     async def rollback(self) -> None: ...
+
+
+class ActivityObserver(Protocol):
+    """Told, inside the writer's unit of work, which customers just had new events (feeds, edits).
+
+    Scoring, segment membership and alerts hang off this, so they move as events arrive and commit
+    atomically with them.
+    """
+
+    async def customers_changed(self, uow: UnitOfWork, customer_ids: frozenset[uuid.UUID], at: datetime) -> None: ...
+
+
+class LiveEventPublisher(Protocol):
+    """Publishes what happened to a customer (new interaction, alert, balance) to live listeners."""
+
+    async def publish(self, customer_id: uuid.UUID, kind: str, payload: dict[str, object]) -> None: ...

@@ -8,7 +8,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from adapters.db.engine import make_engine
-from adapters.db.tables import metadata
+from adapters.db.schema import metadata
 from adapters.settings import get_settings
 
 config = context.config

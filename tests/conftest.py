@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from adapters.container import Container, build_container
 from adapters.db import accounts
 from adapters.db.migrate import upgrade
-from adapters.db.tables import metadata
+from adapters.db.schema import metadata
 from adapters.settings import Settings
 
 PG_ADMIN_URL = os.environ.get("CRM_TEST_POSTGRES_URL")  # e.g. postgresql+asyncpg://postgres@127.0.0.1:5432/postgres

@@ -8,7 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from adapters.container import Container
-from adapters.db.tables import metadata
+from adapters.db.schema import metadata
 from api.openapi_export import render
 from tests.conftest import ROOT
 
