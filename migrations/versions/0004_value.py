@@ -8,6 +8,7 @@ import sqlalchemy as sa  # noqa: F401
 from alembic import op  # noqa: F401
 
 import adapters.db.types  # noqa: F401
+from sqlalchemy.dialects import postgresql
 
 revision = "0004"
 down_revision = "0003"
@@ -16,8 +17,30 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    op.create_table(
+        "alerts",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("customer_id", sa.Uuid(), nullable=False),
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("cause_key", sa.String(length=160), nullable=False),
+        sa.Column("severity", sa.String(length=16), nullable=False),
+        sa.Column("title", sa.String(length=256), nullable=False),
+        sa.Column("detail", sa.Text(), nullable=True),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("assigned_to", sa.Uuid(), nullable=True),
+        sa.Column("data", sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"), nullable=False),
+        sa.Column("raised_at", adapters.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("acknowledged_at", adapters.db.types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("resolved_at", adapters.db.types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("resolution_note", sa.Text(), nullable=True),
+        sa.ForeignKeyConstraint(["assigned_to"], ["users.id"], name=op.f("fk_alerts_assigned_to_users")),
+        sa.ForeignKeyConstraint(["customer_id"], ["customers.id"], name=op.f("fk_alerts_customer_id_customers")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_alerts")),
+        sa.UniqueConstraint("customer_id", "kind", "cause_key", name=op.f("uq_alerts_customer_id_kind_cause_key")),
+    )
+    op.create_index("ix_alerts_assignee_status", "alerts", ["assigned_to", "status"])
+    op.create_index("ix_alerts_customer_status", "alerts", ["customer_id", "status"])
 
 
 def downgrade() -> None:
-    pass
+    op.drop_table("alerts")
