@@ -16,7 +16,7 @@ alerts = sa.Table(
     sa.Column("customer_id", sa.Uuid, sa.ForeignKey("customers.id"), nullable=False),
     sa.Column(
         "kind", sa.String(32), nullable=False
-    ),  # large_outflow, dormant_wakeup, salary_stopped, maturity, complaint, ...
+    ),  # large_outflow, maturity, complaint, ...
     sa.Column("cause_key", sa.String(160), nullable=False),  # what makes two alerts "the same cause"
     sa.Column("severity", sa.String(16), nullable=False),  # low, medium, high
     sa.Column("title", sa.String(256), nullable=False),
