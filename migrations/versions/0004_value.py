@@ -40,7 +40,30 @@ def upgrade() -> None:
     )
     op.create_index("ix_alerts_assignee_status", "alerts", ["assigned_to", "status"])
     op.create_index("ix_alerts_customer_status", "alerts", ["customer_id", "status"])
+    op.create_table(
+        "customer_scores",
+        sa.Column("customer_id", sa.Uuid(), nullable=False),
+        sa.Column("currency", sa.String(length=3), nullable=False),
+        sa.Column("aum", adapters.db.types.Amount(), nullable=False),
+        sa.Column("aum_3m_ago", adapters.db.types.Amount(), nullable=False),
+        sa.Column("deposit_balance", adapters.db.types.Amount(), nullable=False),
+        sa.Column("loan_balance", adapters.db.types.Amount(), nullable=False),
+        sa.Column("contribution_monthly", adapters.db.types.Amount(), nullable=False),
+        sa.Column("rfm_recency_days", sa.Integer(), nullable=True),
+        sa.Column("rfm_frequency", sa.Integer(), nullable=False),
+        sa.Column("rfm_monetary", adapters.db.types.Amount(), nullable=False),
+        sa.Column("churn_risk", sa.Numeric(precision=5, scale=4), nullable=False),
+        sa.Column("churn_drivers", sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"), nullable=False),
+        sa.Column("value_drivers", sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"), nullable=False),
+        sa.Column("tier_reason", sa.Text(), nullable=True),
+        sa.Column("lifecycle_reason", sa.Text(), nullable=True),
+        sa.Column("scored_at", adapters.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["customer_id"], ["customers.id"], name=op.f("fk_customer_scores_customer_id_customers"), ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("customer_id", name=op.f("pk_customer_scores")),
+    )
+    op.create_index("ix_customer_scores_churn", "customer_scores", ["churn_risk"])
 
 
 def downgrade() -> None:
+    op.drop_table("customer_scores")
     op.drop_table("alerts")
