@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -96,6 +97,28 @@ def _clean_message(msg: str) -> str:
     return msg
 
 
+_HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options"}
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method the API serves at this path (Starlette names only the first route it tried)."""
+    table = getattr(request.app.state, "allow_table", None)
+    if table is None:
+        table = []
+        for path, operations in request.app.openapi().get("paths", {}).items():
+            parts = re.split(r"\{[^}]+\}", path)
+            pattern = re.compile("^" + "[^/]+".join(re.escape(part) for part in parts) + "$")
+            table.append((pattern, {m.upper() for m in operations if m in _HTTP_METHODS}))
+        request.app.state.allow_table = table
+    methods: set[str] = set()
+    for pattern, allowed in table:
+        if pattern.match(request.url.path):
+            methods |= allowed
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -165,6 +188,18 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400 and "parsing the body" in str(exc.detail):
+            return problem(
+                422,
+                "Invalid input",
+                "the body could not be read as JSON (UTF-8)",
+                slug="validation-error",
+                instance=request.url.path,
+                errors=[{"field": "body", "message": "not valid JSON"}],
+            )
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(_allowed_methods(request))
         titles = {404: "Not found", 405: "Method not allowed", 401: "Unauthorized", 403: "Forbidden"}
         return problem(
             exc.status_code,
@@ -172,7 +207,7 @@ def install_error_handlers(app: FastAPI) -> None:
             str(exc.detail),
             slug={404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "http-error"),
             instance=request.url.path,
-            headers=getattr(exc, "headers", None),
+            headers=headers or None,
         )
 
     @app.exception_handler(Exception)

@@ -6,17 +6,18 @@ from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints
 
 from adapters.db import views
 from api.deps import ContainerDep, PersonDep
-from api.errors import ApiProblem
-from api.schemas.common import MoneyStr, Page, StrictModel, problem_responses
+from api.schemas.common import CurrencyCode, MoneyStr, NonNegativeAmountIn, Page, StrictModel, problem_responses
 from domain.access import Action
-from domain.money import CURRENCIES
 from domain.products import Product, ProductCategory
 
 router = APIRouter(prefix="/api/v1/products", tags=["products"])
+
+# -0.05 to 0.5 with up to 6 decimals, spelled out so the schema admits exactly what the catalogue accepts.
+RATE_PATTERN = r"^(-0\.0[0-4][0-9]{0,4}|-0\.050{0,4}|0(\.[0-4][0-9]{0,5})?|0\.50{0,5})$"
 
 
 class ProductOut(BaseModel):
@@ -39,10 +40,18 @@ class ProductIn(StrictModel):
         None
     )
     category: ProductCategory
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "CNY"
-    rate: Annotated[Decimal, Field(ge=Decimal("-0.05"), le=Decimal("0.5"), decimal_places=6)] | None = None
+    currency: CurrencyCode = CurrencyCode["CNY"]
+    rate: (
+        Annotated[
+            str,
+            StringConstraints(pattern=RATE_PATTERN),
+            AfterValidator(Decimal),
+            Field(description='Yearly rate as a decimal fraction, -0.05 to 0.5 ("0.0175" = 1.75%)'),
+        ]
+        | None
+    ) = None
     term_months: Annotated[int, Field(ge=1, le=600)] | None = None
-    minimum_amount: Annotated[Decimal, Field(ge=0, lt=Decimal("1e15"), decimal_places=4)] | None = None
+    minimum_amount: NonNegativeAmountIn | None = None
     risk_level: Annotated[int, Field(ge=1, le=5)] = 1
 
     model_config = {
@@ -127,15 +136,7 @@ async def list_products(
 )
 async def create_product(body: ProductIn, container: ContainerDep, principal: PersonDep) -> ProductOut:
     principal.require(Action.WRITE_PRODUCTS)
-    if body.currency not in CURRENCIES:
-        raise ApiProblem(
-            422,
-            "Invalid input",
-            f"{body.currency} is not an ISO 4217 currency",
-            slug="validation-error",
-            errors=[{"field": "currency", "message": "not an ISO 4217 currency code"}],
-        )
-    product = Product(**body.model_dump())
+    product = Product(**(body.model_dump() | {"currency": body.currency.value}))
     async with container.uow() as uow:
         await uow.products.add(product)
         await uow.commit()

@@ -7,6 +7,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol
 
+from domain.access import StaffMember
 from domain.customers import Customer, Identity, Relation
 from domain.holdings import ProductHolding
 from domain.interactions import Interaction
@@ -59,6 +60,14 @@ class InteractionRepository(Protocol):
     async def add(self, interaction: Interaction) -> None: ...
 
 
+class Directory(Protocol):
+    """Reference data about the bank itself: branches and staff."""
+
+    async def branch_exists(self, code: str) -> bool: ...
+
+    async def staff_member(self, user_id: uuid.UUID) -> StaffMember | None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: everything done through it commits together or not at all."""
 
@@ -73,6 +82,9 @@ class UnitOfWork(Protocol):
 
     @property
     def interactions(self) -> InteractionRepository: ...
+
+    @property
+    def directory(self) -> Directory: ...
 
     async def __aenter__(self) -> UnitOfWork: ...
 

@@ -6,6 +6,7 @@ from types import TracebackType
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from adapters.db.accounts import SqlDirectory
 from adapters.db.customers import SqlCustomerRepository
 from adapters.db.engine import writer
 from adapters.db.holdings import SqlHoldingRepository
@@ -18,6 +19,7 @@ class SqlUnitOfWork:
     products: SqlProductRepository
     holdings: SqlHoldingRepository
     interactions: SqlInteractionRepository
+    directory: SqlDirectory
 
     def __init__(self, engine: AsyncEngine, *, readonly: bool = False) -> None:
         self._engine = engine if readonly else writer(engine)
@@ -36,6 +38,7 @@ class SqlUnitOfWork:
         self.products = SqlProductRepository(self._conn)
         self.holdings = SqlHoldingRepository(self._conn)
         self.interactions = SqlInteractionRepository(self._conn)
+        self.directory = SqlDirectory(self._conn)
         return self
 
     async def __aexit__(

@@ -48,7 +48,7 @@ def encode_cursor(values: list[Any]) -> str:
 
 def decode_cursor(cursor: str | None, kinds: tuple[type, ...]) -> list[Any] | None:
     """Decode a cursor made by encode_cursor into values of the given kinds; InvalidValue otherwise."""
-    if cursor is None:
+    if not cursor:  # absent or empty: the first page
         return None
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, StringConstraints
+
+from domain.money import CURRENCIES
 
 T = TypeVar("T")
+
+# Free text from users: no control characters (PostgreSQL refuses NUL in text, and nobody types them).
+NO_CONTROL_CHARS = r"^[^\x00-\x1f\x7f]*$"
 
 # Money leaves as a decimal string, never a JSON number.
 MoneyStr = Annotated[
@@ -15,6 +21,30 @@ MoneyStr = Annotated[
     PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json"),
     Field(json_schema_extra={"type": "string", "format": "decimal", "examples": ["1234.50"]}),
 ]
+
+
+# Money in requests: a decimal string, at most 15 integer digits and 4 decimals (the storage scale).
+AMOUNT_PATTERN = r"^-?[0-9]{1,15}(\.[0-9]{1,4})?$"
+NON_NEGATIVE_AMOUNT_PATTERN = r"^[0-9]{1,15}(\.[0-9]{1,4})?$"
+
+
+def _to_decimal(value: str) -> Decimal:
+    return Decimal(value)
+
+
+AmountIn = Annotated[
+    str,
+    StringConstraints(pattern=AMOUNT_PATTERN),
+    AfterValidator(_to_decimal),
+    Field(examples=["1234.50"]),
+]
+NonNegativeAmountIn = Annotated[
+    str,
+    StringConstraints(pattern=NON_NEGATIVE_AMOUNT_PATTERN),
+    AfterValidator(_to_decimal),
+    Field(examples=["50000.00"]),
+]
+CurrencyCode = StrEnum("CurrencyCode", {code: code for code in sorted(CURRENCIES)})  # type: ignore[misc]
 
 
 class StrictModel(BaseModel):

@@ -63,21 +63,21 @@ class AddressIn(StrictModel):
 
 
 class CustomerFields(StrictModel):
-    kind: CustomerKind | None = None
+    kind: CustomerKind = CustomerKind.INDIVIDUAL
     name_zh: Name | None = None
     name_latin: Name | None = None
     birth_date: date | None = None
     gender: Gender | None = None
     id_document: IdDocumentIn | None = None
-    phones: Annotated[list[Phone], Field(max_length=5)] | None = None
-    emails: Annotated[list[Email], Field(max_length=5)] | None = None
+    phones: Annotated[list[Phone], Field(max_length=5)] = []
+    emails: Annotated[list[Email], Field(max_length=5)] = []
     address: AddressIn | None = None
     occupation: ShortText | None = None
     education: Education | None = None
     income_band: IncomeBand | None = None
     risk_preference: RiskPreference | None = None
-    preferred_language: Language | None = None
-    marketing_consent: dict[ConsentChannel, bool] | None = None
+    preferred_language: Language = "zh-CN"
+    marketing_consent: dict[ConsentChannel, bool] = {}
     home_branch: BranchCode | None = None
     relationship_manager_id: uuid.UUID | None = None
 
@@ -109,8 +109,8 @@ class CustomerCreate(CustomerFields):
 class CustomerPatch(CustomerFields):
     """Fields to change; leave out what stays. Send If-Match with the ETag of your last read."""
 
-    lifecycle_stage: LifecycleStage | None = None
-    tier: Tier | None = None
+    lifecycle_stage: LifecycleStage = LifecycleStage.NEW
+    tier: Tier = Tier.ORDINARY
 
     model_config = {"json_schema_extra": {"examples": [{"occupation": "Engineer", "emails": ["wf@example.com"]}]}}
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from domain.access import Action, Principal, Role
 from domain.customers import Customer, IdentitySource, RelationType, relation_pair
-from domain.errors import Conflict, CustomerNotFound, Forbidden, IdentityConflict
+from domain.errors import Conflict, CustomerNotFound, Forbidden, IdentityConflict, InvalidValue
 from domain.ports import Clock, UnitOfWork
 
 
@@ -31,6 +31,22 @@ async def _check_unique_identities(uow: UnitOfWork, customer: Customer) -> None:
             raise IdentityConflict(f"{field} already belongs to another customer", field=field)
 
 
+async def _check_references(uow: UnitOfWork, customer: Customer, changed: set[str] | None = None) -> None:
+    """The branch and the RM a customer points at must exist (and the RM must be an RM)."""
+    branch_changed = changed is None or "home_branch" in changed
+    if (
+        customer.home_branch is not None
+        and branch_changed
+        and not await uow.directory.branch_exists(customer.home_branch)
+    ):
+        raise InvalidValue(f"branch {customer.home_branch} does not exist", field="home_branch")
+    rm_id = customer.relationship_manager_id
+    if rm_id is not None and (changed is None or "relationship_manager_id" in changed):
+        staff = await uow.directory.staff_member(rm_id)
+        if staff is None or not staff.active or staff.role is not Role.RM:
+            raise InvalidValue("relationship_manager_id is not an active RM", field="relationship_manager_id")
+
+
 async def create_customer(uow: UnitOfWork, principal: Principal, customer: Customer, clock: Clock) -> Customer:
     """Register a new customer. An RM's new customer joins their own portfolio."""
     principal.require(Action.WRITE_CUSTOMERS)
@@ -43,6 +59,7 @@ async def create_customer(uow: UnitOfWork, principal: Principal, customer: Custo
         if customer.home_branch not in (None, principal.branch):
             raise Forbidden("a branch manager may only create customers in their branch", field="home_branch")
         customer.home_branch = principal.branch
+    await _check_references(uow, customer)
     await _check_unique_identities(uow, customer)
     now = clock.now()
     customer.created_at = now
@@ -67,6 +84,7 @@ async def update_customer(
     updated = current.apply_changes(changes, expected_version)
     if not principal.portfolio.admits(updated):
         raise Forbidden("the change would move the customer out of your scope", field="relationship_manager_id")
+    await _check_references(uow, updated, set(changes))
     if "id_document" in changes:
         await _check_unique_identities(uow, updated)
     updated.updated_at = clock.now()

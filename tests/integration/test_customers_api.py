@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import httpx
 import sqlalchemy as sa
 
@@ -64,6 +66,9 @@ async def test_bad_input_names_the_field_and_writes_nothing(
         (customer_body(gender="robot"), "gender"),
         (customer_body(birth_date="2999-01-01"), "birth_date"),
         (customer_body(id_document={"type": "resident_id", "number": "123"}), "id_document.number"),
+        (customer_body(home_branch="ZZ999"), "home_branch"),
+        (customer_body(relationship_manager_id=str(uuid.uuid4())), "relationship_manager_id"),
+        (customer_body(relationship_manager_id=str(admin.id)), "relationship_manager_id"),  # not an RM
     ]
     for body, field in cases:
         r = await app_client.post("/api/v1/customers", json=body, headers=admin.headers)

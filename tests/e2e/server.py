@@ -1,0 +1,79 @@
+"""Run the real server as a subprocess for end-to-end tests."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+CRM = [sys.executable, "-m", "adapters.cli"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def crm(env: dict[str, str], *args: str, timeout: float = 300) -> str:
+    """Run a `crm` command and return its stdout (raising with stderr on failure)."""
+    done = subprocess.run(
+        [*CRM, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"crm {' '.join(args)} failed: {done.stderr or done.stdout}")
+    return done.stdout
+
+
+def server_env(database_url: str, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CRM_")}
+    env.update(
+        CRM_DATABASE_URL=database_url,
+        CRM_ENVIRONMENT="test",
+        CRM_CARD_TOKEN_KEY="e2e-card-token-key-0123456789abcdef",
+        PYTHONUNBUFFERED="1",
+    )
+    env.update(extra)
+    return env
+
+
+@contextmanager
+def running_server(env: dict[str, str], port: int | None = None, workers: int = 1) -> Iterator[str]:
+    """Start `crm serve` and yield its base URL once /readyz answers."""
+    port = port or free_port()
+    log = open(ROOT / f".server-{port}.log", "w")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [*CRM, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
+        env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"server exited: {(ROOT / f'.server-{port}.log').read_text()[-2000:]}")
+            try:
+                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("server did not become ready in 60 s")
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+        (ROOT / f".server-{port}.log").unlink(missing_ok=True)
