@@ -1,0 +1,79 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
+import { ApiError } from "./api/client";
+import { AuthProvider, useAuth } from "./auth";
+import { I18nProvider } from "./i18n";
+import { Layout } from "./components/Layout";
+import { LoginPage } from "./pages/Login";
+import { MyDayPage } from "./pages/MyDay";
+import { CustomersPage } from "./pages/Customers";
+import { Customer360Page } from "./pages/Customer360";
+import { AlertsPage } from "./pages/Alerts";
+import { SegmentsPage } from "./pages/Segments";
+import { NotFoundPage } from "./pages/NotFound";
+
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // 4xx answers will not change by asking again.
+        retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+}
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { session } = useAuth();
+  const location = useLocation();
+  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <Layout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<MyDayPage />} />
+        <Route path="customers" element={<CustomersPage />} />
+        <Route path="customers/:customerId" element={<Customer360Page />} />
+        <Route path="alerts" element={<AlertsPage />} />
+        <Route path="segments" element={<SegmentsPage />} />
+        <Route path="segments/:segmentId" element={<SegmentsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** Providers shared by the app and by component tests (which pass their own router). */
+export function Providers({ children, client }: { children: ReactNode; client: QueryClient }) {
+  return (
+    <QueryClientProvider client={client}>
+      <I18nProvider>
+        <AuthProvider>{children}</AuthProvider>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}
+
+export function App() {
+  const [client] = useState(makeQueryClient);
+  return (
+    <Providers client={client}>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </Providers>
+  );
+}

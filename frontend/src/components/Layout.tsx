@@ -1,0 +1,57 @@
+import { NavLink, Outlet } from "react-router";
+import { useAuth } from "../auth";
+import { useI18n } from "../i18n";
+import type { Locale } from "../format";
+
+export function LanguageSwitch() {
+  const { locale, setLocale, t } = useI18n();
+  return (
+    <label className="lang-switch">
+      <span className="visually-hidden">{t("nav.language")}</span>
+      <select
+        aria-label={t("nav.language")}
+        value={locale}
+        onChange={(e) => setLocale(e.target.value as Locale)}
+        data-testid="language-switch"
+      >
+        <option value="zh-CN">中文</option>
+        <option value="en">English</option>
+      </select>
+    </label>
+  );
+}
+
+export function Layout() {
+  const { t } = useI18n();
+  const { me, session, logout } = useAuth();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t("app.skip")}
+      </a>
+      <header className="topbar">
+        <span className="brand">{t("app.name")}</span>
+        <nav aria-label={t("nav.main")}>
+          <NavLink to="/" end>
+            {t("nav.myDay")}
+          </NavLink>
+          <NavLink to="/customers">{t("nav.customers")}</NavLink>
+          <NavLink to="/alerts">{t("nav.alerts")}</NavLink>
+          <NavLink to="/segments">{t("nav.segments")}</NavLink>
+        </nav>
+        <div className="topbar-end">
+          <span className="who">
+            {t("nav.signedInAs", { name: me?.display_name ?? session?.username ?? "", role: me?.role ?? "…" })}
+          </span>
+          <LanguageSwitch />
+          <button type="button" className="secondary" onClick={logout}>
+            {t("nav.logout")}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

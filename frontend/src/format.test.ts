@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { formatMoney, formatMoneyCompact, sumDecimals } from "./format";
+
+describe("money per locale", () => {
+  it("formats CNY in Chinese and English with grouping and two decimals", () => {
+    expect(formatMoney("1234567.5", "CNY", "zh-CN")).toBe("¥1,234,567.50");
+    expect(formatMoney("1234567.5", "CNY", "en")).toBe("CN¥1,234,567.50");
+    expect(formatMoney("-20.00", "USD", "en")).toBe("-$20.00");
+  });
+
+  it("keeps every digit of amounts a float would round", () => {
+    // 2^53 + 1 has no exact double; formatting from the string must not lose the last digit or the cents.
+    expect(formatMoney("9007199254740993.07", "CNY", "zh-CN")).toBe("¥9,007,199,254,740,993.07");
+    expect(Number("9007199254740993.07").toFixed(2)).not.toBe("9007199254740993.07");
+  });
+
+  it("uses the currency's own minor units", () => {
+    expect(formatMoney("1500", "JPY", "en")).toBe("¥1,500");
+  });
+
+  it("shows a dash for no amount and leaves non-decimal text alone", () => {
+    expect(formatMoney(null, "CNY", "en")).toBe("—");
+    expect(formatMoney("n/a", "CNY", "en")).toBe("n/a");
+  });
+
+  it("compacts large figures in each language's own units", () => {
+    expect(formatMoneyCompact("123456789", "CNY", "zh-CN")).toBe("¥1.23亿");
+    expect(formatMoneyCompact("123456789", "CNY", "en")).toBe("CN¥123.46M");
+  });
+});
+
+describe("exact sums of decimal strings", () => {
+  it("adds without float error", () => {
+    expect(sumDecimals(["0.1", "0.2"])).toBe("0.3");
+    expect(sumDecimals(["9007199254740993.01", "0.02"])).toBe("9007199254740993.03");
+    expect(sumDecimals(["100.00", "-250.5"])).toBe("-150.50");
+    expect(sumDecimals([])).toBe("0");
+  });
+});

@@ -1,0 +1,191 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { Link, useParams } from "react-router";
+import { api, ApiError, unwrap, unwrapWithResponse } from "../api/client";
+import { formatDate } from "../format";
+import { useI18n } from "../i18n";
+import { Empty, ErrorMessage, Loading, Panel } from "../components/Status";
+import { AumChart } from "../customer/AumChart";
+import { EditCustomer, type Customer } from "../customer/EditCustomer";
+import { HoldingsTable } from "../customer/Holdings";
+import { Timeline } from "../customer/Timeline";
+
+interface CustomerRead {
+  customer: Customer;
+  etag: string;
+}
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="fact">
+      <dt>{term}</dt>
+      <dd>{children ?? "—"}</dd>
+    </div>
+  );
+}
+
+export function Customer360Page() {
+  const { customerId = "" } = useParams();
+  const { t, label, locale } = useI18n();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  const key = ["customer", customerId];
+  const read = useQuery({
+    queryKey: key,
+    queryFn: async (): Promise<CustomerRead> => {
+      const { data, response } = await unwrapWithResponse(
+        api.GET("/api/v1/customers/{customer_id}", { params: { path: { customer_id: customerId } } }),
+      );
+      return { customer: data, etag: response.headers.get("ETag") ?? `"v${data.version}"` };
+    },
+  });
+  const holdings = useQuery({
+    queryKey: ["holdings", customerId],
+    enabled: read.isSuccess,
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/customers/{customer_id}/holdings", {
+          params: { path: { customer_id: customerId }, query: { limit: 200 } },
+        }),
+      ),
+  });
+
+  if (read.isPending) return <Loading />;
+  if (read.isError) {
+    if (read.error instanceof ApiError && read.error.status === 404)
+      return (
+        <div className="page">
+          <h1>{t("c360.notFound")}</h1>
+          <Link to="/customers">{t("c360.back")}</Link>
+        </div>
+      );
+    return <ErrorMessage error={read.error} onRetry={() => read.refetch()} />;
+  }
+  const { customer: c, etag } = read.data;
+
+  function onSaved(updated: Customer, newEtag: string) {
+    queryClient.setQueryData<CustomerRead>(key, { customer: updated, etag: newEtag });
+    setEditing(false);
+    setSaved(true);
+  }
+
+  return (
+    <div className="page c360">
+      <header className="c360-head">
+        <div>
+          <h1>{c.display_name}</h1>
+          <p className="sub">
+            <span className="mono">{c.customer_number}</span> · <span className={`tag tier-${c.tier}`}>{label("tier", c.tier)}</span> ·{" "}
+            {label("lifecycle", c.lifecycle_stage)}
+            {c.segments.length > 0 && <> · {c.segments.join(", ")}</>}
+          </p>
+        </div>
+        <Link to="/customers">{t("c360.back")}</Link>
+      </header>
+
+      <div className="grid-2">
+        <Panel
+          title={t("c360.profile")}
+          id="profile"
+          actions={
+            !editing && (
+              <button type="button" className="secondary" onClick={() => (setEditing(true), setSaved(false))}>
+                {t("c360.edit")}
+              </button>
+            )
+          }
+        >
+          {saved && (
+            <p className="status ok" role="status">
+              {t("c360.saved")}
+            </p>
+          )}
+          {editing ? (
+            <EditCustomer customer={c} etag={etag} onSaved={onSaved} onCancel={() => setEditing(false)} />
+          ) : (
+            <dl className="facts">
+              <Fact term={t("c360.kind")}>{label("kind", c.kind)}</Fact>
+              <Fact term={t("c360.nameZh")}>{c.name_zh}</Fact>
+              <Fact term={t("c360.nameLatin")}>{c.name_latin}</Fact>
+              <Fact term={t("c360.birthDate")}>{formatDate(c.birth_date, locale)}</Fact>
+              <Fact term={t("c360.gender")}>{label("gender", c.gender)}</Fact>
+              <Fact term={t("c360.idDocument")}>
+                {c.id_document ? <span className="mono">{c.id_document.number}</span> : "—"}
+              </Fact>
+              <Fact term={t("c360.phones")}>
+                <span className="mono">{c.phones.join(", ") || "—"}</span>
+              </Fact>
+              <Fact term={t("c360.emails")}>{c.emails.join(", ") || "—"}</Fact>
+              <Fact term={t("c360.occupation")}>{c.occupation}</Fact>
+              <Fact term={t("c360.education")}>{label("education", c.education)}</Fact>
+              <Fact term={t("c360.incomeBand")}>{label("income_band", c.income_band)}</Fact>
+              <Fact term={t("c360.riskPreference")}>{label("risk_preference", c.risk_preference)}</Fact>
+              <Fact term={t("c360.language")}>{c.preferred_language}</Fact>
+              <Fact term={t("c360.address")}>
+                {c.address ? [c.address.line, c.address.city, c.address.province].filter(Boolean).join(", ") : "—"}
+              </Fact>
+              <Fact term={t("c360.rm")}>{c.relationship_manager?.display_name ?? c.relationship_manager?.username}</Fact>
+              <Fact term={t("c360.branch")}>{c.home_branch}</Fact>
+            </dl>
+          )}
+        </Panel>
+
+        <div className="stack">
+          <Panel title={t("c360.identities")} id="identities">
+            {c.identities.length === 0 ? (
+              <Empty>{t("c360.noIdentities")}</Empty>
+            ) : (
+              <ul className="plain">
+                {c.identities.map((i) => (
+                  <li key={i.source + i.key}>
+                    <span className="tag">{i.source}</span> <span className="mono">{i.key}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Panel>
+          <Panel title={t("c360.relations")} id="relations">
+            {c.relations.length === 0 ? (
+              <Empty>{t("c360.noRelations")}</Empty>
+            ) : (
+              <ul className="plain">
+                {c.relations.map((r) => (
+                  <li key={r.related_customer_id + r.type}>
+                    <span className="tag">{r.type}</span>{" "}
+                    <Link to={`/customers/${r.related_customer_id}`}>{r.related_customer_id.slice(0, 8)}…</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Panel>
+        </div>
+      </div>
+
+      <Panel title={t("c360.aumTrend")} id="aum">
+        {holdings.isPending ? (
+          <Loading />
+        ) : holdings.isError ? (
+          <ErrorMessage error={holdings.error} />
+        ) : (
+          <AumChart holdings={holdings.data.items} />
+        )}
+      </Panel>
+
+      <Panel title={t("c360.holdings")} id="holdings">
+        {holdings.isPending ? (
+          <Loading />
+        ) : holdings.isError ? (
+          <ErrorMessage error={holdings.error} onRetry={() => holdings.refetch()} />
+        ) : (
+          <HoldingsTable holdings={holdings.data.items} />
+        )}
+      </Panel>
+
+      <Panel title={t("c360.timeline")} id="timeline">
+        <Timeline customerId={c.id} />
+      </Panel>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { Route, Routes, useParams } from "react-router";
+import { renderApp } from "../test/render";
+import { json, me, mockApi, signedIn } from "../test/server";
+import { CustomersPage } from "./Customers";
+
+function row(n: number) {
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+    customer_number: `C${String(n).padStart(10, "0")}`,
+    display_name: `Customer ${n}`,
+    kind: "individual",
+    masked_phone: "+86138****0000",
+    tier: "ordinary",
+    lifecycle_stage: "mature",
+    home_branch: "BJ001",
+    relationship_manager: null,
+    provisional: false,
+  };
+}
+
+function Opened() {
+  const { customerId } = useParams();
+  return <p>opened {customerId}</p>;
+}
+
+describe("customer search", () => {
+  it("pages with the cursor, and opens a customer with / ↓ ↓ Enter", async () => {
+    signedIn();
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json(me),
+      "GET /api/v1/customers": (c) =>
+        c.search.get("cursor") === "page-2"
+          ? json({ items: [row(3)], next_cursor: null })
+          : json({ items: [row(1), row(2)], next_cursor: "page-2" }),
+    });
+    renderApp(
+      <Routes>
+        <Route path="/customers" element={<CustomersPage />} />
+        <Route path="/customers/:customerId" element={<Opened />} />
+      </Routes>,
+      { url: "/customers" },
+    );
+    const user = userEvent.setup();
+    expect(await screen.findByText("Customer 1")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "More" }));
+    expect(await screen.findByText("Customer 3")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "More" })).toBeNull();
+    expect(calls.filter((c) => c.path === "/api/v1/customers").at(-1)!.search.get("cursor")).toBe("page-2");
+
+    await user.click(document.body);
+    await user.keyboard("/");
+    const search = screen.getByLabelText("Search by name, number or phone");
+    expect(search).toHaveFocus();
+    await user.type(search, "Wang");
+    await waitFor(() =>
+      expect(calls.some((c) => c.path === "/api/v1/customers" && c.search.get("q") === "Wang")).toBe(true),
+    );
+    await user.keyboard("{ArrowDown}{ArrowDown}{Enter}");
+    expect(await screen.findByText(`opened ${row(2).id}`)).toBeInTheDocument();
+  });
+
+  it("says so when nothing matches", async () => {
+    signedIn();
+    mockApi({ "GET /api/v1/auth/me": () => json(me), "GET /api/v1/customers": () => json({ items: [], next_cursor: null }) });
+    renderApp(<CustomersPage />, { url: "/customers?q=zzz", locale: "zh-CN" });
+    expect(await screen.findByText("没有符合条件的客户。")).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,38 @@
+import type { Schemas } from "../api/client";
+
+export function customerFixture(over: Partial<Schemas["CustomerDetailOut"]> = {}): Schemas["CustomerDetailOut"] {
+  return {
+    id: "11111111-1111-4111-8111-111111111111",
+    customer_number: "C0000000042",
+    kind: "individual",
+    display_name: "王芳 (Wang Fang)",
+    name_zh: "王芳",
+    name_latin: "Wang Fang",
+    birth_date: "1988-04-12",
+    gender: "female",
+    id_document: { type: "resident_id", number: "1101**********1234" },
+    phones: ["+86138****5678"],
+    masked_phone: "+86138****5678",
+    emails: ["wf@example.com"],
+    address: null,
+    occupation: "Teacher",
+    education: "bachelor",
+    income_band: "150k_300k",
+    risk_preference: "balanced",
+    preferred_language: "zh-CN",
+    marketing_consent: {},
+    home_branch: "BJ001",
+    relationship_manager: null,
+    lifecycle_stage: "growing",
+    tier: "potential",
+    segments: [],
+    provisional: false,
+    merged_into: null,
+    version: 3,
+    created_at: "2026-01-05T08:00:00Z",
+    updated_at: "2026-11-20T08:00:00Z",
+    relations: [],
+    identities: [],
+    ...over,
+  } as Schemas["CustomerDetailOut"];
+}
