@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
-from pydantic import AfterValidator, BaseModel, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints
 
 from adapters.db import views
 from api.deps import ContainerDep, PersonDep
-from api.schemas.common import CurrencyCode, MoneyStr, NonNegativeAmountIn, Page, StrictModel, problem_responses
+from api.schemas.common import (
+    CurrencyCode,
+    DecimalStr,
+    MoneyStr,
+    NonNegativeAmountIn,
+    Page,
+    StrictModel,
+    decimal_string,
+    problem_responses,
+)
 from domain.access import Action
 from domain.products import Product, ProductCategory
 
@@ -18,6 +26,7 @@ router = APIRouter(prefix="/api/v1/products", tags=["products"])
 
 # -0.05 to 0.5 with up to 6 decimals, spelled out so the schema admits exactly what the catalogue accepts.
 RATE_PATTERN = r"^(-0\.0[0-4][0-9]{0,4}|-0\.050{0,4}|0(\.[0-4][0-9]{0,5})?|0\.50{0,5})$"
+RateIn = decimal_string(RATE_PATTERN, "0.0175", "Yearly rate as a decimal fraction, -0.05 to 0.5")
 
 
 class ProductOut(BaseModel):
@@ -26,7 +35,7 @@ class ProductOut(BaseModel):
     name_zh: str | None
     category: ProductCategory
     currency: str
-    rate: MoneyStr | None = Field(description="Yearly rate as a decimal fraction (0.0215 = 2.15%)")
+    rate: DecimalStr | None = Field(description="Yearly rate as a decimal fraction (0.0215 = 2.15%)")
     term_months: int | None
     minimum_amount: MoneyStr | None
     risk_level: int = Field(description="1 (R1, lowest) to 5 (R5, highest)")
@@ -41,15 +50,7 @@ class ProductIn(StrictModel):
     )
     category: ProductCategory
     currency: CurrencyCode = CurrencyCode["CNY"]
-    rate: (
-        Annotated[
-            str,
-            StringConstraints(pattern=RATE_PATTERN),
-            AfterValidator(Decimal),
-            Field(description='Yearly rate as a decimal fraction, -0.05 to 0.5 ("0.0175" = 1.75%)'),
-        ]
-        | None
-    ) = None
+    rate: RateIn | None = None  # type: ignore[valid-type]
     term_months: Annotated[int, Field(ge=1, le=600)] | None = None
     minimum_amount: NonNegativeAmountIn | None = None
     risk_level: Annotated[int, Field(ge=1, le=5)] = 1

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
 from domain.money import CURRENCIES
 
@@ -15,11 +16,34 @@ T = TypeVar("T")
 # Free text from users: no control characters (PostgreSQL refuses NUL in text, and nobody types them).
 NO_CONTROL_CHARS = r"^[^\x00-\x1f\x7f]*$"
 
+
+def money_text(amount: Decimal) -> str:
+    """At least two decimals, more only where they carry value: Decimal("50.0000") -> "50.00"."""
+    text = format(amount.quantize(Decimal("0.01")) if amount == amount.quantize(Decimal("0.01")) else amount, "f")
+    if "." in text:
+        head, tail = text.split(".")
+        tail = tail.rstrip("0").ljust(2, "0")
+        return f"{head}.{tail}"
+    return f"{text}.00"
+
+
+def decimal_text(value: Decimal) -> str:
+    """A plain decimal without trailing zeros: Decimal("0.015000") -> "0.015"."""
+    text = format(value.normalize(), "f")
+    return text if "." in text or "E" in text else text
+
+
 # Money leaves as a decimal string, never a JSON number.
 MoneyStr = Annotated[
     Decimal,
-    PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json"),
-    Field(json_schema_extra={"type": "string", "format": "decimal", "examples": ["1234.50"]}),
+    PlainSerializer(money_text, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "format": "decimal", "examples": ["1234.50"]}, mode="serialization"),
+]
+# Other exact decimals (rates): a string without trailing zeros.
+DecimalStr = Annotated[
+    Decimal,
+    PlainSerializer(decimal_text, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "format": "decimal", "examples": ["0.0175"]}, mode="serialization"),
 ]
 
 
@@ -28,22 +52,23 @@ AMOUNT_PATTERN = r"^-?[0-9]{1,15}(\.[0-9]{1,4})?$"
 NON_NEGATIVE_AMOUNT_PATTERN = r"^[0-9]{1,15}(\.[0-9]{1,4})?$"
 
 
-def _to_decimal(value: str) -> Decimal:
-    return Decimal(value)
+def decimal_string(pattern: str, example: str, description: str | None = None) -> Any:
+    """A Decimal that arrives only as a JSON string matching `pattern` (money is never a JSON number)."""
+    rx = re.compile(pattern)
+
+    def check(value: object) -> object:
+        if not isinstance(value, str) or not rx.match(value):
+            raise ValueError(f'must be a decimal string such as "{example}"')
+        return value
+
+    schema: dict[str, Any] = {"type": "string", "pattern": pattern, "examples": [example]}
+    if description:
+        schema["description"] = description
+    return Annotated[Decimal, BeforeValidator(check), WithJsonSchema(schema)]
 
 
-AmountIn = Annotated[
-    str,
-    StringConstraints(pattern=AMOUNT_PATTERN),
-    AfterValidator(_to_decimal),
-    Field(examples=["1234.50"]),
-]
-NonNegativeAmountIn = Annotated[
-    str,
-    StringConstraints(pattern=NON_NEGATIVE_AMOUNT_PATTERN),
-    AfterValidator(_to_decimal),
-    Field(examples=["50000.00"]),
-]
+AmountIn = decimal_string(AMOUNT_PATTERN, "1234.50")
+NonNegativeAmountIn = decimal_string(NON_NEGATIVE_AMOUNT_PATTERN, "50000.00")
 CurrencyCode = StrEnum("CurrencyCode", {code: code for code in sorted(CURRENCIES)})  # type: ignore[misc]
 
 

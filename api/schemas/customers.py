@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, Field, StringConstraints
 
-from api.schemas.common import MoneyStr, StrictModel
+from api.schemas.common import DecimalStr, MoneyStr, StrictModel
 from domain.customers import (
     ConsentChannel,
     CustomerKind,
@@ -220,7 +220,7 @@ class HoldingOut(BaseModel):
     balance: MoneyStr
     currency: str
     credit_limit: MoneyStr | None
-    rate: MoneyStr | None
+    rate: DecimalStr | None
     maturity_date: date | None
     days_to_maturity: int | None
     balance_history: list[BalancePointOut]
