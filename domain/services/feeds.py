@@ -1,0 +1,320 @@
+"""Feed ingestion: apply a batch of partner events, each whole or not at all, exactly once per source_ref."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import uuid
+from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from domain.customers import Customer, Identity
+from domain.errors import Conflict, DomainError, HoldingNotFound, ProductNotFound
+from domain.feeds import (
+    EventChanges,
+    EventResult,
+    FeedChannel,
+    FeedCommand,
+    FieldError,
+    HoldingAction,
+    IdentityIndex,
+    Outcome,
+    QuarantineEntry,
+    Submitted,
+    apply_to_holding,
+    close_holding,
+    errors_of,
+    first_seen,
+    interaction_for,
+    open_holding,
+    provisional_customer,
+    ref_taken,
+    resolve_customer,
+    snapshot,
+)
+from domain.holdings import ProductHolding
+from domain.ports import Clock
+from domain.products import Product
+
+log = logging.getLogger("bank_crm.feeds")
+
+
+class FeedStore(Protocol):
+    """What ingestion needs from storage, in set-based operations (one round trip per batch, not per event)."""
+
+    def savepoint(self) -> AbstractAsyncContextManager[object]:
+        """A nested transaction: leaving it by an exception undoes only what was done inside."""
+        ...
+
+    async def lock_keys(self, keys: list[str]) -> None:
+        """Serialise concurrent writers that touch the same identities or accounts (until commit)."""
+        ...
+
+    async def claim(self, channel: FeedChannel, refs: dict[str, str], at: datetime) -> set[str]:
+        """Record (channel, source_ref) -> content hash for refs not yet known; return those newly claimed."""
+        ...
+
+    async def stored_hashes(self, channel: FeedChannel, refs: list[str]) -> dict[str, str]: ...
+
+    async def release(self, channel: FeedChannel, refs: list[str]) -> None:
+        """Forget claims of events that were refused, so a corrected resend is applied."""
+        ...
+
+    async def identity_owners(self, identities: list[Identity]) -> dict[Identity, set[uuid.UUID]]: ...
+
+    async def holdings_for_update(self, account_numbers: list[str]) -> dict[str, ProductHolding]: ...
+
+    async def products(self, codes: list[str]) -> dict[str, Product]: ...
+
+    async def balance_marks(self, holding_ids: list[uuid.UUID]) -> dict[uuid.UUID, datetime]: ...
+
+    async def save(self, changes: EventChanges) -> None: ...
+
+    async def quarantine(self, entries: list[QuarantineEntry]) -> None: ...
+
+
+Notify = Callable[[set[uuid.UUID]], Awaitable[None]]
+
+
+@dataclass(slots=True)
+class BatchOutcome:
+    results: list[EventResult]
+    customer_ids: set[uuid.UUID] = field(default_factory=set)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = {"accepted": 0, "duplicates": 0, "rejected": 0}
+        key = {Outcome.ACCEPTED: "accepted", Outcome.DUPLICATE: "duplicates", Outcome.REJECTED: "rejected"}
+        for r in self.results:
+            counts[key[r.outcome]] += 1
+        return counts
+
+    def as_dict(self) -> dict[str, object]:
+        return {**self.counts, "results": [r.as_dict() for r in self.results]}
+
+
+def _provisional_number() -> str:
+    return f"P{secrets.randbelow(10**12):012d}"
+
+
+def _lock_keys(commands: list[tuple[int, FeedCommand]]) -> list[str]:
+    keys: set[str] = set()
+    for _, c in commands:
+        keys.update(f"{i.source.value}:{i.key}" for i in c.customer.identities())
+        if c.account_number:
+            keys.add(f"account:{c.account_number}")
+    return sorted(keys)
+
+
+class _Batch:
+    """Applies claimed commands in memory against what was loaded, one event at a time, all or nothing each."""
+
+    def __init__(
+        self,
+        index: IdentityIndex,
+        holdings: dict[str, ProductHolding],
+        products: dict[str, Product],
+        marks: dict[uuid.UUID, datetime],
+        now: datetime,
+    ) -> None:
+        self.index = index
+        self.holdings = holdings
+        self.products = products
+        self.marks = marks
+        self.now = now
+        self.changes = EventChanges()
+        self.customer_ids: set[uuid.UUID] = set()
+
+    def apply(self, command: FeedCommand) -> uuid.UUID:
+        account = command.account_number
+        existing = self.holdings.get(account) if account else None
+        resolution = resolve_customer(command.customer, self.index, existing.customer_id if existing else None)
+        new_customer: Customer | None = None
+        if resolution.customer_id is None:
+            new_customer = provisional_customer(command.customer, uuid.uuid4(), _provisional_number(), self.now)
+            customer_id = new_customer.id
+        else:
+            customer_id = resolution.customer_id
+        if existing is not None and existing.customer_id != customer_id:
+            raise Conflict(
+                f"account {account} belongs to another customer than the one the identities name",
+                field="account_number",
+            )
+
+        # Work on a copy of the holding, so a refused event leaves nothing behind.
+        holding = snapshot(existing) if existing is not None else None
+        created = False
+        mark = self.marks.get(holding.id) if holding else None
+        action = command.holding_action
+        if action is HoldingAction.OPEN:
+            if holding is None:
+                product = self._product(command)
+                holding = open_holding(command, customer_id, product, uuid.uuid4())
+                created = True
+            mark = apply_to_holding(holding, command, mark)
+        elif action is HoldingAction.CLOSE:
+            if holding is None:
+                raise HoldingNotFound(account)
+            mark = close_holding(holding, command, mark)
+        elif action in (HoldingAction.MOVE, HoldingAction.MOVE_OR_OPEN) and account:
+            if holding is None and command.product_code and action is HoldingAction.MOVE_OR_OPEN:
+                holding = open_holding(command, customer_id, self._product(command), uuid.uuid4())
+                created = True
+            if holding is not None:
+                mark = apply_to_holding(holding, command, mark)
+        interaction = interaction_for(command, customer_id, holding.id if holding else None)
+
+        # Everything above may refuse the event; from here on it is taken.
+        if new_customer is not None:
+            self.changes.customers.append(new_customer)
+            for identity in new_customer.identities():
+                self.index.add(identity, customer_id)
+        for identity in resolution.learned:
+            self.index.add(identity, customer_id)
+            self.changes.identities.append((customer_id, identity))
+        if holding is not None and account is not None:
+            self.holdings[account] = holding
+            if created or holding.id in self.changes.new_holdings:
+                self.changes.new_holdings[holding.id] = holding
+            else:
+                self.changes.changed_holdings[holding.id] = holding
+            if mark is not None:
+                self.marks[holding.id] = mark
+                self.changes.balance_marks[holding.id] = mark
+        self.changes.interactions.append(interaction)
+        self.customer_ids.add(customer_id)
+        return customer_id
+
+    def _product(self, command: FeedCommand) -> Product:
+        code = command.product_code
+        product = self.products.get(code) if code else None
+        if product is None:
+            if code is None:
+                raise ProductNotFound("(none)")
+            raise ProductNotFound(code)
+        return product
+
+
+async def _apply(
+    store: FeedStore, channel: FeedChannel, commands: list[tuple[int, FeedCommand]], now: datetime
+) -> tuple[dict[int, EventResult], set[uuid.UUID]]:
+    """Claim, load, apply and store a set of first-seen commands. Raises only on storage errors."""
+    results: dict[int, EventResult] = {}
+    await store.lock_keys(_lock_keys(commands))
+    claimed = await store.claim(channel, {c.source_ref: c.content_hash for _, c in commands}, now)
+    unclaimed = [c.source_ref for _, c in commands if c.source_ref not in claimed]
+    stored = await store.stored_hashes(channel, unclaimed) if unclaimed else {}
+    todo: list[tuple[int, FeedCommand]] = []
+    for i, c in commands:
+        if c.source_ref in claimed:
+            todo.append((i, c))
+        elif stored.get(c.source_ref) == c.content_hash:
+            results[i] = EventResult(i, c.source_ref, Outcome.DUPLICATE)
+        else:
+            results[i] = EventResult(i, c.source_ref, Outcome.REJECTED, [ref_taken(c.source_ref)])
+    if not todo:
+        return results, set()
+
+    identities = list({i for _, c in todo for i in c.customer.identities()})
+    accounts = sorted({c.account_number for _, c in todo if c.account_number})
+    codes = sorted({c.product_code for _, c in todo if c.product_code})
+    owners = await store.identity_owners(identities)
+    holdings = await store.holdings_for_update(accounts) if accounts else {}
+    products = await store.products(codes) if codes else {}
+    marks = await store.balance_marks([h.id for h in holdings.values()]) if holdings else {}
+
+    batch = _Batch(IdentityIndex(owners), holdings, products, marks, now)
+    refused: list[str] = []
+    # In time order, so a batch's own events meet each other as they happened, however they were sent.
+    for i, c in sorted(todo, key=lambda item: (item[1].occurred_at, item[0])):
+        try:
+            customer_id = batch.apply(c)
+        except DomainError as e:
+            results[i] = EventResult(i, c.source_ref, Outcome.REJECTED, errors_of(e))
+            refused.append(c.source_ref)
+        else:
+            results[i] = EventResult(i, c.source_ref, Outcome.ACCEPTED, customer_id=customer_id)
+    if refused:
+        await store.release(channel, refused)
+    await store.save(batch.changes)
+    return results, batch.customer_ids
+
+
+async def ingest(
+    store: FeedStore,
+    channel: FeedChannel,
+    submitted: list[Submitted],
+    clock: Clock,
+    notify: Notify,
+    *,
+    keep_rejected: bool = True,
+) -> BatchOutcome:
+    """Apply a batch of events: each accepted, a duplicate, or rejected with its reasons (and quarantined).
+
+    All accepted events are stored in set-based statements inside one savepoint; if storing fails, each
+    event is retried alone in its own savepoint, so one bad event never undoes the others. `notify` runs
+    in the caller's transaction with the customers that changed. The caller commits.
+    """
+    now = clock.now()
+    results: dict[int, EventResult] = {}
+    valid: list[tuple[int, FeedCommand]] = []
+    for s in submitted:
+        if s.command is None:
+            results[s.index] = EventResult(s.index, s.source_ref, Outcome.REJECTED, list(s.errors))
+        else:
+            valid.append((s.index, s.command))
+    firsts, repeats = first_seen(valid)
+    for r in repeats:
+        results[r.index] = r
+
+    changed: set[uuid.UUID] = set()
+    if firsts:
+        try:
+            async with store.savepoint():
+                applied, changed = await _apply(store, channel, firsts, now)
+        except Exception:
+            log.warning("storing a batch of %d %s events failed; retrying one by one", len(firsts), channel.value)
+            applied, changed = {}, set()
+            for item in firsts:
+                try:
+                    async with store.savepoint():
+                        one, ids = await _apply(store, channel, [item], now)
+                except Exception as e:
+                    log.warning("event %s could not be stored: %s", item[1].source_ref, type(e).__name__)
+                    one = {
+                        item[0]: EventResult(
+                            item[0],
+                            item[1].source_ref,
+                            Outcome.REJECTED,
+                            [FieldError("event", "the event could not be stored; replay it from quarantine")],
+                        )
+                    }
+                    ids = set()
+                applied.update(one)
+                changed |= ids
+        results.update(applied)
+
+    ordered = [results[s.index] for s in submitted]
+    if keep_rejected:
+        by_index = {s.index: s for s in submitted}
+        entries = [
+            QuarantineEntry(
+                id=uuid.uuid4(),
+                channel=channel,
+                source_ref=r.source_ref,
+                content_hash=c.content_hash if (c := by_index[r.index].command) else None,
+                document=by_index[r.index].document,
+                errors=r.errors,
+                received_at=now,
+            )
+            for r in ordered
+            if r.outcome is Outcome.REJECTED
+        ]
+        if entries:
+            await store.quarantine(entries)
+    if changed:
+        await notify(changed)
+    return BatchOutcome(ordered, changed)
