@@ -71,6 +71,9 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     )
     for module in (health, auth, customers, products):
         app.include_router(module.router)
+    from api import feeds  # channel feeds, quarantine and customer merges (checks its own scope and roles)
+
+    app.include_router(feeds.router)
 
     if settings.serve_frontend and (FRONTEND_DIST / "index.html").exists():
         _mount_frontend(app)
