@@ -1,0 +1,333 @@
+// End-to-end: the built SPA served by the real API server (SQLite with demo data), driven in Debian's chromium
+// through playwright-core. Prints "N passed, N failed" and exits non-zero on any failure.
+//   npm run build && npm run e2e        (CHROMIUM_PATH, CRM_BIN, E2E_PORT override the defaults)
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const frontend = resolve(here, "..");
+const repo = resolve(frontend, "..");
+const crm = process.env.CRM_BIN ?? join(repo, ".venv/bin/crm");
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// A free port in 8141-8149 unless one is given (another run may hold the first).
+async function freePort() {
+  if (process.env.E2E_PORT) return Number(process.env.E2E_PORT);
+  for (let p = 8141; p <= 8149; p++) {
+    const free = await new Promise((ok) => {
+      const probe = createServer().once("error", () => ok(false));
+      probe.listen(p, "127.0.0.1", () => probe.close(() => ok(true)));
+    });
+    if (free) return p;
+  }
+  throw new Error("no free port in 8141-8149");
+}
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const shots = join(frontend, "test-results/screenshots");
+const PASSWORD = "demo-pass-2026";
+
+if (!existsSync(join(frontend, "dist/index.html"))) {
+  console.error("frontend/dist is missing: run `npm run build` first");
+  process.exit(2);
+}
+mkdirSync(shots, { recursive: true });
+
+// ---- the real server, on a throwaway SQLite database with the demo bank ----
+const work = mkdtempSync(join(tmpdir(), "crm-e2e-"));
+const env = {
+  ...process.env,
+  CRM_DATABASE_URL: `sqlite+aiosqlite:///${join(work, "crm.db")}`,
+  CRM_ENVIRONMENT: "development",
+  CRM_SERVE_FRONTEND: "true",
+};
+const run = (args) => execFileSync(crm, args, { env, cwd: repo, stdio: ["ignore", "pipe", "inherit"] }).toString();
+run(["migrate"]);
+run(["demo", "--customers", "300"]);
+const server = spawn(crm, ["serve", "--port", String(port)], { env, cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
+let serverLog = "";
+server.stdout.on("data", (d) => (serverLog += d));
+server.stderr.on("data", (d) => (serverLog += d));
+
+async function waitReady() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not come up on ${base}\n${serverLog}`);
+}
+
+// ---- the API, for finding data and for a colleague's concurrent change ----
+async function token(username) {
+  const r = await fetch(`${base}/api/v1/auth/token`, {
+    method: "POST",
+    body: new URLSearchParams({ username, password: PASSWORD }),
+  });
+  if (!r.ok) throw new Error(`sign-in ${username}: ${r.status}`);
+  return (await r.json()).access_token;
+}
+async function apiGet(tok, path) {
+  const r = await fetch(base + path, { headers: { Authorization: `Bearer ${tok}` } });
+  return { status: r.status, etag: r.headers.get("ETag"), body: await r.json() };
+}
+async function hasPath(path) {
+  const spec = await (await fetch(`${base}/openapi.json`)).json();
+  return path in spec.paths;
+}
+
+// ---- a tiny runner ----
+const results = [];
+async function test(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ok    ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`  FAIL  ${name}\n        ${String(e?.stack ?? e).split("\n").slice(0, 4).join("\n        ")}`);
+    try {
+      await page?.screenshot({ path: join(shots, `FAILED-${name.replace(/\W+/g, "-")}.png`), fullPage: true });
+    } catch {
+      /* no page */
+    }
+  }
+}
+function skip(name, why) {
+  results.push({ name, ok: true, skipped: true });
+  console.log(`  SKIP  ${name}: ${why}`);
+}
+function expect(cond, message) {
+  if (!cond) throw new Error(message);
+}
+const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+let browser;
+let page;
+let exitCode = 1;
+try {
+  await waitReady();
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  // Each context is a fresh profile (playwright gives every context its own storage).
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" });
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const pageErrors = [];
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+
+  const liToken = await token("rm.li");
+  const liCustomers = (await apiGet(liToken, "/api/v1/customers?limit=50")).body.items;
+  expect(liCustomers.length > 0, "rm.li has no customers in the demo data");
+  const target = liCustomers.find((c) => c.display_name.includes("(")) ?? liCustomers[0];
+
+  async function signIn(username) {
+    await page.goto(`${base}/login`);
+    await page.getByLabel(/Username|用户名/).fill(username);
+    await page.getByLabel(/Password|密码/).fill(PASSWORD);
+    await page.getByRole("button", { name: /^(Sign in|登录)$/ }).click();
+  }
+
+  await test("sign in as rm.li lands on My day", async () => {
+    await page.goto(base + "/");
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    await page.evaluate(() => localStorage.setItem("crm.locale", "en"));
+    await page.reload();
+    await shot("01-login");
+    await signIn("rm.li");
+    await page.getByRole("link", { name: "My day" }).waitFor();
+    await page.getByText(/Signed in as .*\(rm\)/).waitFor();
+    await page.waitForLoadState("networkidle");
+    await shot("02-my-day");
+  });
+
+  await test("find a customer by name and open the 360 view with the keyboard", async () => {
+    await page.getByRole("link", { name: "Customers" }).click();
+    await page.getByRole("heading", { name: "Customers" }).waitFor();
+    await page.locator("#customer-results").waitFor();
+    await page.keyboard.press("/");
+    const search = page.getByLabel("Search by name, number or phone");
+    expect(await search.evaluate((el) => el === document.activeElement), "/ did not focus the search box");
+    const name = target.display_name.split(" (")[0];
+    await search.fill(name);
+    // The search is debounced into the URL; wait for the answer to that query before moving through it.
+    await page.waitForURL((url) => url.searchParams.get("q") === name);
+    await page.waitForLoadState("networkidle");
+    await page.locator("#customer-results tbody tr", { hasText: target.customer_number }).waitFor();
+    const shown = await page.locator("#customer-results tbody tr").allTextContents();
+    expect(shown.every((r) => r.includes(name)), `rows not matching ${name}: ${shown.length}`);
+    await shot("03-customers");
+    // Move to the row of our customer and open it with Enter.
+    const rows = await page.locator("#customer-results tbody tr").allTextContents();
+    const index = rows.findIndex((r) => r.includes(target.customer_number));
+    for (let i = 0; i <= index; i++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`**/customers/${target.id}`);
+    await page.getByRole("heading", { name: target.display_name }).waitFor();
+  });
+
+  await test("the 360 view shows the timeline and the AUM chart", async () => {
+    await page.locator("[data-testid=timeline] ol.events li").first().waitFor();
+    const events = await page.locator("[data-testid=timeline] ol.events li").count();
+    expect(events > 0, "no timeline entries");
+    await page.locator("[data-testid=aum-chart] svg .recharts-area-area").waitFor();
+    await page.getByRole("table", { name: "Holdings" }).waitFor();
+    // Filter the timeline to one channel: every entry shown is on that channel.
+    const firstChannel = await page.locator("[data-testid=timeline] .event-channel").first().textContent();
+    await page.locator("[data-testid=timeline] .chips label", { hasText: firstChannel }).click();
+    await page.locator("[data-testid=timeline] .chips label.on").waitFor();
+    await page.locator("[data-testid=timeline] ol.events li").first().waitFor();
+    const channels = await page.locator("[data-testid=timeline] .event-channel").allTextContents();
+    expect(channels.length > 0 && channels.every((c) => c === firstChannel), `filter leaked: ${channels.join(",")}`);
+    await shot("04-customer-360");
+  });
+
+  await test("edit a field; the change is saved and survives a reload", async () => {
+    const occupation = `Engineer ${Date.now() % 100000}`;
+    await page.getByRole("button", { name: "Edit profile" }).click();
+    await page.getByLabel("Occupation").fill(occupation);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByText("Saved.").waitFor();
+    await page.reload();
+    await page.getByRole("heading", { name: target.display_name }).waitFor();
+    await page.locator(".fact", { hasText: occupation }).waitFor();
+    const fresh = await apiGet(liToken, `/api/v1/customers/${target.id}`);
+    expect(fresh.body.occupation === occupation, `server has ${fresh.body.occupation}`);
+  });
+
+  await test("a stale edit shows the colleague's change beside mine (412)", async () => {
+    await page.getByRole("button", { name: "Edit profile" }).click();
+    // A colleague saves first, through the API.
+    const current = await apiGet(liToken, `/api/v1/customers/${target.id}`);
+    const r = await fetch(`${base}/api/v1/customers/${target.id}`, {
+      method: "PATCH",
+      headers: { Authorization: `Bearer ${liToken}`, "If-Match": current.etag, "Content-Type": "application/json" },
+      body: JSON.stringify({ occupation: "Colleague's value" }),
+    });
+    expect(r.ok, `colleague's PATCH failed ${r.status}`);
+    await page.getByLabel("Occupation").fill("My value");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.waitFor();
+    const row = dialog.getByRole("row", { name: /Occupation/ });
+    await row.getByText("My value").waitFor();
+    await row.getByText("Colleague's value").waitFor();
+    await shot("05-edit-conflict");
+    await dialog.getByRole("button", { name: "Save my changes over theirs" }).click();
+    await page.getByText("Saved.").waitFor();
+    const fresh = await apiGet(liToken, `/api/v1/customers/${target.id}`);
+    expect(
+      fresh.body.occupation === "My value",
+      `server has ${fresh.body.occupation} v${fresh.body.version}\n${serverLog.split("\n").slice(-12).join("\n")}`,
+    );
+  });
+
+  if (await hasPath("/api/v1/alerts")) {
+    await test("acknowledge an alert in the inbox", async () => {
+      await page.getByRole("link", { name: "Alerts" }).click();
+      await page.getByRole("heading", { name: "Alerts" }).waitFor();
+      await page.waitForLoadState("networkidle");
+      const ack = page.getByRole("button", { name: "Acknowledge" }).first();
+      await ack.waitFor();
+      const row = page.locator("[data-alert-id]", { has: ack }).first();
+      const id = await row.getAttribute("data-alert-id");
+      await shot("06-alerts");
+      await ack.click();
+      await page.locator(`[data-alert-id="${id}"] [data-status="acknowledged"]`).waitFor();
+      const list = await apiGet(liToken, `/api/v1/alerts?limit=500`);
+      const alert = list.body.items.find((a) => a.id === id);
+      expect(alert && alert.status === "acknowledged", `alert ${id} is ${alert?.status}`);
+    });
+  } else {
+    skip("acknowledge an alert in the inbox", "the server has no /api/v1/alerts yet");
+  }
+
+  if (await hasPath("/api/v1/segments")) {
+    await test("segments page builds a rule and previews its count", async () => {
+      await page.getByRole("link", { name: "Segments" }).click();
+      await page.getByRole("heading", { name: "Segments" }).waitFor();
+      await page.getByRole("button", { name: "Preview count" }).click();
+      await page.getByText(/customers match/).waitFor();
+      await shot("07-segments");
+    });
+  } else {
+    skip("segments page builds a rule and previews its count", "the server has no /api/v1/segments yet");
+  }
+
+  await test("switch language to Chinese; it persists across a reload", async () => {
+    await page.getByRole("link", { name: "My day" }).click();
+    await page.getByLabel("Language").selectOption("zh-CN");
+    await page.getByRole("link", { name: "我的一天" }).waitFor();
+    await page.reload();
+    await page.getByRole("link", { name: "客户" }).waitFor();
+    expect((await page.getAttribute("html", "lang")) === "zh-CN", "html lang is not zh-CN");
+    await page.goto(`${base}/customers/${target.id}`);
+    await page.getByRole("heading", { name: "全渠道时间线" }).waitFor();
+    await page.locator("[data-testid=aum-chart] svg").waitFor();
+    await shot("08-customer-360-zh");
+    // Tablet portrait.
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.waitForTimeout(300);
+    await shot("09-customer-360-tablet");
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.getByLabel("语言").selectOption("en");
+  });
+
+  await test("an expired session returns to sign-in with a message", async () => {
+    await page.evaluate(() => {
+      const s = JSON.parse(sessionStorage.getItem("crm.session"));
+      sessionStorage.setItem("crm.session", JSON.stringify({ ...s, token: "expired.or.revoked" }));
+    });
+    await page.goto(`${base}/customers`);
+    await page.getByText("Your session has expired. Please sign in again.").waitFor();
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+  });
+
+  await test("another RM opening rm.li's customer by URL sees not found", async () => {
+    await signIn("rm.wang");
+    await page.getByText(/Signed in as .*\(rm\)/).waitFor();
+    const wangToken = await token("rm.wang");
+    expect((await apiGet(wangToken, `/api/v1/customers/${target.id}`)).status === 404, "API did not answer 404");
+    await page.goto(`${base}/customers/${target.id}`);
+    await page.getByRole("heading", { name: /Customer not found/ }).waitFor();
+    expect(!(await page.getByText(target.customer_number).count()), "the customer number leaked");
+    await shot("10-other-rm-not-found");
+  });
+
+  await test("no uncaught errors in the page", async () => {
+    expect(pageErrors.length === 0, pageErrors.join("\n"));
+  });
+  exitCode = results.some((r) => !r.ok) ? 1 : 0;
+} catch (e) {
+  console.error("e2e setup failed:", e);
+  exitCode = 1;
+} finally {
+  await browser?.close().catch(() => undefined);
+  server.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 300));
+  rmSync(work, { recursive: true, force: true });
+}
+const passed = results.filter((r) => r.ok && !r.skipped).length;
+const failed = results.filter((r) => !r.ok).length;
+const skipped = results.filter((r) => r.skipped).length;
+console.log(`browser e2e: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""} (screenshots in frontend/test-results/screenshots/)`);
+process.exit(exitCode || (results.length === 0 ? 1 : 0));
