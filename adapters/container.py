@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.engine import make_engine
 from adapters.db.uow import SqlUnitOfWork
+from adapters.live import ComplaintCaseObserver, LiveHub, LiveNotifier
 from adapters.settings import Settings
 from domain.ports import ActivityObserver, UnitOfWork
 
@@ -26,6 +27,8 @@ class Container:
     clock: SystemClock
     # Registered by each area at build time (scoring, segments, alerts, live stream).
     activity_observers: list[ActivityObserver] = field(default_factory=list)
+    # Fans customer events out to this process's call-center streams (adapters/live.py).
+    live: LiveHub | None = None
 
     def uow(self, *, readonly: bool = False) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.engine, readonly=readonly)
@@ -40,9 +43,15 @@ class Container:
             await observer.customers_changed(uow, ids, now)
 
     async def dispose(self) -> None:
+        if self.live is not None:
+            await self.live.close()
         await self.engine.dispose()
 
 
 def build_container(settings: Settings) -> Container:
     engine = make_engine(settings.database_url, pool_size=settings.database_pool_size, echo=settings.database_echo)
-    return Container(settings=settings, engine=engine, clock=SystemClock())
+    container = Container(settings=settings, engine=engine, clock=SystemClock())
+    # Contact center: complaints open cases; every change is announced to live streams on commit.
+    container.live = LiveHub(engine, settings.database_url)
+    container.activity_observers += [ComplaintCaseObserver(), LiveNotifier(container.live)]
+    return container

@@ -14,7 +14,7 @@ from starlette.staticfiles import StaticFiles
 
 from adapters.container import Container, build_container
 from adapters.settings import Settings, get_settings
-from api import auth, customers, health, products
+from api import auth, contact_center, customers, health, products
 from api.errors import install_error_handlers
 from api.health import Metrics, MetricsMiddleware
 
@@ -69,7 +69,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         allow_headers=["Authorization", "Content-Type", "If-Match", "X-API-Key"],
         expose_headers=["ETag", "Location", "Retry-After"],
     )
-    for module in (health, auth, customers, products):
+    for module in (health, auth, customers, products, contact_center):
         app.include_router(module.router)
     from api import feeds  # channel feeds, quarantine and customer merges (checks its own scope and roles)
 

@@ -1,0 +1,74 @@
+"""Case repository: complaints and service requests (the CaseRepository port)."""
+
+from __future__ import annotations
+
+import uuid
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from adapters.db.tables import interactions
+from adapters.db.tables_contact import cases
+from domain.contact_center import Case, ComplaintFact
+
+# The complaint events that open a case: the call-center feed's `complaint` type.
+COMPLAINT_CHANNEL = "call_center"
+COMPLAINT_TYPE = "complaint"
+
+
+class SqlCaseRepository:
+    def __init__(self, conn: AsyncConnection) -> None:
+        self._conn = conn
+
+    async def complaints_without_case(self, customer_ids: frozenset[uuid.UUID]) -> list[ComplaintFact]:
+        if not customer_ids:
+            return []
+        has_case = sa.exists().where(cases.c.interaction_id == interactions.c.id)
+        rows = await self._conn.execute(
+            sa.select(
+                interactions.c.id,
+                interactions.c.customer_id,
+                interactions.c.occurred_at,
+                interactions.c.channel,
+                interactions.c.summary,
+                interactions.c.source_ref,
+                interactions.c.payload,
+            )
+            .where(
+                interactions.c.customer_id.in_(sorted(customer_ids)),
+                interactions.c.channel == COMPLAINT_CHANNEL,
+                interactions.c.type == COMPLAINT_TYPE,
+                ~has_case,
+            )
+            .order_by(interactions.c.occurred_at, interactions.c.id)
+        )
+        out = []
+        for r in rows:
+            notes = (r.payload or {}).get("notes")
+            summary = r.summary or (notes if isinstance(notes, str) else None)
+            out.append(ComplaintFact(r.id, r.customer_id, r.occurred_at, r.channel, summary, r.source_ref))
+        return out
+
+    async def add(self, case: Case) -> bool:
+        try:
+            async with self._conn.begin_nested():
+                await self._conn.execute(
+                    sa.insert(cases).values(
+                        id=case.id,
+                        customer_id=case.customer_id,
+                        kind=case.kind,
+                        status=case.status,
+                        subject=case.subject,
+                        channel=case.channel,
+                        opened_at=case.opened_at,
+                        sla_due_at=case.sla_due_at,
+                        closed_at=case.closed_at,
+                        interaction_id=case.interaction_id,
+                        source_ref=case.source_ref,
+                        satisfaction=case.satisfaction,
+                    )
+                )
+        except IntegrityError:
+            return False  # its interaction already has a case
+        return True

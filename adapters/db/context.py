@@ -1,0 +1,599 @@
+"""Read side of the call-center context: a handful of indexed queries on one connection, no ORM.
+
+Every statement here is cached by SQLAlchemy after its first compile; the bench (bench/context) runs the
+same statements through pgbench as the floor.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from adapters.db.engine import writer
+from adapters.db.tables import customer_identities, customers, holdings, interactions, products, segment_members, users
+from adapters.db.tables import segments as segments_t
+from adapters.db.tables_contact import cases, peer_product_rates
+from adapters.db.tables_value import alerts, customer_scores
+from domain.contact_center import (
+    COMPLAINT_RECENT_DAYS,
+    AlertFact,
+    CallerLookup,
+    CaseFact,
+    CustomerFacts,
+    HoldingFact,
+    PeerRate,
+    ProductFact,
+    age_band,
+)
+from domain.customers import RiskPreference
+from domain.privacy import mask_account
+from domain.services.contact_center import ContextSnapshot
+
+RECENT_INTERACTIONS = 10
+MAX_CANDIDATES = 20
+OPEN_ALERT_STATUSES = ("open", "acknowledged")
+# Payload fields worth showing an agent in the recent-interactions list (never the caller's raw number).
+_DETAIL_KEYS = ("disposition", "notes", "satisfaction", "queue", "agent_id", "duration_s", "merchant_name", "location")
+
+_rm = users.alias("rm")
+
+_FIND = (
+    sa.select(
+        customers.c.id,
+        customers.c.customer_number,
+        customers.c.kind,
+        customers.c.name_zh,
+        customers.c.name_latin,
+        customers.c.birth_date,
+        customers.c.id_type,
+        customers.c.id_number,
+        customers.c.phones,
+        customers.c.emails,
+        customers.c.income_band,
+        customers.c.risk_preference,
+        customers.c.preferred_language,
+        customers.c.marketing_consent,
+        customers.c.home_branch,
+        customers.c.relationship_manager_id,
+        customers.c.lifecycle_stage,
+        customers.c.tier,
+        customers.c.provisional,
+        _rm.c.display_name.label("rm_name"),
+        _rm.c.username.label("rm_username"),
+        _rm.c.email.label("rm_email"),
+        _rm.c.phone.label("rm_phone"),
+        _rm.c.branch_code.label("rm_branch"),
+        customer_scores.c.currency.label("score_currency"),
+        customer_scores.c.aum,
+        customer_scores.c.deposit_balance,
+        customer_scores.c.loan_balance,
+        customer_scores.c.contribution_monthly,
+        customer_scores.c.churn_risk,
+        customer_scores.c.churn_drivers,
+        customer_scores.c.value_drivers,
+        customer_scores.c.tier_reason,
+        customer_scores.c.lifecycle_reason,
+        customer_scores.c.scored_at,
+    )
+    .select_from(
+        customer_identities.join(customers, customers.c.id == customer_identities.c.customer_id)
+        .outerjoin(_rm, _rm.c.id == customers.c.relationship_manager_id)
+        .outerjoin(customer_scores, customer_scores.c.customer_id == customers.c.id)
+    )
+    .where(
+        customer_identities.c.source == sa.bindparam("source"),
+        customer_identities.c.key.in_(sa.bindparam("keys", expanding=True)),
+        customers.c.merged_into.is_(None),
+    )
+    .order_by(customers.c.customer_number)
+    .limit(MAX_CANDIDATES)
+)
+
+_SEGMENTS = (
+    sa.select(segments_t.c.code)
+    .join(segment_members, segment_members.c.segment_id == segments_t.c.id)
+    .where(segment_members.c.customer_id == sa.bindparam("cid"))
+    .order_by(segments_t.c.code)
+)
+
+_HOLDINGS = (
+    sa.select(
+        holdings.c.id,
+        holdings.c.account_number,
+        holdings.c.product_code,
+        products.c.name.label("product_name"),
+        products.c.name_zh.label("product_name_zh"),
+        holdings.c.category,
+        holdings.c.status,
+        holdings.c.balance,
+        holdings.c.currency,
+        holdings.c.credit_limit,
+        holdings.c.rate,
+        holdings.c.opened_on,
+        holdings.c.maturity_date,
+        holdings.c.balance_as_of,
+    )
+    .join(products, products.c.code == holdings.c.product_code)
+    .where(holdings.c.customer_id == sa.bindparam("cid"), holdings.c.status != "closed")
+    .order_by(holdings.c.maturity_date.is_(None), holdings.c.maturity_date, holdings.c.account_number)
+)
+
+_INTERACTION_COLUMNS = (
+    interactions.c.id,
+    interactions.c.channel,
+    interactions.c.type,
+    interactions.c.direction,
+    interactions.c.occurred_at,
+    interactions.c.actor,
+    interactions.c.summary,
+    interactions.c.outcome,
+    interactions.c.amount,
+    interactions.c.currency,
+    interactions.c.source_ref,
+    interactions.c.payload,
+)
+
+# Served by ix_interactions_customer_time (customer_id, occurred_at, id): an index scan backwards, 10 rows.
+_RECENT = (
+    sa.select(*_INTERACTION_COLUMNS)
+    .where(interactions.c.customer_id == sa.bindparam("cid"))
+    .order_by(interactions.c.occurred_at.desc(), interactions.c.id.desc())
+    .limit(RECENT_INTERACTIONS)
+)
+
+_CASES = (
+    sa.select(
+        cases.c.id,
+        cases.c.kind,
+        cases.c.status,
+        cases.c.subject,
+        cases.c.channel,
+        cases.c.opened_at,
+        cases.c.sla_due_at,
+        cases.c.closed_at,
+        cases.c.satisfaction,
+    )
+    .where(
+        cases.c.customer_id == sa.bindparam("cid"),
+        sa.or_(cases.c.status == "open", cases.c.opened_at >= sa.bindparam("recent_since")),
+    )
+    .order_by(cases.c.opened_at.desc())
+    .limit(20)
+)
+
+_ALERTS = (
+    sa.select(
+        alerts.c.id,
+        alerts.c.kind,
+        alerts.c.severity,
+        alerts.c.title,
+        alerts.c.detail,
+        alerts.c.status,
+        alerts.c.raised_at,
+    )
+    .where(alerts.c.customer_id == sa.bindparam("cid"), alerts.c.status.in_(OPEN_ALERT_STATUSES))
+    .order_by(alerts.c.raised_at.desc())
+    .limit(20)
+)
+
+_PEER_RATES = sa.select(peer_product_rates.c.category, peer_product_rates.c.peers, peer_product_rates.c.holders).where(
+    peer_product_rates.c.tier == sa.bindparam("tier"),
+    peer_product_rates.c.age_band == sa.bindparam("age_band"),
+    peer_product_rates.c.income_band == sa.bindparam("income_band"),
+)
+
+_CATALOGUE = sa.select(products.c.code, products.c.name, products.c.category, products.c.risk_level).where(
+    products.c.active.is_(True)
+)
+
+
+def _iso(v: Any) -> str | None:
+    return None if v is None else v.isoformat()
+
+
+def _dec(v: Any) -> str | None:
+    return None if v is None else format(v, "f")
+
+
+def interaction_json(r: Any) -> dict[str, Any]:
+    payload = r.payload or {}
+    return {
+        "id": str(r.id),
+        "channel": r.channel,
+        "type": r.type,
+        "direction": r.direction,
+        "occurred_at": r.occurred_at.isoformat(),
+        "actor": r.actor,
+        "summary": r.summary,
+        "outcome": r.outcome,
+        "amount": _dec(r.amount),
+        "currency": r.currency,
+        "source_ref": r.source_ref,
+        "details": {k: payload[k] for k in _DETAIL_KEYS if k in payload},
+    }
+
+
+def alert_json(r: Any) -> dict[str, Any]:
+    return {
+        "id": str(r.id),
+        "kind": r.kind,
+        "severity": r.severity,
+        "title": r.title,
+        "detail": r.detail,
+        "status": r.status,
+        "raised_at": r.raised_at.isoformat(),
+    }
+
+
+def holding_json(r: Any, today: date) -> dict[str, Any]:
+    return {
+        "id": str(r.id),
+        "account_number": r.account_number,
+        "product_code": r.product_code,
+        "product_name": r.product_name,
+        "product_name_zh": r.product_name_zh,
+        "category": r.category,
+        "status": r.status,
+        "balance": _dec(r.balance),
+        "currency": r.currency,
+        "credit_limit": _dec(r.credit_limit),
+        "rate": _dec(r.rate),
+        "opened_on": _iso(r.opened_on),
+        "maturity_date": _iso(r.maturity_date),
+        "days_to_maturity": (r.maturity_date - today).days if r.maturity_date else None,
+        "balance_as_of": _iso(r.balance_as_of),
+    }
+
+
+class _CatalogueCache:
+    """Active products change rarely: kept per process for a minute rather than read on every call."""
+
+    ttl_s = 60.0
+
+    def __init__(self) -> None:
+        self._at = 0.0
+        self._items: tuple[ProductFact, ...] = ()
+
+    async def get(self, conn: AsyncConnection) -> tuple[ProductFact, ...]:
+        if time.monotonic() - self._at > self.ttl_s:
+            rows = await conn.execute(_CATALOGUE)
+            self._items = tuple(ProductFact(r.code, r.name, r.category, r.risk_level) for r in rows)
+            self._at = time.monotonic()
+        return self._items
+
+    def clear(self) -> None:
+        self._at = 0.0
+
+
+catalogue_cache = _CatalogueCache()
+
+
+class SqlCallerContextReader:
+    """The CallerContextReader port over one connection."""
+
+    def __init__(self, conn: AsyncConnection) -> None:
+        self._conn = conn
+
+    async def find_callers(self, lookup: CallerLookup) -> list[dict[str, Any]]:
+        rows = await self._conn.execute(_FIND, {"source": lookup.source.value, "keys": lookup.identity_keys()})
+        found: dict[uuid.UUID, dict[str, Any]] = {}
+        for r in rows:  # one customer may hold the same number on two document types
+            found.setdefault(r.id, dict(r._mapping))
+        return list(found.values())
+
+    async def snapshot(self, customer: dict[str, Any], now: datetime) -> ContextSnapshot:
+        conn = self._conn
+        cid: uuid.UUID = customer["id"]
+        today = now.date()
+        params = {"cid": cid}
+        segment_codes = [r.code for r in await conn.execute(_SEGMENTS, params)]
+        holding_rows = list(await conn.execute(_HOLDINGS, params))
+        recent = [interaction_json(r) for r in await conn.execute(_RECENT, params)]
+        case_rows = list(
+            await conn.execute(_CASES, {"cid": cid, "recent_since": now - timedelta(days=COMPLAINT_RECENT_DAYS)})
+        )
+        alert_rows = list(await conn.execute(_ALERTS, params))
+
+        consent = bool((customer["marketing_consent"] or {}).get("phone", False))
+        peer_rates: tuple[PeerRate, ...] = ()
+        catalogue: tuple[ProductFact, ...] = ()
+        band = age_band(customer["birth_date"], today)
+        if consent:  # offers are only ever made with consent: skip their queries otherwise
+            peer_rows = await conn.execute(
+                _PEER_RATES,
+                {"tier": customer["tier"], "age_band": band, "income_band": customer["income_band"] or "unknown"},
+            )
+            peer_rates = tuple(PeerRate(r.category, r.peers, r.holders) for r in peer_rows)
+            catalogue = await catalogue_cache.get(conn)
+
+        risk = customer["risk_preference"]
+        facts = CustomerFacts(
+            risk_preference=RiskPreference(risk) if risk else None,
+            consents_to_phone_offers=consent,
+            holdings=tuple(
+                HoldingFact(
+                    r.id,
+                    mask_account(r.account_number),
+                    r.product_code,
+                    r.product_name,
+                    r.category,
+                    r.status,
+                    r.balance,
+                    r.currency,
+                    r.maturity_date,
+                )
+                for r in holding_rows
+            ),
+            open_alerts=tuple(AlertFact(r.id, r.kind, r.severity, r.title, r.raised_at) for r in alert_rows),
+            cases=tuple(CaseFact(r.id, r.kind, r.status, r.subject, r.opened_at, r.sla_due_at) for r in case_rows),
+            peer_rates=peer_rates,
+            catalogue=catalogue,
+        )
+        return ContextSnapshot(
+            customer=_customer_json(customer, segment_codes, band, today),
+            value=_value_json(customer),
+            holdings=[holding_json(r, today) for r in holding_rows],
+            recent_interactions=recent,
+            open_cases=[
+                {
+                    "id": str(r.id),
+                    "kind": r.kind,
+                    "status": r.status,
+                    "subject": r.subject,
+                    "channel": r.channel,
+                    "opened_at": r.opened_at.isoformat(),
+                    "sla_due_at": _iso(r.sla_due_at),
+                    "overdue": r.status == "open" and r.sla_due_at is not None and r.sla_due_at < now,
+                    "closed_at": _iso(r.closed_at),
+                    "satisfaction": r.satisfaction,
+                }
+                for r in case_rows
+            ],
+            alerts=[alert_json(r) for r in alert_rows],
+            facts=facts,
+        )
+
+
+def _customer_json(c: dict[str, Any], segment_codes: list[str], band: str, today: date) -> dict[str, Any]:
+    birth: date | None = c["birth_date"]
+    rm = None
+    if c["relationship_manager_id"] is not None:
+        # How to reach the RM: their work phone and email are not customer PII and stay in full.
+        rm = {
+            "id": str(c["relationship_manager_id"]),
+            "username": c["rm_username"],
+            "display_name": c["rm_name"],
+            "phone": c["rm_phone"],
+            "email": c["rm_email"],
+            "branch": c["rm_branch"],
+        }
+    return {
+        "id": c["id"],
+        "customer_number": c["customer_number"],
+        "kind": c["kind"],
+        "name_zh": c["name_zh"],
+        "name_latin": c["name_latin"],
+        "phones": list(c["phones"] or []),
+        "id_document": None if not c["id_type"] else {"type": c["id_type"], "number": c["id_number"]},
+        "birth_year": birth.year if birth else None,
+        "age_band": band,
+        "income_band": c["income_band"],
+        "risk_preference": c["risk_preference"],
+        "preferred_language": c["preferred_language"],
+        "marketing_consent": dict(c["marketing_consent"] or {}),
+        "home_branch": c["home_branch"],
+        "tier": c["tier"],
+        "segments": segment_codes,
+        "lifecycle_stage": c["lifecycle_stage"],
+        "provisional": bool(c["provisional"]),
+        "relationship_manager": rm,
+    }
+
+
+def _value_json(c: dict[str, Any]) -> dict[str, Any] | None:
+    if c["scored_at"] is None:
+        return None
+    return {
+        "currency": c["score_currency"],
+        "aum": _dec(c["aum"]),
+        "deposit_balance": _dec(c["deposit_balance"]),
+        "loan_balance": _dec(c["loan_balance"]),
+        "contribution_monthly": _dec(c["contribution_monthly"]),
+        "churn_risk": _dec(c["churn_risk"]),
+        "churn_drivers": c["churn_drivers"] or [],
+        "value_drivers": c["value_drivers"] or [],
+        "tier_reason": c["tier_reason"],
+        "lifecycle_reason": c["lifecycle_reason"],
+        "scored_at": c["scored_at"].isoformat(),
+    }
+
+
+# --- look-alike rates ----------------------------------------------------------------------------------------
+
+
+def _age_band_sql(today: date) -> sa.ColumnElement[str]:
+    def years_ago(n: int) -> date:
+        try:
+            return today.replace(year=today.year - n)
+        except ValueError:  # 29 February
+            return today.replace(year=today.year - n, day=28)
+
+    born = customers.c.birth_date
+    return sa.case(
+        (born.is_(None), "unknown"),
+        (born > years_ago(25), "under_25"),
+        (born > years_ago(35), "25_34"),
+        (born > years_ago(45), "35_44"),
+        (born > years_ago(55), "45_54"),
+        (born > years_ago(65), "55_64"),
+        else_="65_plus",
+    )
+
+
+async def refresh_peer_rates(conn: AsyncConnection, now: datetime) -> int:
+    """Recompute every cohort's holding rate per product category, set-based, in the caller's transaction."""
+    today = now.date()
+    people = (
+        sa.select(
+            customers.c.id.label("customer_id"),
+            customers.c.tier.label("tier"),
+            _age_band_sql(today).label("age_band"),
+            sa.func.coalesce(customers.c.income_band, "unknown").label("income_band"),
+        )
+        .where(customers.c.merged_into.is_(None), customers.c.provisional.is_(False))
+        .cte("people")
+    )
+    cohort = (
+        sa.select(people.c.tier, people.c.age_band, people.c.income_band, sa.func.count().label("peers"))
+        .group_by(people.c.tier, people.c.age_band, people.c.income_band)
+        .cte("cohort")
+    )
+    held = (
+        sa.select(
+            people.c.tier,
+            people.c.age_band,
+            people.c.income_band,
+            holdings.c.category,
+            sa.func.count(sa.distinct(holdings.c.customer_id)).label("holders"),
+        )
+        .join(holdings, holdings.c.customer_id == people.c.customer_id)
+        .where(holdings.c.status != "closed")
+        .group_by(people.c.tier, people.c.age_band, people.c.income_band, holdings.c.category)
+        .cte("held")
+    )
+    rates = sa.select(
+        held.c.tier,
+        held.c.age_band,
+        held.c.income_band,
+        held.c.category,
+        cohort.c.peers,
+        held.c.holders,
+        sa.literal(now, peer_product_rates.c.computed_at.type).label("computed_at"),
+    ).join(
+        cohort,
+        sa.and_(
+            cohort.c.tier == held.c.tier,
+            cohort.c.age_band == held.c.age_band,
+            cohort.c.income_band == held.c.income_band,
+        ),
+    )
+    await conn.execute(sa.delete(peer_product_rates))
+    result = await conn.execute(
+        sa.insert(peer_product_rates).from_select(
+            ["tier", "age_band", "income_band", "category", "peers", "holders", "computed_at"], rates
+        )
+    )
+    return int(result.rowcount or 0)
+
+
+class PeerRateRefresher:
+    """Keeps the look-alike rates at most a day old; checks at most every ten minutes per process."""
+
+    max_age = timedelta(hours=24)
+    check_every_s = 600.0
+
+    def __init__(self) -> None:
+        self._checked = float("-inf")
+
+    async def ensure_fresh(self, engine: AsyncEngine, now: datetime) -> None:
+        if time.monotonic() - self._checked < self.check_every_s:
+            return
+        self._checked = time.monotonic()
+        async with engine.connect() as conn:
+            newest = await conn.scalar(sa.select(sa.func.max(peer_product_rates.c.computed_at)))
+        if newest is not None and now - newest < self.max_age:
+            return
+        async with writer(engine).begin() as conn:
+            await refresh_peer_rates(conn, now)
+
+
+# --- what is new for a live stream ---------------------------------------------------------------------------
+
+# Late events (a feed replaying the morning's card authorisations) still reach an open stream when they are
+# younger than this; older ones are history, not news.
+STREAM_LOOKBACK = timedelta(hours=24)
+
+_STREAM_INTERACTIONS = (
+    sa.select(*_INTERACTION_COLUMNS)
+    .where(interactions.c.customer_id == sa.bindparam("cid"), interactions.c.occurred_at >= sa.bindparam("since"))
+    .order_by(interactions.c.occurred_at, interactions.c.id)
+    .limit(500)
+)
+_STREAM_ALERTS = (
+    sa.select(*_ALERTS.selected_columns)
+    .where(alerts.c.customer_id == sa.bindparam("cid"), alerts.c.raised_at >= sa.bindparam("since"))
+    .order_by(alerts.c.raised_at, alerts.c.id)
+    .limit(200)
+)
+
+
+class StreamCursor:
+    """What one stream has already seen of a customer, and what is new since.
+
+    Interactions by (occurred_at, id) within a look-back window, alerts by raised_at, holdings by their
+    balance and balance_as_of: reading the database again is the truth, notifications only say when.
+    """
+
+    def __init__(self, customer_id: uuid.UUID) -> None:
+        self.customer_id = customer_id
+        self._seen_interactions: set[uuid.UUID] = set()
+        self._seen_alerts: set[uuid.UUID] = set()
+        self._balances: dict[uuid.UUID, tuple[Any, Any, str]] = {}
+
+    async def start(self, conn: AsyncConnection, now: datetime) -> None:
+        await self.changes(conn, now, emit=False)
+
+    async def changes(self, conn: AsyncConnection, now: datetime, *, emit: bool = True) -> list[tuple[str, Any]]:
+        """(event, data) for each interaction, alert and balance change not seen yet, oldest first."""
+        cid = self.customer_id
+        since = now - STREAM_LOOKBACK
+        out: list[tuple[str, Any]] = []
+        for r in await conn.execute(_STREAM_INTERACTIONS, {"cid": cid, "since": since}):
+            if r.id not in self._seen_interactions:
+                self._seen_interactions.add(r.id)
+                out.append(("interaction", r))
+        for r in await conn.execute(_STREAM_ALERTS, {"cid": cid, "since": since}):
+            if r.id not in self._seen_alerts:
+                self._seen_alerts.add(r.id)
+                out.append(("alert", r))
+        for r in await conn.execute(_HOLDINGS, {"cid": cid}):
+            state = (r.balance, r.balance_as_of, r.status)
+            if self._balances.get(r.id) != state:
+                self._balances[r.id] = state
+                out.append(("balance", r))
+        return out if emit else []
+
+
+async def stream_customer(conn: AsyncConnection, customer_id: uuid.UUID) -> Any:
+    """The customer a stream is opened for (id, RM, branch), unless unknown or merged into another."""
+    return (
+        await conn.execute(
+            sa.select(customers.c.id, customers.c.relationship_manager_id, customers.c.home_branch).where(
+                customers.c.id == customer_id, customers.c.merged_into.is_(None)
+            )
+        )
+    ).first()
+
+
+async def call_already_audited(conn: AsyncConnection, actor: str, customer_ids: list[uuid.UUID], call_id: str) -> bool:
+    """Whether this system's context read for this call was audited already (systems: once per call)."""
+    if not customer_ids:
+        return False
+    from adapters.db.tables_access import audit_log
+
+    found = await conn.scalar(
+        sa.select(audit_log.c.id)
+        .where(
+            audit_log.c.customer_id == customer_ids[0],
+            audit_log.c.actor == actor,
+            audit_log.c.view == "contact-center-context",
+            audit_log.c.detail["call_id"].as_string() == call_id,
+        )
+        .limit(1)
+    )
+    return found is not None

@@ -1,0 +1,465 @@
+"""The call-center context against a real database (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import httpx
+import sqlalchemy as sa
+
+from adapters.container import Container
+from adapters.db import accounts
+from adapters.db.context import refresh_peer_rates
+from adapters.db.tables import customer_identities, customers, holdings, interactions, products, users
+from adapters.db.tables_contact import cases
+from adapters.db.tables_value import alerts, customer_scores
+from tests.conftest import Person, customer_body
+
+CONTEXT = "/api/v1/contact-center/context"
+MakePerson = Callable[..., Awaitable[Person]]
+
+
+async def _create(app_client: httpx.AsyncClient, admin: Person, **overrides: Any) -> dict[str, Any]:
+    r = await app_client.post("/api/v1/customers", json=customer_body(**overrides), headers=admin.headers)
+    assert r.status_code == 201, r.text
+    return dict(r.json())
+
+
+async def _api_key(container: Container, *scopes: str) -> dict[str, str]:
+    async with container.uow() as uow:
+        secret = await accounts.create_api_key(
+            uow.connection, name=f"cti-{uuid.uuid4().hex[:6]}", scopes=list(scopes), now=container.clock.now()
+        )
+        await uow.commit()
+    return {"X-API-Key": secret}
+
+
+async def _product(container: Container, code: str, category: str, risk: int = 1, name: str | None = None) -> None:
+    async with container.engine.begin() as conn:
+        await conn.execute(
+            sa.insert(products).values(
+                code=code, name=name or code, category=category, currency="CNY", risk_level=risk, active=True
+            )
+        )
+
+
+async def _holding(
+    container: Container,
+    customer_id: str,
+    account: str,
+    product_code: str,
+    category: str,
+    balance: str = "1000.00",
+    maturity: date | None = None,
+) -> uuid.UUID:
+    hid = uuid.uuid4()
+    async with container.engine.begin() as conn:
+        await conn.execute(
+            sa.insert(holdings).values(
+                id=hid,
+                customer_id=uuid.UUID(customer_id),
+                account_number=account,
+                product_code=product_code,
+                category=category,
+                status="active",
+                balance=Decimal(balance),
+                currency="CNY",
+                maturity_date=maturity,
+                balance_as_of=datetime.now(UTC),
+            )
+        )
+    return hid
+
+
+def _interaction_row(customer_id: str, channel: str, kind: str, at: datetime, **extra: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": uuid.uuid4(),
+        "customer_id": uuid.UUID(customer_id),
+        "channel": channel,
+        "type": kind,
+        "direction": "inbound",
+        "occurred_at": at,
+        "actor": None,
+        "summary": None,
+        "outcome": None,
+        "amount": None,
+        "currency": None,
+        "holding_id": None,
+        "source_ref": None,
+        "payload": {},
+    }
+    row.update(extra)
+    return row
+
+
+async def test_each_identifier_finds_the_customer(
+    app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson, container: Container
+) -> None:
+    c = await _create(app_client, admin, id_document={"type": "passport", "number": "E12345678"})
+    async with container.engine.begin() as conn:
+        await conn.execute(
+            sa.insert(customer_identities).values(
+                customer_id=uuid.UUID(c["id"]), source="card_token", key="tok_abc123"
+            )
+        )
+    agent = await make_person("agent")
+    for params in (
+        {"phone": "+8613812345678"},
+        {"customer_number": c["customer_number"]},
+        {"customer_number": c["customer_number"].lower()},
+        {"card_token": "tok_abc123"},
+        {"id_number": "E12345678"},
+        {"id_number": "passport:E12345678"},
+    ):
+        r = await app_client.get(CONTEXT, params=params, headers=agent.headers)
+        assert r.status_code == 200, (params, r.text)
+        body = r.json()
+        assert body["match"] == "unique", params
+        assert body["customer"]["id"] == c["id"]
+        assert body["customer"]["customer_number"] == c["customer_number"]
+        assert body["customer"]["display_name"] == "王芳 (Wang Fang)"
+    # The same number on another document type is not this customer's.
+    r = await app_client.get(CONTEXT, params={"id_number": "resident_id:E12345678"}, headers=agent.headers)
+    assert r.status_code == 404
+
+
+async def test_shared_phone_is_ambiguous_unknown_is_404_and_merged_never_matches(
+    app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson, container: Container
+) -> None:
+    wang = await _create(app_client, admin, id_document={"type": "passport", "number": "E1"})
+    son = await _create(
+        app_client,
+        admin,
+        name_zh="王磊",
+        name_latin="Wang Lei",
+        birth_date="2010-02-03",
+        id_document={"type": "passport", "number": "E2"},
+        home_branch="SH001",
+    )
+    agent = await make_person("agent")
+    r = await app_client.get(CONTEXT, params={"phone": "+8613812345678"}, headers=agent.headers)
+    assert r.status_code == 200
+    body = r.json()
+    assert body["match"] == "ambiguous"
+    assert "customer" not in body
+    by_number = {c["customer_number"]: c for c in body["candidates"]}
+    assert set(by_number) == {wang["customer_number"], son["customer_number"]}
+    lei = by_number[son["customer_number"]]
+    assert lei["display_name"] == "王磊 (Wang Lei)"
+    assert lei["birth_year"] == 2010 and lei["home_branch"] == "SH001"
+    assert lei["masked_phone"] == "+86138****5678"
+    assert "+8613812345678" not in r.text
+
+    r = await app_client.get(CONTEXT, params={"phone": "+8613900000000"}, headers=agent.headers)
+    assert r.status_code == 404
+    assert r.headers["content-type"].startswith("application/problem+json")
+
+    # The son's record was a duplicate merged into another: never offered again.
+    async with container.engine.begin() as conn:
+        await conn.execute(
+            sa.update(customers)
+            .where(customers.c.id == uuid.UUID(son["id"]))
+            .values(merged_into=uuid.UUID(wang["id"]))
+        )
+    r = await app_client.get(CONTEXT, params={"phone": "+8613812345678"}, headers=agent.headers)
+    assert r.json()["match"] == "unique"
+    assert r.json()["customer"]["id"] == wang["id"]
+    r = await app_client.get(CONTEXT, params={"customer_number": son["customer_number"]}, headers=agent.headers)
+    assert r.status_code == 404
+
+
+async def test_exactly_one_valid_identifier_is_required(app_client: httpx.AsyncClient, make_person: MakePerson) -> None:
+    agent = await make_person("agent")
+    cases_ = [
+        ({}, "phone"),
+        ({"phone": "13812345678"}, "phone"),
+        ({"phone": "+86 138 1234 5678"}, "phone"),
+        ({"phone": "+8613812345678", "customer_number": "C1234"}, "customer_number"),
+        ({"card_token": ""}, "card_token"),
+    ]
+    for params, field in cases_:
+        r = await app_client.get(CONTEXT, params=params, headers=agent.headers)
+        assert r.status_code == 422, (params, r.text)
+        assert r.headers["content-type"].startswith("application/problem+json")
+        assert field in [e["field"] for e in r.json()["errors"]], (params, r.json())
+
+
+async def test_masking_follows_the_role(
+    app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson, container: Container
+) -> None:
+    c = await _create(app_client, admin, id_document={"type": "resident_id", "number": "110101199003071234"})
+    await _product(container, "SAV", "savings")
+    await _holding(container, c["id"], "6222020200112233445", "SAV", "savings")
+    agent = await make_person("agent")
+    key = await _api_key(container, "context:read")
+
+    for headers in (agent.headers, key):
+        r = await app_client.get(CONTEXT, params={"phone": "+8613812345678"}, headers=headers)
+        assert r.status_code == 200, r.text
+        customer = r.json()["customer"]
+        assert customer["masked_phone"] == "+86138****5678"
+        assert customer["phones"] == ["+86138****5678"]
+        assert customer["id_document"] == {"type": "resident_id", "number": "110***********1234"}
+        assert r.json()["holdings"][0]["account_number"] == "****3445"
+        assert "110101199003071234" not in r.text and "6222020200112233445" not in r.text
+        assert "+8613812345678" not in r.text
+
+    r = await app_client.get(CONTEXT, params={"phone": "+8613812345678"}, headers=admin.headers)
+    customer = r.json()["customer"]
+    assert customer["masked_phone"] == "+86138****5678"
+    assert customer["phones"] == ["+8613812345678"]
+    assert customer["id_document"]["number"] == "110101199003071234"
+    assert r.json()["holdings"][0]["account_number"] == "6222020200112233445"
+
+
+async def test_only_agents_admins_and_context_keys_may_call(
+    app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson, container: Container
+) -> None:
+    rm = await make_person("rm")
+    # The RM's own customer: still 403, the context is the call center's.
+    c = await _create(app_client, rm, id_document={"type": "passport", "number": "E9"})
+    params = {"phone": "+8613812345678"}
+    assert (await app_client.get(CONTEXT, params=params)).status_code == 401
+    r = await app_client.get(CONTEXT, params=params, headers=rm.headers)
+    assert r.status_code == 403
+    assert r.headers["content-type"].startswith("application/problem+json")
+    for role in ("marketing", "auditor", "branch_manager"):
+        person = await make_person(role)
+        assert (await app_client.get(CONTEXT, params=params, headers=person.headers)).status_code == 403, role
+    feeds_key = await _api_key(container, "feeds:write")
+    assert (await app_client.get(CONTEXT, params=params, headers=feeds_key)).status_code == 403
+    stream = f"/api/v1/contact-center/stream?customer_id={c['id']}"
+    assert (await app_client.get(stream, headers=rm.headers)).status_code == 403
+    assert (await app_client.get(stream, headers=feeds_key)).status_code == 403
+    # An agent may read the context, not the audit log.
+    agent = await make_person("agent")
+    context_key = await _api_key(container, "context:read")
+    assert (await app_client.get(CONTEXT, params=params, headers=agent.headers)).status_code == 200
+    assert (await app_client.get("/api/v1/audit", headers=agent.headers)).status_code == 403
+    assert (await app_client.get("/api/v1/audit", headers=context_key)).status_code == 403
+    r = await app_client.get(f"/api/v1/contact-center/stream?customer_id={uuid.uuid4()}", headers=agent.headers)
+    assert r.status_code == 404
+
+
+async def test_recent_interactions_are_the_ten_latest_across_channels(
+    app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson, container: Container
+) -> None:
+    c = await _create(app_client, admin)
+    base = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+    channels = ["teller", "card", "pos", "atm", "call_center", "online_banking"]
+    rows = [
+        _interaction_row(c["id"], channels[(i * 5) % 6], "event", base + timedelta(hours=i * 7 % 40, minutes=i))
+        for i in range(25)
+    ]
+    random.Random(4).shuffle(rows)  # inserted out of order, across channels
+    async with container.engine.begin() as conn:
+        for row in rows:
+            await conn.execute(sa.insert(interactions).values(row))
+    agent = await make_person("agent")
+    r = await app_client.get(CONTEXT, params={"customer_number": c["customer_number"]}, headers=agent.headers)
+    got = r.json()["recent_interactions"]
+    expected = sorted(rows, key=lambda x: (x["occurred_at"], x["id"]), reverse=True)[:10]
+    assert [g["id"] for g in got] == [str(x["id"]) for x in expected]
+    assert len({g["channel"] for g in got}) > 1
+    times = [datetime.fromisoformat(g["occurred_at"]) for g in got]
+    assert times == sorted(times, reverse=True)
+
+
+async def test_the_whole_context_with_next_best_actions(
+    app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson, container: Container
+) -> None:
+    rm = await make_person("rm", username="li.na")
+    async with container.engine.begin() as conn:
+        await conn.execute(
+            sa.update(users).where(users.c.id == rm.id).values(phone="+861065551234", email="li.na@bank.example")
+        )
+    c = await _create(app_client, admin, relationship_manager_id=str(rm.id), marketing_consent={"phone": False})
+    cid = uuid.UUID(c["id"])
+    today = datetime.now(UTC).date()
+    await _product(container, "TD-12M", "time_deposit", name="12-month time deposit")
+    await _holding(container, c["id"], "6222000011112222", "TD-12M", "time_deposit", "50000.00", today + timedelta(10))
+    await _holding(container, c["id"], "6222000011113333", "TD-12M", "time_deposit", "9000.00", today + timedelta(90))
+    now = datetime.now(UTC)
+    async with container.engine.begin() as conn:
+        await conn.execute(
+            sa.insert(alerts).values(
+                id=uuid.uuid4(),
+                customer_id=cid,
+                kind="large_outflow",
+                cause_key="x1",
+                severity="high",
+                title="CNY 200,000.00 moved out in one day",
+                status="open",
+                data={},
+                raised_at=now - timedelta(hours=3),
+            )
+        )
+        await conn.execute(
+            sa.insert(alerts).values(
+                id=uuid.uuid4(),
+                customer_id=cid,
+                kind="maturity",
+                cause_key="x2",
+                severity="low",
+                title="Resolved long ago",
+                status="resolved",
+                data={},
+                raised_at=now - timedelta(days=30),
+            )
+        )
+        await conn.execute(
+            sa.insert(customer_scores).values(
+                customer_id=cid,
+                currency="CNY",
+                aum=Decimal("59000"),
+                aum_3m_ago=Decimal("90000"),
+                deposit_balance=Decimal("59000"),
+                loan_balance=Decimal("0"),
+                contribution_monthly=Decimal("80.5"),
+                rfm_recency_days=3,
+                rfm_frequency=4,
+                rfm_monetary=Decimal("100"),
+                churn_risk=Decimal("0.42"),
+                churn_drivers=[{"driver": "aum_decline", "weight": "0.31", "text": "AUM fell 34% in 3 months"}],
+                value_drivers=[],
+                scored_at=now,
+            )
+        )
+    # A complaint arrives on the call-center feed: it opens a case, once however often the observers run.
+    complaint = _interaction_row(
+        c["id"], "call_center", "complaint", now - timedelta(hours=1), summary="Charged twice for the card fee"
+    )
+    for _ in range(2):
+        async with container.uow() as uow:
+            if _ == 0:
+                await uow.connection.execute(sa.insert(interactions).values(complaint))
+            await container.customers_changed(uow, {cid})
+            await uow.commit()
+    async with container.engine.connect() as conn:
+        opened = list(await conn.execute(sa.select(cases).where(cases.c.customer_id == cid)))
+    assert len(opened) == 1
+    assert opened[0].kind == "complaint" and opened[0].status == "open"
+    assert opened[0].interaction_id == complaint["id"]
+    assert opened[0].sla_due_at == complaint["occurred_at"] + timedelta(hours=48)
+
+    agent = await make_person("agent")
+    r = await app_client.get(CONTEXT, params={"customer_number": c["customer_number"]}, headers=agent.headers)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    rm_out = body["customer"]["relationship_manager"]
+    assert rm_out["display_name"] == "Li.Na" and rm_out["phone"] == "+861065551234"
+    assert rm_out["email"] == "li.na@bank.example"
+    profile = (await app_client.get(f"/api/v1/customers/{cid}", headers=admin.headers)).json()
+    for name in ("tier", "lifecycle_stage", "segments", "customer_number"):
+        assert body["customer"][name] == profile[name], name
+    # The value area's scores as they stand (its observer may have re-scored after our row went in).
+    async with container.engine.connect() as conn:
+        score = (await conn.execute(sa.select(customer_scores).where(customer_scores.c.customer_id == cid))).one()
+    assert Decimal(body["value"]["churn_risk"]) == score.churn_risk
+    assert body["value"]["churn_drivers"] == score.churn_drivers
+    assert Decimal(body["value"]["aum"]) == score.aum
+    assert [h["account_number"] for h in body["holdings"]] == ["****2222", "****3333"]
+    assert body["holdings"][0]["days_to_maturity"] == 10
+    async with container.engine.connect() as conn:
+        open_alerts = set(
+            await conn.scalars(sa.select(alerts.c.title).where(alerts.c.customer_id == cid, alerts.c.status != "resolved"))
+        )
+    assert "CNY 200,000.00 moved out in one day" in open_alerts
+    assert {a["title"] for a in body["alerts"]} == open_alerts  # the resolved one is not shown
+    assert [(k["kind"], k["subject"]) for k in body["open_cases"]] == [("complaint", "Charged twice for the card fee")]
+    assert body["recent_interactions"][0]["type"] == "complaint"
+
+    actions = body["next_best_actions"]
+    kinds = [a["kind"] for a in actions]
+    # The value area's own maturity and complaint alerts for the RM are not repeated as separate actions.
+    assert sorted(kinds) == ["acknowledge_complaint", "address_alert", "roll_over_maturity"]
+    alert_action = next(a for a in actions if a["kind"] == "address_alert")
+    assert alert_action["title"] == "Address alert: CNY 200,000.00 moved out in one day"
+    roll = next(a for a in actions if a["kind"] == "roll_over_maturity")
+    assert "****2222" in roll["reason"] and "in 10 days" in roll["reason"] and "CNY 50,000.00" in roll["reason"]
+    assert all(a["priority"] == "high" for a in actions if a["kind"] != "roll_over_maturity")
+    # No consent to phone marketing: no sales offer, whatever the peers hold.
+    assert "offer_product" not in kinds
+
+
+async def _peers(container: Container, count: int, category_code: str, category: str, **fields: Any) -> None:
+    now = datetime.now(UTC)
+    async with container.engine.begin() as conn:
+        for i in range(count):
+            pid = uuid.uuid4()
+            await conn.execute(
+                sa.insert(customers).values(
+                    id=pid,
+                    customer_number=f"P{i:06d}",
+                    kind="individual",
+                    name_latin=f"Peer {i}",
+                    phones=[],
+                    emails=[],
+                    preferred_language="zh-CN",
+                    marketing_consent={},
+                    lifecycle_stage="growing",
+                    tier="ordinary",
+                    provisional=False,
+                    version=1,
+                    created_at=now,
+                    updated_at=now,
+                    **fields,
+                )
+            )
+            if i % 4 != 3:  # three in four peers hold one
+                await conn.execute(
+                    sa.insert(holdings).values(
+                        id=uuid.uuid4(),
+                        customer_id=pid,
+                        account_number=f"PEER{i:08d}",
+                        product_code=category_code,
+                        category=category,
+                        status="active",
+                        balance=Decimal(100),
+                        currency="CNY",
+                    )
+                )
+
+
+async def test_offers_what_peers_hold_suitably_and_only_with_phone_consent(
+    app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson, container: Container
+) -> None:
+    await _product(container, "FUND-BAL", "fund", risk=3, name="Balanced fund")
+    await _product(container, "FUND-EQ", "fund", risk=5, name="Equity fund")
+    await _peers(container, 24, "FUND-BAL", "fund", birth_date=date(1988, 1, 1), income_band="150k_300k")
+    c = await _create(app_client, admin, marketing_consent={"phone": True})  # born 1988, 150k_300k, balanced
+    async with container.engine.begin() as conn:
+        await refresh_peer_rates(conn, datetime.now(UTC))
+    agent = await make_person("agent")
+    params = {"customer_number": c["customer_number"]}
+    offers = [
+        a
+        for a in (await app_client.get(CONTEXT, params=params, headers=agent.headers)).json()["next_best_actions"]
+        if a["kind"] == "offer_product"
+    ]
+    assert [o["refs"]["product_code"] for o in offers] == ["FUND-BAL"]  # R5 does not suit a balanced investor
+    assert "72% of 25 similar customers" in offers[0]["reason"]
+
+    etag = (await app_client.get(f"/api/v1/customers/{c['id']}", headers=admin.headers)).headers["ETag"]
+    r = await app_client.patch(
+        f"/api/v1/customers/{c['id']}",
+        json={"risk_preference": "conservative"},
+        headers={**admin.headers, "If-Match": etag},
+    )
+    assert r.status_code == 200, r.text
+    body = (await app_client.get(CONTEXT, params=params, headers=agent.headers)).json()
+    assert not [a for a in body["next_best_actions"] if a["kind"] == "offer_product"]
+
+    r = await app_client.patch(
+        f"/api/v1/customers/{c['id']}",
+        json={"risk_preference": "aggressive", "marketing_consent": {"phone": False, "sms": True}},
+        headers={**admin.headers, "If-Match": r.headers["ETag"]},
+    )
+    assert r.status_code == 200, r.text
+    body = (await app_client.get(CONTEXT, params=params, headers=agent.headers)).json()
+    assert not [a for a in body["next_best_actions"] if a["kind"] == "offer_product"]
