@@ -363,7 +363,8 @@ def read_event(spec: ChannelSpec, raw: Any, index: int, card_key: str) -> Submit
     if "card_token" in raw and token_from_pan is not None:
         pan_errors.append(FieldError("pan", "give card_token or pan, not both"))
     document = scrub(event)
-    source_ref = document.get("source_ref") if isinstance(document.get("source_ref"), str) else None
+    given_ref = document.get("source_ref")
+    source_ref = given_ref if isinstance(given_ref, str) and 1 <= len(given_ref) <= 128 else None
     r = Reader(document)
     r.errors.extend(pan_errors)
     if _has_nul(document):
