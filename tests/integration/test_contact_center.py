@@ -103,9 +103,7 @@ async def test_each_identifier_finds_the_customer(
     c = await _create(app_client, admin, id_document={"type": "passport", "number": "E12345678"})
     async with container.engine.begin() as conn:
         await conn.execute(
-            sa.insert(customer_identities).values(
-                customer_id=uuid.UUID(c["id"]), source="card_token", key="tok_abc123"
-            )
+            sa.insert(customer_identities).values(customer_id=uuid.UUID(c["id"]), source="card_token", key="tok_abc123")
         )
     agent = await make_person("agent")
     for params in (
@@ -162,9 +160,7 @@ async def test_shared_phone_is_ambiguous_unknown_is_404_and_merged_never_matches
     # The son's record was a duplicate merged into another: never offered again.
     async with container.engine.begin() as conn:
         await conn.execute(
-            sa.update(customers)
-            .where(customers.c.id == uuid.UUID(son["id"]))
-            .values(merged_into=uuid.UUID(wang["id"]))
+            sa.update(customers).where(customers.c.id == uuid.UUID(son["id"])).values(merged_into=uuid.UUID(wang["id"]))
         )
     r = await app_client.get(CONTEXT, params={"phone": "+8613812345678"}, headers=agent.headers)
     assert r.json()["match"] == "unique"
@@ -366,9 +362,8 @@ async def test_the_whole_context_with_next_best_actions(
     assert [h["account_number"] for h in body["holdings"]] == ["****2222", "****3333"]
     assert body["holdings"][0]["days_to_maturity"] == 10
     async with container.engine.connect() as conn:
-        open_alerts = set(
-            await conn.scalars(sa.select(alerts.c.title).where(alerts.c.customer_id == cid, alerts.c.status != "resolved"))
-        )
+        unresolved = sa.select(alerts.c.title).where(alerts.c.customer_id == cid, alerts.c.status != "resolved")
+        open_alerts = set(await conn.scalars(unresolved))
     assert "CNY 200,000.00 moved out in one day" in open_alerts
     assert {a["title"] for a in body["alerts"]} == open_alerts  # the resolved one is not shown
     assert [(k["kind"], k["subject"]) for k in body["open_cases"]] == [("complaint", "Charged twice for the card fee")]

@@ -1,0 +1,215 @@
+"""The live stream over real HTTP (uvicorn in this process) on SQLite and PostgreSQL.
+
+Writes go through a unit of work and `customers_changed`, as the feeds do; what commits reaches the stream,
+what rolls back does not.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+import httpx
+import pytest
+import sqlalchemy as sa
+import uvicorn
+
+from adapters.container import Container
+from adapters.db.tables import holdings, interactions, products
+from adapters.db.tables_value import alerts
+from tests.conftest import Person, customer_body
+
+MakePerson = Callable[..., Awaitable[Person]]
+PORT = 8152
+
+
+@contextlib.asynccontextmanager
+async def serve(container: Container) -> AsyncIterator[str]:
+    from api.app import create_app
+
+    server = uvicorn.Server(uvicorn.Config(create_app(container=container), port=PORT, log_level="warning"))
+    task = asyncio.create_task(server.serve())
+    try:
+        for _ in range(200):
+            if server.started:
+                break
+            await asyncio.sleep(0.05)
+        assert server.started, "uvicorn did not start"
+        yield f"http://127.0.0.1:{PORT}"
+    finally:
+        server.should_exit = True
+        await asyncio.wait_for(task, 20)
+
+
+class EventReader:
+    """Reads server-sent events (event name, parsed data) from a streaming response."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self._lines = response.aiter_lines()
+
+    async def next(self, seconds: float = 10) -> tuple[str, Any]:
+        async def read() -> tuple[str, Any]:
+            name, data = "message", ""
+            async for line in self._lines:
+                if line == "":
+                    if data:
+                        return name, json.loads(data)
+                    continue
+                if line.startswith(":"):
+                    return "comment", line
+                key, _, value = line.partition(": ")
+                if key == "event":
+                    name = value
+                elif key == "data":
+                    data += value
+            raise EOFError
+
+        return await asyncio.wait_for(read(), seconds)
+
+    async def next_event(self, seconds: float = 10) -> tuple[str, Any]:
+        """The next event that is not a comment (heartbeat)."""
+        while True:
+            name, data = await self.next(seconds)
+            if name != "comment":
+                return name, data
+
+
+async def _write(container: Container, customer_id: uuid.UUID, statement: Any, *, commit: bool = True) -> None:
+    async with container.uow() as uow:
+        await uow.connection.execute(statement)
+        await container.customers_changed(uow, {customer_id})
+        if commit:
+            await uow.commit()
+        else:
+            await uow.rollback()
+
+
+def _interaction(customer_id: uuid.UUID, kind: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "id": uuid.uuid4(),
+        "customer_id": customer_id,
+        "channel": "card",
+        "type": kind,
+        "direction": "inbound",
+        "occurred_at": datetime.now(UTC),
+        "payload": {},
+        **extra,
+    }
+
+
+async def test_stream_sends_committed_interactions_alerts_and_balances(
+    container: Container, app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson
+) -> None:
+    r = await app_client.post("/api/v1/customers", json=customer_body(), headers=admin.headers)
+    cid = uuid.UUID(r.json()["id"])
+    hid = uuid.uuid4()
+    async with container.engine.begin() as conn:
+        await conn.execute(
+            sa.insert(products).values(code="SAV", name="Savings", category="savings", currency="CNY", risk_level=1)
+        )
+        await conn.execute(
+            sa.insert(holdings).values(
+                id=hid,
+                customer_id=cid,
+                account_number="6222020200112233445",
+                product_code="SAV",
+                category="savings",
+                status="active",
+                balance=Decimal("1000"),
+                currency="CNY",
+                balance_as_of=datetime.now(UTC),
+            )
+        )
+    agent = await make_person("agent")
+    hub = container.live
+    assert hub is not None
+    async with serve(container) as base, httpx.AsyncClient(base_url=base, timeout=30) as client:
+        url = f"/api/v1/contact-center/stream?customer_id={cid}"
+        async with client.stream("GET", url, headers=agent.headers) as response:
+            assert response.status_code == 200
+            assert response.headers["content-type"].startswith("text/event-stream")
+            events = EventReader(response)
+            assert await events.next_event() == ("ready", {"customer_id": str(cid)})
+            assert hub.subscriber_count == 1
+
+            # A rolled-back write is never announced; the next committed one is.
+            lost = _interaction(cid, "purchase", summary="rolled back")
+            await _write(container, cid, sa.insert(interactions).values(lost), commit=False)
+            kept = _interaction(cid, "refund", summary="kept")
+            await _write(container, cid, sa.insert(interactions).values(kept))
+            name, data = await events.next_event()
+            assert (name, data["id"], data["summary"]) == ("interaction", str(kept["id"]), "kept")
+
+            await _write(
+                container,
+                cid,
+                sa.update(holdings)
+                .where(holdings.c.id == hid)
+                .values(balance=Decimal("750.5"), balance_as_of=datetime.now(UTC)),
+            )
+            name, data = await events.next_event()
+            assert name == "balance"
+            assert (data["balance"], data["account_number"]) == ("750.5000", "****3445")
+
+            await _write(
+                container,
+                cid,
+                sa.insert(alerts).values(
+                    id=uuid.uuid4(),
+                    customer_id=cid,
+                    kind="large_outflow",
+                    cause_key="stream-test",
+                    severity="high",
+                    title="Large outflow",
+                    status="open",
+                    data={},
+                    raised_at=datetime.now(UTC),
+                ),
+            )
+            seen = []
+            while not seen or seen[-1][0] != "alert":  # the value area may also re-score and raise its own
+                seen.append(await events.next_event())
+            assert any(d.get("title") == "Large outflow" for n, d in seen if n == "alert")
+
+        # The agent hung up: the stream's subscription goes away.
+        for _ in range(100):
+            if hub.subscriber_count == 0:
+                break
+            await asyncio.sleep(0.05)
+        assert hub.subscriber_count == 0
+
+
+async def test_stream_heartbeats_and_refuses_the_wrong_callers(
+    container: Container,
+    app_client: httpx.AsyncClient,
+    admin: Person,
+    make_person: MakePerson,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import api.contact_center
+
+    monkeypatch.setattr(api.contact_center, "HEARTBEAT_S", 0.3)
+    rm = await make_person("rm")
+    other_rm = await make_person("rm")
+    r = await app_client.post("/api/v1/customers", json=customer_body(), headers=rm.headers)
+    assert r.status_code == 201, r.text
+    cid = r.json()["id"]
+    agent = await make_person("agent")
+    async with serve(container) as base, httpx.AsyncClient(base_url=base, timeout=30) as client:
+        url = f"/api/v1/contact-center/stream?customer_id={cid}"
+        for person in (rm, other_rm):  # RMs use their own screens, not the call center's stream
+            assert (await client.get(url, headers=person.headers)).status_code == 403
+        assert (await client.get(url)).status_code == 401
+        assert (
+            await client.get("/api/v1/contact-center/stream?customer_id=nope", headers=agent.headers)
+        ).status_code == 422
+        async with client.stream("GET", url, headers=agent.headers) as response:
+            events = EventReader(response)
+            assert (await events.next_event())[0] == "ready"
+            assert await events.next(seconds=5) == ("comment", ": heartbeat")
