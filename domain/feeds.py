@@ -336,25 +336,39 @@ def snapshot(holding: ProductHolding) -> ProductHolding:
     return copy.copy(holding)
 
 
-def first_seen(commands: Iterable[tuple[int, FeedCommand]]) -> tuple[list[tuple[int, FeedCommand]], list[EventResult]]:
+def first_seen(
+    commands: Iterable[tuple[int, FeedCommand]],
+) -> tuple[list[tuple[int, FeedCommand]], list[tuple[int, FeedCommand]]]:
     """Split a batch into the first occurrence of each source_ref and the repeats inside the batch.
 
-    A repeat with the same content is a duplicate; with other content it is refused, the ref being taken.
+    Repeats are judged once the first occurrence's fate is known (see judge_repeat).
     """
-    seen: dict[tuple[str, str], str] = {}
+    seen: set[tuple[str, str]] = set()
     firsts: list[tuple[int, FeedCommand]] = []
-    repeats: list[EventResult] = []
+    repeats: list[tuple[int, FeedCommand]] = []
     for index, command in commands:
         key = (command.channel.value, command.source_ref)
-        known = seen.get(key)
-        if known is None:
-            seen[key] = command.content_hash
-            firsts.append((index, command))
-        elif known == command.content_hash:
-            repeats.append(EventResult(index, command.source_ref, Outcome.DUPLICATE))
+        if key in seen:
+            repeats.append((index, command))
         else:
-            repeats.append(EventResult(index, command.source_ref, Outcome.REJECTED, [ref_taken(command.source_ref)]))
+            seen.add(key)
+            firsts.append((index, command))
     return firsts, repeats
+
+
+def judge_repeat(index: int, command: FeedCommand, applied_hash: str | None, first: EventResult) -> EventResult:
+    """A repeat is a duplicate of the content applied under its ref, refused if its content differs.
+
+    `applied_hash` is the content stored under the ref (before or by this batch); None when the first
+    occurrence was itself refused, in which case the same content gets the same refusal.
+    """
+    if applied_hash is None:
+        return EventResult(
+            index, command.source_ref, Outcome.REJECTED, list(first.errors) or [ref_taken(command.source_ref)]
+        )
+    if applied_hash == command.content_hash:
+        return EventResult(index, command.source_ref, Outcome.DUPLICATE)
+    return EventResult(index, command.source_ref, Outcome.REJECTED, [ref_taken(command.source_ref)])
 
 
 def ref_taken(source_ref: str) -> FieldError:

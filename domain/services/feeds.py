@@ -29,6 +29,7 @@ from domain.feeds import (
     errors_of,
     first_seen,
     interaction_for,
+    judge_repeat,
     open_holding,
     provisional_customer,
     ref_taken,
@@ -198,15 +199,29 @@ class _Batch:
         return product
 
 
+@dataclass(slots=True)
+class _Applied:
+    results: dict[int, EventResult] = field(default_factory=dict)
+    customer_ids: set[uuid.UUID] = field(default_factory=set)
+    hashes: dict[str, str] = field(default_factory=dict)  # ref -> content stored under it
+
+    def update(self, other: _Applied) -> None:
+        self.results.update(other.results)
+        self.customer_ids |= other.customer_ids
+        self.hashes.update(other.hashes)
+
+
 async def _apply(
     store: FeedStore, channel: FeedChannel, commands: list[tuple[int, FeedCommand]], now: datetime
-) -> tuple[dict[int, EventResult], set[uuid.UUID]]:
+) -> _Applied:
     """Claim, load, apply and store a set of first-seen commands. Raises only on storage errors."""
-    results: dict[int, EventResult] = {}
+    out = _Applied()
+    results = out.results
     await store.lock_keys(_lock_keys(commands))
     claimed = await store.claim(channel, {c.source_ref: c.content_hash for _, c in commands}, now)
     unclaimed = [c.source_ref for _, c in commands if c.source_ref not in claimed]
     stored = await store.stored_hashes(channel, unclaimed) if unclaimed else {}
+    out.hashes.update(stored)
     todo: list[tuple[int, FeedCommand]] = []
     for i, c in commands:
         if c.source_ref in claimed:
@@ -216,7 +231,7 @@ async def _apply(
         else:
             results[i] = EventResult(i, c.source_ref, Outcome.REJECTED, [ref_taken(c.source_ref)])
     if not todo:
-        return results, set()
+        return out
 
     identities = list({i for _, c in todo for i in c.customer.identities()})
     accounts = sorted({c.account_number for _, c in todo if c.account_number})
@@ -237,10 +252,12 @@ async def _apply(
             refused.append(c.source_ref)
         else:
             results[i] = EventResult(i, c.source_ref, Outcome.ACCEPTED, customer_id=customer_id)
+            out.hashes[c.source_ref] = c.content_hash
     if refused:
         await store.release(channel, refused)
     await store.save(batch.changes)
-    return results, batch.customer_ids
+    out.customer_ids = batch.customer_ids
+    return out
 
 
 async def ingest(
@@ -267,35 +284,32 @@ async def ingest(
         else:
             valid.append((s.index, s.command))
     firsts, repeats = first_seen(valid)
-    for r in repeats:
-        results[r.index] = r
 
-    changed: set[uuid.UUID] = set()
+    applied = _Applied()
     if firsts:
         try:
             async with store.savepoint():
-                applied, changed = await _apply(store, channel, firsts, now)
+                applied = await _apply(store, channel, firsts, now)
         except Exception:
             log.warning("storing a batch of %d %s events failed; retrying one by one", len(firsts), channel.value)
-            applied, changed = {}, set()
+            applied = _Applied()
             for item in firsts:
                 try:
                     async with store.savepoint():
-                        one, ids = await _apply(store, channel, [item], now)
-                except Exception as e:
-                    log.warning("event %s could not be stored: %s", item[1].source_ref, type(e).__name__)
-                    one = {
-                        item[0]: EventResult(
-                            item[0],
-                            item[1].source_ref,
-                            Outcome.REJECTED,
-                            [FieldError("event", "the event could not be stored; replay it from quarantine")],
-                        )
-                    }
-                    ids = set()
-                applied.update(one)
-                changed |= ids
-        results.update(applied)
+                        applied.update(await _apply(store, channel, [item], now))
+                except Exception:
+                    log.exception("event %s could not be stored", item[1].source_ref)
+                    applied.results[item[0]] = EventResult(
+                        item[0],
+                        item[1].source_ref,
+                        Outcome.REJECTED,
+                        [FieldError("event", "the event could not be stored; replay it from quarantine")],
+                    )
+        results.update(applied.results)
+    first_index = {c.source_ref: i for i, c in firsts}
+    for i, c in repeats:
+        results[i] = judge_repeat(i, c, applied.hashes.get(c.source_ref), results[first_index[c.source_ref]])
+    changed = applied.customer_ids
 
     ordered = [results[s.index] for s in submitted]
     if keep_rejected:
@@ -305,7 +319,7 @@ async def ingest(
                 id=uuid.uuid4(),
                 channel=channel,
                 source_ref=r.source_ref,
-                content_hash=c.content_hash if (c := by_index[r.index].command) else None,
+                content_hash=cmd.content_hash if (cmd := by_index[r.index].command) else None,
                 document=by_index[r.index].document,
                 errors=r.errors,
                 received_at=now,
