@@ -48,6 +48,8 @@ const env = {
 const run = (args) => execFileSync(crm, args, { env, cwd: repo, stdio: ["ignore", "pipe", "inherit"] }).toString();
 run(["migrate"]);
 run(["demo", "--customers", "300"]);
+// Scores, tiers and alerts come from the value area's rescore (when this build of the server has it).
+if (run(["--help"]).includes("rescore")) run(["rescore"]);
 const server = spawn(crm, ["serve", "--port", String(port)], { env, cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
 let serverLog = "";
 server.stdout.on("data", (d) => (serverLog += d));
@@ -142,6 +144,8 @@ try {
 
   async function signIn(username) {
     await page.goto(`${base}/login`);
+    await page.evaluate(() => sessionStorage.removeItem("crm.session"));
+    await page.goto(`${base}/login`);
     await page.getByLabel(/Username|用户名/).fill(username);
     await page.getByLabel(/Password|密码/).fill(PASSWORD);
     await page.getByRole("button", { name: /^(Sign in|登录)$/ }).click();
@@ -191,6 +195,9 @@ try {
     expect(events > 0, "no timeline entries");
     await page.locator("[data-testid=aum-chart] svg .recharts-area-area").waitFor();
     await page.getByRole("table", { name: "Holdings" }).waitFor();
+    if (await hasPath("/api/v1/customers/{customer_id}/value")) {
+      await page.locator("[data-testid=value-panel] [data-testid=churn-risk]").waitFor();
+    }
     // Filter the timeline to one channel: every entry shown is on that channel.
     const firstChannel = await page.locator("[data-testid=timeline] .event-channel").first().textContent();
     await page.locator("[data-testid=timeline] .chips label", { hasText: firstChannel }).click();
@@ -206,7 +213,7 @@ try {
     await page.getByRole("button", { name: "Edit profile" }).click();
     await page.getByLabel("Occupation").fill(occupation);
     await page.getByRole("button", { name: "Save", exact: true }).click();
-    await page.getByText("Saved.").waitFor();
+    await page.getByText("Saved.", { exact: true }).waitFor();
     await page.reload();
     await page.getByRole("heading", { name: target.display_name }).waitFor();
     await page.locator(".fact", { hasText: occupation }).waitFor();
@@ -233,11 +240,16 @@ try {
     await row.getByText("Colleague's value").waitFor();
     await shot("05-edit-conflict");
     await dialog.getByRole("button", { name: "Save my changes over theirs" }).click();
-    await page.getByText("Saved.").waitFor();
+    await dialog.waitFor({ state: "detached" });
+    await page.getByText("Saved.", { exact: true }).waitFor();
     const fresh = await apiGet(liToken, `/api/v1/customers/${target.id}`);
     expect(
       fresh.body.occupation === "My value",
-      `server has ${fresh.body.occupation} v${fresh.body.version}\n${serverLog.split("\n").slice(-12).join("\n")}`,
+      `server has ${fresh.body.occupation} v${fresh.body.version}\n${serverLog
+        .split("\n")
+        .filter((l) => l.includes(target.id) && !l.includes("/timeline") && !l.includes("/holdings"))
+        .slice(-10)
+        .join("\n")}`,
     );
   });
 
@@ -252,28 +264,71 @@ try {
       const id = await row.getAttribute("data-alert-id");
       await shot("06-alerts");
       await ack.click();
+      // It leaves the open inbox and shows among the acknowledged ones.
+      await page.locator(`[data-alert-id="${id}"]`).waitFor({ state: "detached" });
+      await page.getByLabel("Status").selectOption("acknowledged");
       await page.locator(`[data-alert-id="${id}"] [data-status="acknowledged"]`).waitFor();
-      const list = await apiGet(liToken, `/api/v1/alerts?limit=500`);
+      const list = await apiGet(liToken, `/api/v1/alerts?status=acknowledged&limit=500`);
       const alert = list.body.items.find((a) => a.id === id);
       expect(alert && alert.status === "acknowledged", `alert ${id} is ${alert?.status}`);
+      // Then resolve it with a note.
+      const row2 = page.locator(`[data-alert-id="${id}"]`);
+      await row2.getByRole("button", { name: "Resolve…" }).click();
+      await row2.getByLabel("Resolution note").fill("Called the customer; all in order.");
+      await row2.getByRole("button", { name: "Resolve", exact: true }).click();
+      await row2.waitFor({ state: "detached" });
+      const after = await apiGet(liToken, `/api/v1/alerts?status=resolved&limit=500`);
+      const resolved = after.body.items.find((a) => a.id === id);
+      expect(resolved?.resolution_note === "Called the customer; all in order.", `alert ${id} not resolved`);
     });
   } else {
     skip("acknowledge an alert in the inbox", "the server has no /api/v1/alerts yet");
   }
 
   if (await hasPath("/api/v1/segments")) {
-    await test("segments page builds a rule and previews its count", async () => {
+    await test("marketing builds a segment rule, previews its count, saves it and sees its members", async () => {
+      await signIn("mkt.zhao");
+      await page.getByText(/Signed in as .*\(marketing\)/).waitFor();
       await page.getByRole("link", { name: "Segments" }).click();
-      await page.getByRole("heading", { name: "Segments" }).waitFor();
+      await page.getByRole("heading", { name: "Segments", exact: true }).waitFor();
+      const name = `E2E key savers ${Date.now() % 100000}`;
+      await page.getByLabel("Segment name").fill(name);
+      await page.getByLabel("Rule 1 Field").selectOption("tier");
+      await page.getByLabel("Rule 1 Value").selectOption("key");
+      await page.getByRole("button", { name: "+ Add rule" }).click();
+      await page.getByLabel("Rule 2 Field").selectOption("aum");
+      await page.getByLabel("Rule 2 Condition").selectOption(">=");
+      await page.getByLabel("Rule 2 Value").fill("abc");
       await page.getByRole("button", { name: "Preview count" }).click();
-      await page.getByText(/customers match/).waitFor();
-      await shot("07-segments");
+      await page.getByText("Enter a number, like 500000 or 0.5.").waitFor();
+      await page.getByLabel("Rule 2 Value").fill("100000");
+      await page.getByRole("button", { name: "Preview count" }).click();
+      const count = page.getByTestId("preview-count");
+      await count.waitFor();
+      const shownCount = Number((await count.textContent()).replace(/[^0-9]/g, ""));
+      const mkt = await token("mkt.zhao");
+      const r = await fetch(`${base}/api/v1/segments/preview`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${mkt}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ rule: "tier = 'key' and aum >= 100000" }),
+      });
+      const expected = (await r.json()).count;
+      expect(shownCount === expected, `preview shows ${shownCount}, the API counts ${expected}`);
+      await shot("07-segment-builder");
+      await page.getByRole("button", { name: "Save segment" }).click();
+      await page.waitForURL(/\/segments\/[0-9a-f-]{36}$/);
+      await page.getByRole("heading", { name: `Members: ${name}` }).waitFor();
+      if (expected > 0) await page.getByRole("table", { name: "Members" }).locator("tbody tr").first().waitFor();
+      else await page.getByText("No customers in this segment.").waitFor();
+      await shot("08-segment-members");
     });
   } else {
     skip("segments page builds a rule and previews its count", "the server has no /api/v1/segments yet");
   }
 
   await test("switch language to Chinese; it persists across a reload", async () => {
+    await signIn("rm.li");
+    await page.getByText(/Signed in as .*\(rm\)/).waitFor();
     await page.getByRole("link", { name: "My day" }).click();
     await page.getByLabel("Language").selectOption("zh-CN");
     await page.getByRole("link", { name: "我的一天" }).waitFor();
@@ -283,11 +338,11 @@ try {
     await page.goto(`${base}/customers/${target.id}`);
     await page.getByRole("heading", { name: "全渠道时间线" }).waitFor();
     await page.locator("[data-testid=aum-chart] svg").waitFor();
-    await shot("08-customer-360-zh");
+    await shot("09-customer-360-zh");
     // Tablet portrait.
     await page.setViewportSize({ width: 820, height: 1180 });
     await page.waitForTimeout(300);
-    await shot("09-customer-360-tablet");
+    await shot("10-customer-360-tablet");
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.getByLabel("语言").selectOption("en");
   });
@@ -310,7 +365,7 @@ try {
     await page.goto(`${base}/customers/${target.id}`);
     await page.getByRole("heading", { name: /Customer not found/ }).waitFor();
     expect(!(await page.getByText(target.customer_number).count()), "the customer number leaked");
-    await shot("10-other-rm-not-found");
+    await shot("11-other-rm-not-found");
   });
 
   await test("no uncaught errors in the page", async () => {

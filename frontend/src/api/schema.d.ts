@@ -1,6 +1,144 @@
 // Generated from ../openapi.yaml by `npm run generate-client`. Do not edit.
 
 export interface paths {
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alerts in the caller's portfolio (filter by status, kind, customer, assignee)
+         * @description Newest first. An RM sees the alerts of their own portfolio, a branch manager their branch's.
+         *
+         *     Abnormal fund movements, judged against the customer's own history.
+         *
+         *     * large_outflow: money out in the last 7 days is more than `outflow_multiple` (3) times the customer's
+         *       usual monthly outflow (the monthly average of days 30-365 before), or more than `outflow_aum_share`
+         *       (50%) of AUM before it left; and at least `outflow_min` (50,000 CNY), so small accounts stay quiet.
+         *       Cause: the day of the first outflow in that 7-day window.
+         *     * dormant_wakeup: a transaction in the last 7 days after `dormant_days` (180) or more without any, on
+         *       a relationship older than that. Cause: the day it woke.
+         *     * salary_stopped: at least `salary_min_months` (3) salary credits in the 45-180 days before, and none in
+         *       the last `salary_gap_days` (45). Cause: the date of the last salary.
+         *     * maturity: a time deposit, wealth product or loan maturing within 30 days. Cause: holding + date.
+         *     * complaint: a call-center complaint in the last 30 days. Cause: the complaint interaction.
+         */
+        get: operations["alerts-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{alert_id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge an open alert (the caller takes it if unassigned) */
+        post: operations["alerts-acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{alert_id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give an alert to an RM, branch manager or admin */
+        post: operations["alerts-assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{alert_id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve an alert with a note of what was done */
+        post: operations["alerts-resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/pareto": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cumulative contribution curve: what share of contribution the best x% of customers make
+         * @description Customers ranked by monthly contribution, best first; customers losing money add nothing, so the curve ends flat at 1. Over the caller's portfolio.
+         */
+        get: operations["analytics-pareto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers, AUM and monthly contribution per tier, over the caller's portfolio */
+        get: operations["analytics-tiers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the audit log, newest first (auditors and admins); the read is itself audited */
+        get: operations["audit-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/me": {
         parameters: {
             query?: never;
@@ -27,8 +165,51 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with username and password (OAuth2 password form) */
+        /**
+         * Sign in with username and password (OAuth2 password form)
+         * @description Failed sign-ins for one username slow down, then lock it (settings: login_*); every try is audited.
+         */
         post: operations["auth-token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-center/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is calling and what matters now: look a caller up by exactly one identifier
+         * @description Give exactly one of `phone` (E.164), `customer_number`, `card_token` or `id_number` (the document number, matched on any document type; `type:number` narrows it). One customer: their whole context, masked for the caller's role. Several (a shared household phone): candidates with just enough to tell them apart. None: 404. Customers merged into another are never matched. Every read is audited; a system that sends `call_id` is audited once per call.
+         */
+        get: operations["contact-center-context"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contact-center/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live events of one customer while the agent has them open (server-sent events)
+         * @description A `text/event-stream`: `ready` once listening, then `interaction`, `alert` and `balance` events as they are committed, from any server process; a `: heartbeat` comment every 15 s. Close the connection to stop.
+         */
+        get: operations["contact-center-stream"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -88,6 +269,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customer_id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a provisional or duplicate customer into this one
+         * @description Moves the source customer's channel identities, phones, holdings, interactions, relations, alerts and segment memberships to this (surviving) customer and records the merge in the audit trail. The source stays readable: `GET /api/v1/customers/{source}` answers 200 with `merged_into` set to the survivor. Admins may merge any customers; branch managers customers of their branch and provisional customers.
+         */
+        post: operations["customers-merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{customer_id}/relations": {
         parameters: {
             query?: never;
@@ -122,6 +323,139 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customer_id}/value": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's value: tier, contribution, AUM, RFM, churn risk with drivers, lifecycle, history
+         * @description Tier, monthly contribution with its breakdown, AUM and its three-month trend, RFM, churn risk with its top drivers in words, lifecycle stage with its reason, and the tier history. Scores move with every event; a customer never scored is scored on this read.
+         *
+         *     **Tiers.** Value tiers: key, potential, ordinary.
+         *
+         *     * key: the customers who together make up the top `key_share` (default 80%) of the bank's positive
+         *       contribution. A full rescore computes the cutoff (the smallest contribution still inside that share)
+         *       and stores it; incremental rescoring between full runs compares against the stored cutoff, so a
+         *       customer's tier only depends on their own figures and the last cutoff.
+         *     * potential: not key, but showing growth: AUM up by `growth_share` (10%) or more over three months
+         *       with at least `growth_min_aum`; or a high income band (300k+) with AUM below `low_wallet_aum` (low
+         *       share of wallet); or a young professional (aged 25-35, bachelor's degree or more, income 150k+).
+         *     * ordinary: everyone else.
+         *
+         *
+         *     **Lifecycle.** Lifecycle stages, by rules applied in this order (the first that holds wins):
+         *
+         *     1. churned:   had holdings, and every one is closed.
+         *     2. prospect:  no holdings at all.
+         *     3. new:       the first holding opened within the last `new_days` (90) days.
+         *     4. dormant:   no transaction or customer-initiated contact for `dormant_days` (180) days.
+         *     5. declining: AUM fell by `decline_share` (20%) or more over three months, or churn risk >= 0.6.
+         *     6. growing:   AUM rose by `growth_share` (10%) or more over three months, or a product was opened in
+         *                   the last 180 days.
+         *     7. mature:    none of the above: a settled, active relationship.
+         *
+         *
+         *     **Churn risk.** Churn risk from 0 to 1: a weighted sum of behavioural signals, each scaled to 0..1.
+         *
+         *     | driver | signal (scaled to 0..1) | weight |
+         *     | --- | --- | --- |
+         *     | balance_outflow | AUM fall over three months, as a share of AUM then (full at 50%) | 0.30 |
+         *     | fewer_interactions | drop in transactions and contacts, last 90 days vs the 90 before | 0.20 |
+         *     | complaints | call-center complaints in the last 90 days (full at 2) | 0.15 |
+         *     | closed_products | holdings closed in the last 90 days (full at 2) | 0.15 |
+         *     | maturity_not_rolled | a time deposit or wealth product matured in the last 60 days and was not rolled over | 0.10 |
+         *     | salary_stopped | a monthly salary credit stopped arriving (see movements) | 0.10 |
+         *
+         *     The weights add up to 1, so the score is their weighted sum. Every score carries its drivers (those
+         *     with a non-zero part, largest first, up to three) as `{driver, weight, text}`, `weight` being the
+         *     part of the score the driver explains.
+         */
+        get: operations["value-customer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feeds/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post a batch of channel events (1-5,000); each gets its own outcome
+         * @description Events are idempotent by (channel, source_ref): the same event again is a `duplicate`; the same ref with other content is `rejected`. Rejected events are kept in the quarantine with their reasons. A `pan` is turned into a keyed card token and its last four digits and is never stored or echoed. Money is a decimal string: a JSON number for `amount` is refused. Once this answers, every accepted event is in its customer's timeline. An identity that matches nobody creates a provisional customer.
+         */
+        post: operations["feeds-post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feeds/quarantine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Refused events with their reasons, newest first */
+        get: operations["feeds-quarantine-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feeds/quarantine/{entry_id}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give up on a quarantined event, saying why */
+        post: operations["feeds-quarantine-discard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feeds/quarantine/{entry_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply a quarantined event again, corrected or as stored
+         * @description Accepted (or found already applied): the entry becomes `replayed`. Refused again: it stays `open` with the new reasons and the corrected event.
+         */
+        post: operations["feeds-quarantine-replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/products": {
         parameters: {
             query?: never;
@@ -134,6 +468,253 @@ export interface paths {
         put?: never;
         /** Add a product to the catalogue (admin) */
         post: operations["products-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Segments, by code */
+        get: operations["segments-list"];
+        put?: never;
+        /**
+         * Create a rule segment (members computed at once) or a static list
+         * @description The segment rule language: a small parser and type checker (no eval), producing a JSON AST.
+         *
+         *     Text form, e.g. ``age between 25 and 35 and aum > 500000 and not holds('credit_card')``::
+         *
+         *         rule       := or
+         *         or         := and ("or" and)*
+         *         and        := not ("and" not)*
+         *         not        := "not" not | "(" rule ")" | holds | comparison
+         *         holds      := "holds" "(" string ")"          -- a product category or product code, not closed
+         *         comparison := attribute op literal
+         *                     | attribute "between" literal "and" literal
+         *                     | attribute ["not"] "in" "(" literal ("," literal)* ")"
+         *         op         := "=" | "!=" | "<" | "<=" | ">" | ">="
+         *         literal    := number | 'string' | date('YYYY-MM-DD') | true | false
+         *
+         *     The JSON AST (accepted as input too, and stored) is:
+         *     ``{"and": [...]}``, ``{"or": [...]}``, ``{"not": node}``, ``{"holds": "credit_card"}``,
+         *     ``{"attr": "aum", "op": ">", "value": "500000"}`` (op also ``between`` with a two-item list, ``in`` and
+         *     ``not_in`` with a list). Numbers are decimal strings in the AST so money stays exact; dates are ISO strings.
+         *
+         *     Errors are `RuleError` (an InvalidValue on field ``rule``) whose message starts with the place:
+         *     ``at position 17: unknown attribute 'agee'`` for text (positions count characters from 1), or
+         *     ``at rule.and[1].attr: ...`` for JSON.
+         *
+         *
+         *     Attributes:
+         *
+         *     * `age` (number): age in whole years today (from birth_date)
+         *     * `birth_date` (date): date of birth
+         *     * `customer_since` (date): the day the customer was registered
+         *     * `gender` (text, one of female, male, other, undisclosed): gender
+         *     * `kind` (text, one of business, individual): individual or business
+         *     * `income_band` (text, one of 150k_300k, 300k_1m, 60k_150k, over_1m, under_60k): annual income band
+         *     * `education` (text, one of bachelor, doctorate, master, other, secondary, vocational): highest education
+         *     * `risk_preference` (text, one of aggressive, balanced, conservative, growth, moderately_conservative): assessed risk appetite
+         *     * `occupation` (text): occupation as recorded
+         *     * `home_branch` (text): home branch code
+         *     * `tier` (text, one of key, ordinary, potential): value tier
+         *     * `lifecycle_stage` (text, one of churned, declining, dormant, growing, mature, new, prospect): lifecycle stage
+         *     * `aum` (money): assets under management today, CNY
+         *     * `aum_3m_ago` (money): assets under management three months ago, CNY
+         *     * `deposit_balance` (money): deposit balances, CNY
+         *     * `loan_balance` (money): loan and card debt outstanding, CNY
+         *     * `contribution` (money): monthly profit contribution, CNY
+         *     * `churn_risk` (number): churn risk from 0 to 1
+         *     * `rfm_recency_days` (number): days since the last transaction
+         *     * `rfm_frequency` (number): transactions in the last 90 days
+         *     * `rfm_monetary` (money): money moved in the last 90 days, CNY
+         *     * `active_products` (number): holdings not closed
+         *     * `holds('x')`: holds(x): has a holding, not closed, of product category or product code x
+         */
+        post: operations["segments-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{segment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One segment */
+        get: operations["segments-get"];
+        put?: never;
+        post?: never;
+        /** Delete a segment and its memberships */
+        delete: operations["segments-delete"];
+        options?: never;
+        head?: never;
+        /** Rename a segment, describe it, or change its rule (members follow at once) */
+        patch: operations["segments-update"];
+        trace?: never;
+    };
+    "/api/v1/segments/{segment_id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members of a segment within the caller's portfolio (phones masked) */
+        get: operations["segments-members"];
+        put?: never;
+        /** Add customers to a static list (already there: unchanged) */
+        post: operations["segments-members-add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{segment_id}/members/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove customers from a static list */
+        post: operations["segments-members-remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{segment_id}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-evaluate a rule segment's members for every customer now */
+        post: operations["segments-refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count the customers a rule matches, before saving it
+         * @description The segment rule language: a small parser and type checker (no eval), producing a JSON AST.
+         *
+         *     Text form, e.g. ``age between 25 and 35 and aum > 500000 and not holds('credit_card')``::
+         *
+         *         rule       := or
+         *         or         := and ("or" and)*
+         *         and        := not ("and" not)*
+         *         not        := "not" not | "(" rule ")" | holds | comparison
+         *         holds      := "holds" "(" string ")"          -- a product category or product code, not closed
+         *         comparison := attribute op literal
+         *                     | attribute "between" literal "and" literal
+         *                     | attribute ["not"] "in" "(" literal ("," literal)* ")"
+         *         op         := "=" | "!=" | "<" | "<=" | ">" | ">="
+         *         literal    := number | 'string' | date('YYYY-MM-DD') | true | false
+         *
+         *     The JSON AST (accepted as input too, and stored) is:
+         *     ``{"and": [...]}``, ``{"or": [...]}``, ``{"not": node}``, ``{"holds": "credit_card"}``,
+         *     ``{"attr": "aum", "op": ">", "value": "500000"}`` (op also ``between`` with a two-item list, ``in`` and
+         *     ``not_in`` with a list). Numbers are decimal strings in the AST so money stays exact; dates are ISO strings.
+         *
+         *     Errors are `RuleError` (an InvalidValue on field ``rule``) whose message starts with the place:
+         *     ``at position 17: unknown attribute 'agee'`` for text (positions count characters from 1), or
+         *     ``at rule.and[1].attr: ...`` for JSON.
+         *
+         *
+         *     Attributes:
+         *
+         *     * `age` (number): age in whole years today (from birth_date)
+         *     * `birth_date` (date): date of birth
+         *     * `customer_since` (date): the day the customer was registered
+         *     * `gender` (text, one of female, male, other, undisclosed): gender
+         *     * `kind` (text, one of business, individual): individual or business
+         *     * `income_band` (text, one of 150k_300k, 300k_1m, 60k_150k, over_1m, under_60k): annual income band
+         *     * `education` (text, one of bachelor, doctorate, master, other, secondary, vocational): highest education
+         *     * `risk_preference` (text, one of aggressive, balanced, conservative, growth, moderately_conservative): assessed risk appetite
+         *     * `occupation` (text): occupation as recorded
+         *     * `home_branch` (text): home branch code
+         *     * `tier` (text, one of key, ordinary, potential): value tier
+         *     * `lifecycle_stage` (text, one of churned, declining, dormant, growing, mature, new, prospect): lifecycle stage
+         *     * `aum` (money): assets under management today, CNY
+         *     * `aum_3m_ago` (money): assets under management three months ago, CNY
+         *     * `deposit_balance` (money): deposit balances, CNY
+         *     * `loan_balance` (money): loan and card debt outstanding, CNY
+         *     * `contribution` (money): monthly profit contribution, CNY
+         *     * `churn_risk` (number): churn risk from 0 to 1
+         *     * `rfm_recency_days` (number): days since the last transaction
+         *     * `rfm_frequency` (number): transactions in the last 90 days
+         *     * `rfm_monetary` (money): money moved in the last 90 days, CNY
+         *     * `active_products` (number): holdings not closed
+         *     * `holds('x')`: holds(x): has a holding, not closed, of product category or product code x
+         */
+        post: operations["segments-preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/value/parameters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contribution pricing parameters, with defaults and sane ranges
+         * @description Contribution: each customer's monthly profit to the bank, and the parameters that price it.
+         *
+         *         contribution (CNY / month) =
+         *               sum over deposits      balance x FTP spread of its category / 12
+         *             + sum over loans         outstanding x margin of its category / 12
+         *             + card debt              outstanding x revolving margin / 12
+         *             + investments            balance x yearly fee rate / 12
+         *             + card spend             (last 90 days / 3) x interchange rate
+         *             + fees charged           (last 90 days / 3)
+         *             - cost to serve          (interactions of the last 90 days by channel / 3) x cost per interaction
+         *
+         *     Reporting currency is CNY. USD holdings and movements are converted at the fixed `fx_usd_cny`
+         *     parameter; holdings in any other currency are left out of AUM and contribution (a retail bank in China
+         *     holds very few, and a wrong rate would be worse than leaving them out).
+         */
+        get: operations["value-parameters"];
+        /**
+         * Change pricing parameters (admin); each must stay in its range, else 422 naming it
+         * @description Send only the parameters to change. Scores use them from the next rescore or event.
+         */
+        put: operations["value-parameters-update"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -224,6 +805,165 @@ export interface components {
             /** Province */
             province: string | null;
         };
+        /** AlertCustomerOut */
+        AlertCustomerOut: {
+            /** Customer Number */
+            customer_number: string;
+            /** Display Name */
+            display_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+        };
+        /**
+         * AlertKind
+         * @enum {string}
+         */
+        AlertKind: "large_outflow" | "dormant_wakeup" | "salary_stopped" | "maturity" | "complaint";
+        /** AlertOut */
+        AlertOut: {
+            /** Acknowledged At */
+            acknowledged_at: string | null;
+            /** Assigned To */
+            assigned_to: string | null;
+            /** Assigned To Username */
+            assigned_to_username: string | null;
+            /**
+             * Cause Key
+             * @description What makes two alerts the same cause; one alert per cause
+             */
+            cause_key: string;
+            customer: components["schemas"]["AlertCustomerOut"];
+            /** Data */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Detail */
+            detail: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @example large_outflow
+             */
+            kind: string;
+            /**
+             * Raised At
+             * Format: date-time
+             */
+            raised_at: string;
+            /** Resolution Note */
+            resolution_note: string | null;
+            /** Resolved At */
+            resolved_at: string | null;
+            /**
+             * Severity
+             * @example high
+             */
+            severity: string;
+            /**
+             * Status
+             * @example open
+             */
+            status: string;
+            /** Title */
+            title: string;
+        };
+        /**
+         * AlertStatus
+         * @enum {string}
+         */
+        AlertStatus: "open" | "acknowledged" | "resolved";
+        /** AmbiguousContextOut */
+        AmbiguousContextOut: {
+            /** Candidates */
+            candidates: components["schemas"]["CandidateOut"][];
+            /**
+             * Match
+             * @constant
+             */
+            match: "ambiguous";
+        };
+        /**
+         * AssignIn
+         * @example {
+         *       "user_id": "6f1c2a9e-52a4-4d8f-9a57-1b8b2f0f4c11"
+         *     }
+         */
+        AssignIn: {
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+        };
+        /**
+         * AuditAction
+         * @enum {string}
+         */
+        AuditAction: "read" | "reveal" | "change" | "denied" | "login" | "login_failed" | "audit_read";
+        /** AuditEntryOut */
+        AuditEntryOut: {
+            /**
+             * Action
+             * @description read, reveal, change, denied, login, login_failed or audit_read
+             */
+            action: string;
+            /**
+             * Actor
+             * @description The username, or key:<name> for an API key
+             */
+            actor: string;
+            /** Actor Id */
+            actor_id: string | null;
+            /**
+             * Actor Kind
+             * @description user, api_key or anonymous
+             */
+            actor_kind: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Customer Ids */
+            customer_ids: string[];
+            /** Detail */
+            detail: {
+                [key: string]: unknown;
+            };
+            /** Fields */
+            fields: string[];
+            /** Id */
+            id: number;
+            /** Ip */
+            ip: string | null;
+            /** Method */
+            method: string | null;
+            /**
+             * Outcome
+             * @description The HTTP status answered
+             * @example 200
+             */
+            outcome: number;
+            /** Path */
+            path: string | null;
+            /** Request Id */
+            request_id: string | null;
+            /** Role */
+            role: string | null;
+            /**
+             * View
+             * @description The route's operation_id
+             * @example customers-get
+             */
+            view: string;
+        };
         /** BalancePointOut */
         BalancePointOut: {
             /**
@@ -245,16 +985,335 @@ export interface components {
             /** Username */
             username: string;
         };
+        /** CandidateOut */
+        CandidateOut: {
+            /** Birth Year */
+            birth_year: number | null;
+            /** Customer Number */
+            customer_number: string;
+            /** Display Name */
+            display_name: string;
+            /** Home Branch */
+            home_branch: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Masked Phone */
+            masked_phone: string | null;
+            /** Provisional */
+            provisional: boolean;
+        };
         /**
          * Channel
          * @enum {string}
          */
         Channel: "teller" | "card" | "pos" | "atm" | "call_center" | "online_banking" | "rm_visit" | "phone" | "email" | "sms";
+        /** ChurnDriverOut */
+        ChurnDriverOut: {
+            /**
+             * Driver
+             * @example balance_outflow
+             */
+            driver: string;
+            /**
+             * Text
+             * @example balances fell 20% over three months
+             */
+            text: string;
+            /**
+             * Weight
+             * @description The part of the score this driver explains
+             * @example 0.1200
+             */
+            weight: string;
+        };
         /**
          * ConsentChannel
          * @enum {string}
          */
         ConsentChannel: "sms" | "email" | "phone" | "post" | "online" | "push";
+        /** ContextAlertOut */
+        ContextAlertOut: {
+            /** Detail */
+            detail: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /**
+             * Raised At
+             * Format: date-time
+             */
+            raised_at: string;
+            /** Severity */
+            severity: string;
+            /** Status */
+            status: string;
+            /** Title */
+            title: string;
+        };
+        /** ContextCaseOut */
+        ContextCaseOut: {
+            /** Channel */
+            channel: string;
+            /** Closed At */
+            closed_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "complaint" | "service_request";
+            /**
+             * Opened At
+             * Format: date-time
+             */
+            opened_at: string;
+            /** Overdue */
+            overdue: boolean;
+            /** Satisfaction */
+            satisfaction: number | null;
+            /** Sla Due At */
+            sla_due_at: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "closed";
+            /** Subject */
+            subject: string;
+        };
+        /** ContextCustomerOut */
+        ContextCustomerOut: {
+            /** Age Band */
+            age_band: string;
+            /** Birth Year */
+            birth_year: number | null;
+            /** Customer Number */
+            customer_number: string;
+            /** Display Name */
+            display_name: string;
+            /** Home Branch */
+            home_branch: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            id_document: components["schemas"]["ContextIdDocumentOut"] | null;
+            /** Income Band */
+            income_band: string | null;
+            /** Kind */
+            kind: string;
+            /** Lifecycle Stage */
+            lifecycle_stage: string;
+            /** Marketing Consent */
+            marketing_consent: {
+                [key: string]: boolean;
+            };
+            /** Masked Phone */
+            masked_phone: string | null;
+            /** Name Latin */
+            name_latin: string | null;
+            /** Name Zh */
+            name_zh: string | null;
+            /**
+             * Phones
+             * @description Masked unless the role sees them in full (admin)
+             */
+            phones: string[];
+            /** Preferred Language */
+            preferred_language: string;
+            /** Provisional */
+            provisional: boolean;
+            relationship_manager: components["schemas"]["ContextRelationshipManagerOut"] | null;
+            /** Risk Preference */
+            risk_preference: string | null;
+            /** Segments */
+            segments: string[];
+            /** Tier */
+            tier: string;
+        };
+        /** ContextHoldingOut */
+        ContextHoldingOut: {
+            /**
+             * Account Number
+             * @description Masked unless the role sees it in full (admin)
+             */
+            account_number: string;
+            /**
+             * Balance
+             * Format: decimal
+             * @example 1234.50
+             */
+            balance: string;
+            /** Balance As Of */
+            balance_as_of: string | null;
+            /** Category */
+            category: string;
+            /** Credit Limit */
+            credit_limit: string | null;
+            /** Currency */
+            currency: string;
+            /** Days To Maturity */
+            days_to_maturity: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Maturity Date */
+            maturity_date: string | null;
+            /** Opened On */
+            opened_on: string | null;
+            /** Product Code */
+            product_code: string;
+            /** Product Name */
+            product_name: string;
+            /** Product Name Zh */
+            product_name_zh: string | null;
+            /** Rate */
+            rate: string | null;
+            /** Status */
+            status: string;
+        };
+        /** ContextIdDocumentOut */
+        ContextIdDocumentOut: {
+            /**
+             * Number
+             * @description Masked unless the role sees it in full (admin)
+             */
+            number: string;
+            /** Type */
+            type: string;
+        };
+        /** ContextInteractionOut */
+        ContextInteractionOut: {
+            /** Actor */
+            actor: string | null;
+            /** Amount */
+            amount: string | null;
+            /** Channel */
+            channel: string;
+            /** Currency */
+            currency: string | null;
+            /**
+             * Details
+             * @description disposition, notes, satisfaction... when the channel sent them
+             */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Direction */
+            direction: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Outcome */
+            outcome: string | null;
+            /** Source Ref */
+            source_ref: string | null;
+            /** Summary */
+            summary: string | null;
+            /** Type */
+            type: string;
+        };
+        /** ContextRelationshipManagerOut */
+        ContextRelationshipManagerOut: {
+            /** Branch */
+            branch: string | null;
+            /** Display Name */
+            display_name: string | null;
+            /** Email */
+            email: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Phone
+             * @description The RM's work phone, to transfer the call
+             */
+            phone: string | null;
+            /** Username */
+            username: string | null;
+        };
+        /** ContextValueOut */
+        ContextValueOut: {
+            /**
+             * Aum
+             * Format: decimal
+             * @example 1234.50
+             */
+            aum: string;
+            /** Churn Drivers */
+            churn_drivers: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Churn Risk
+             * @description 0 to 1, a decimal string
+             * @example 0.4200
+             */
+            churn_risk: string;
+            /**
+             * Contribution Monthly
+             * Format: decimal
+             * @example 1234.50
+             */
+            contribution_monthly: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Deposit Balance
+             * Format: decimal
+             * @example 1234.50
+             */
+            deposit_balance: string;
+            /** Lifecycle Reason */
+            lifecycle_reason: string | null;
+            /**
+             * Loan Balance
+             * Format: decimal
+             * @example 1234.50
+             */
+            loan_balance: string;
+            /**
+             * Scored At
+             * Format: date-time
+             */
+            scored_at: string;
+            /** Tier Reason */
+            tier_reason: string | null;
+            /** Value Drivers */
+            value_drivers: {
+                [key: string]: unknown;
+            }[] | {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * CurrencyCode
+         * @enum {string}
+         */
+        CurrencyCode: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG";
         /**
          * CustomerCreate
          * @description A new customer. The customer number is assigned when not given.
@@ -285,28 +1344,41 @@ export interface components {
             /** Customer Number */
             customer_number?: string | null;
             education?: components["schemas"]["Education"] | null;
-            /** Emails */
-            emails?: string[] | null;
+            /**
+             * Emails
+             * @default []
+             */
+            emails: string[];
             gender?: components["schemas"]["Gender"] | null;
             /** Home Branch */
             home_branch?: string | null;
             id_document?: components["schemas"]["IdDocumentIn"] | null;
             income_band?: components["schemas"]["IncomeBand"] | null;
-            kind?: components["schemas"]["CustomerKind"] | null;
-            /** Marketing Consent */
-            marketing_consent?: {
+            /** @default individual */
+            kind: components["schemas"]["CustomerKind"];
+            /**
+             * Marketing Consent
+             * @default {}
+             */
+            marketing_consent: {
                 [key: string]: boolean;
-            } | null;
+            };
             /** Name Latin */
             name_latin?: string | null;
             /** Name Zh */
             name_zh?: string | null;
             /** Occupation */
             occupation?: string | null;
-            /** Phones */
-            phones?: string[] | null;
-            /** Preferred Language */
-            preferred_language?: string | null;
+            /**
+             * Phones
+             * @default []
+             */
+            phones: string[];
+            /**
+             * Preferred Language
+             * @default zh-CN
+             */
+            preferred_language: string;
             /** Relationship Manager Id */
             relationship_manager_id?: string | null;
             risk_preference?: components["schemas"]["RiskPreference"] | null;
@@ -397,33 +1469,48 @@ export interface components {
             /** Birth Date */
             birth_date?: string | null;
             education?: components["schemas"]["Education"] | null;
-            /** Emails */
-            emails?: string[] | null;
+            /**
+             * Emails
+             * @default []
+             */
+            emails: string[];
             gender?: components["schemas"]["Gender"] | null;
             /** Home Branch */
             home_branch?: string | null;
             id_document?: components["schemas"]["IdDocumentIn"] | null;
             income_band?: components["schemas"]["IncomeBand"] | null;
-            kind?: components["schemas"]["CustomerKind"] | null;
-            lifecycle_stage?: components["schemas"]["LifecycleStage"] | null;
-            /** Marketing Consent */
-            marketing_consent?: {
+            /** @default individual */
+            kind: components["schemas"]["CustomerKind"];
+            /** @default new */
+            lifecycle_stage: components["schemas"]["LifecycleStage"];
+            /**
+             * Marketing Consent
+             * @default {}
+             */
+            marketing_consent: {
                 [key: string]: boolean;
-            } | null;
+            };
             /** Name Latin */
             name_latin?: string | null;
             /** Name Zh */
             name_zh?: string | null;
             /** Occupation */
             occupation?: string | null;
-            /** Phones */
-            phones?: string[] | null;
-            /** Preferred Language */
-            preferred_language?: string | null;
+            /**
+             * Phones
+             * @default []
+             */
+            phones: string[];
+            /**
+             * Preferred Language
+             * @default zh-CN
+             */
+            preferred_language: string;
             /** Relationship Manager Id */
             relationship_manager_id?: string | null;
             risk_preference?: components["schemas"]["RiskPreference"] | null;
-            tier?: components["schemas"]["Tier"] | null;
+            /** @default ordinary */
+            tier: components["schemas"]["Tier"];
         };
         /** CustomerSummaryOut */
         CustomerSummaryOut: {
@@ -447,11 +1534,146 @@ export interface components {
             relationship_manager: components["schemas"]["RelationshipManagerOut"] | null;
             tier: components["schemas"]["Tier"];
         };
+        /** CustomerValueOut */
+        CustomerValueOut: {
+            /** Active Products */
+            active_products: number;
+            /**
+             * Aum
+             * Format: decimal
+             * @example 1234.50
+             */
+            aum: string;
+            /**
+             * Aum 3M Ago
+             * Format: decimal
+             * @example 1234.50
+             */
+            aum_3m_ago: string;
+            /**
+             * Aum Change Share
+             * @description (aum - aum_3m_ago) / aum_3m_ago; null when it was zero
+             */
+            aum_change_share: string | null;
+            /**
+             * Aum Trend
+             * @description rising (+10% or more), falling (-10% or more) or flat over three months
+             */
+            aum_trend: string;
+            /** Churn Drivers */
+            churn_drivers: components["schemas"]["ChurnDriverOut"][];
+            /**
+             * Churn Risk
+             * @description 0 to 1
+             * @example 0.4700
+             */
+            churn_risk: string;
+            /**
+             * Contribution Breakdown
+             * @description deposit_income, loan_income, investment_income, card_income, fee_income, cost_to_serve
+             */
+            contribution_breakdown: {
+                [key: string]: string;
+            };
+            /**
+             * Contribution Monthly
+             * Format: decimal
+             * @example 1234.50
+             */
+            contribution_monthly: string;
+            /**
+             * Currency
+             * @description Reporting currency (USD converted at fx_usd_cny; others left out)
+             */
+            currency: string;
+            /** Customer Id */
+            customer_id: string;
+            /**
+             * Deposit Balance
+             * Format: decimal
+             * @example 1234.50
+             */
+            deposit_balance: string;
+            /** Lifecycle Reason */
+            lifecycle_reason: string | null;
+            /** Lifecycle Stage */
+            lifecycle_stage: string;
+            /**
+             * Loan Balance
+             * Format: decimal
+             * @example 1234.50
+             */
+            loan_balance: string;
+            rfm: components["schemas"]["RfmOut"];
+            /**
+             * Scored At
+             * Format: date-time
+             */
+            scored_at: string;
+            /** Tier */
+            tier: string;
+            /** Tier History */
+            tier_history: components["schemas"]["TierChangeOut"][];
+            /** Tier Reason */
+            tier_reason: string | null;
+        };
+        /** DiscardIn */
+        DiscardIn: {
+            /**
+             * Reason
+             * @example test event sent by mistake
+             */
+            reason: string;
+        };
         /**
          * Education
          * @enum {string}
          */
         Education: "secondary" | "vocational" | "bachelor" | "master" | "doctorate" | "other";
+        /** EventResultOut */
+        EventResultOut: {
+            /** Errors */
+            errors?: components["schemas"]["FieldErrorOut"][] | null;
+            /** Index */
+            index: number;
+            /** Source Ref */
+            source_ref: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "accepted" | "duplicate" | "rejected";
+        };
+        /** FeedBatchOut */
+        FeedBatchOut: {
+            /** Accepted */
+            accepted: number;
+            /** Duplicates */
+            duplicates: number;
+            /** Rejected */
+            rejected: number;
+            /** Results */
+            results: components["schemas"]["EventResultOut"][];
+        };
+        /**
+         * FeedChannel
+         * @description The five inbound feeds, named as in the URL.
+         * @enum {string}
+         */
+        FeedChannel: "teller" | "card" | "pos-atm" | "call-center" | "online-banking";
+        /** FieldErrorOut */
+        FieldErrorOut: {
+            /**
+             * Field
+             * @example amount
+             */
+            field: string;
+            /**
+             * Message
+             * @example must be a decimal string such as "125.00", not a JSON number
+             */
+            message: string;
+        };
         /**
          * Gender
          * @enum {string}
@@ -580,6 +1802,52 @@ export interface components {
          * @enum {string}
          */
         LifecycleStage: "prospect" | "new" | "growing" | "mature" | "declining" | "dormant" | "churned";
+        /** MemberOut */
+        MemberOut: {
+            /** Aum */
+            aum: string | null;
+            /** Churn Risk */
+            churn_risk: string | null;
+            /**
+             * Customer Id
+             * Format: uuid
+             */
+            customer_id: string;
+            /** Customer Number */
+            customer_number: string;
+            /** Display Name */
+            display_name: string;
+            /** Home Branch */
+            home_branch: string | null;
+            /** Lifecycle Stage */
+            lifecycle_stage: string;
+            /** Masked Phone */
+            masked_phone: string | null;
+            /**
+             * Since
+             * Format: date-time
+             */
+            since: string;
+            /** Tier */
+            tier: string;
+        };
+        /** MembersChangedOut */
+        MembersChangedOut: {
+            /** Changed */
+            changed: number;
+        };
+        /**
+         * MembersIn
+         * @example {
+         *       "customer_ids": [
+         *         "0e47aeff-e162-4bc1-9cc0-865a9bca7b90"
+         *       ]
+         *     }
+         */
+        MembersIn: {
+            /** Customer Ids */
+            customer_ids: string[];
+        };
         /** MeOut */
         MeOut: {
             /** Branch */
@@ -595,6 +1863,86 @@ export interface components {
             role: string;
             /** Username */
             username: string;
+        };
+        /** MergeIn */
+        MergeIn: {
+            /**
+             * Source Customer Id
+             * Format: uuid
+             * @description The provisional or duplicate customer to merge away
+             */
+            source_customer_id: string;
+        };
+        /** MergeOut */
+        MergeOut: {
+            /**
+             * Merged Id
+             * Format: uuid
+             */
+            merged_id: string;
+            /**
+             * Moved
+             * @example {
+             *       "holdings": 1,
+             *       "identities": 2,
+             *       "interactions": 14
+             *     }
+             */
+            moved: {
+                [key: string]: number;
+            };
+            /**
+             * Survivor Id
+             * Format: uuid
+             */
+            survivor_id: string;
+        };
+        /** NextBestActionOut */
+        NextBestActionOut: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "roll_over_maturity" | "address_alert" | "acknowledge_complaint" | "offer_product";
+            /**
+             * Priority
+             * @enum {string}
+             */
+            priority: "high" | "medium" | "low";
+            /**
+             * Reason
+             * @description Why: the facts the rule acted on
+             */
+            reason: string;
+            /**
+             * Refs
+             * @description holding_id, alert_id, case_id or product_code it concerns
+             */
+            refs: {
+                [key: string]: string;
+            };
+            /** Title */
+            title: string;
+        };
+        /** Page[AlertOut] */
+        Page_AlertOut_: {
+            /** Items */
+            items: components["schemas"]["AlertOut"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null at the end.
+             */
+            next_cursor: string | null;
+        };
+        /** Page[AuditEntryOut] */
+        Page_AuditEntryOut_: {
+            /** Items */
+            items: components["schemas"]["AuditEntryOut"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null at the end.
+             */
+            next_cursor: string | null;
         };
         /** Page[CustomerSummaryOut] */
         Page_CustomerSummaryOut_: {
@@ -626,6 +1974,16 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        /** Page[MemberOut] */
+        Page_MemberOut_: {
+            /** Items */
+            items: components["schemas"]["MemberOut"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null at the end.
+             */
+            next_cursor: string | null;
+        };
         /** Page[ProductOut] */
         Page_ProductOut_: {
             /** Items */
@@ -635,6 +1993,200 @@ export interface components {
              * @description Pass as ?cursor= for the next page; null at the end.
              */
             next_cursor: string | null;
+        };
+        /** Page[QuarantinedOut] */
+        Page_QuarantinedOut_: {
+            /** Items */
+            items: components["schemas"]["QuarantinedOut"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null at the end.
+             */
+            next_cursor: string | null;
+        };
+        /** Page[SegmentOut] */
+        Page_SegmentOut_: {
+            /** Items */
+            items: components["schemas"]["SegmentOut"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null at the end.
+             */
+            next_cursor: string | null;
+        };
+        /** ParameterOut */
+        ParameterOut: {
+            /** Default */
+            default: string;
+            /** Description */
+            description: string;
+            /** Maximum */
+            maximum: string;
+            /** Minimum */
+            minimum: string;
+            /** Name */
+            name: string;
+            /** Unit */
+            unit: string;
+            /** Updated At */
+            updated_at: string | null;
+            /**
+             * Value
+             * @example 0.0150
+             */
+            value: string;
+        };
+        /**
+         * ParametersIn
+         * @example {
+         *       "cost_teller": "30.00",
+         *       "ftp_spread_current": "0.0160"
+         *     }
+         */
+        ParametersIn: {
+            /**
+             * Card Revolving Margin
+             * @description margin on revolving credit-card debt (yearly fraction)
+             */
+            card_revolving_margin?: string | null;
+            /**
+             * Cost Atm
+             * @description cost of an ATM transaction (CNY per interaction)
+             */
+            cost_atm?: string | null;
+            /**
+             * Cost Call Center
+             * @description cost of a call-center contact (CNY per interaction)
+             */
+            cost_call_center?: string | null;
+            /**
+             * Cost Card
+             * @description cost of a card authorisation or purchase (CNY per interaction)
+             */
+            cost_card?: string | null;
+            /**
+             * Cost Online Banking
+             * @description cost of an online-banking session or action (CNY per interaction)
+             */
+            cost_online_banking?: string | null;
+            /**
+             * Cost Pos
+             * @description cost of a POS transaction (CNY per interaction)
+             */
+            cost_pos?: string | null;
+            /**
+             * Cost Rm Visit
+             * @description cost of a relationship manager's visit or call (CNY per interaction)
+             */
+            cost_rm_visit?: string | null;
+            /**
+             * Cost Teller
+             * @description cost of a teller visit at a branch (CNY per interaction)
+             */
+            cost_teller?: string | null;
+            /**
+             * Ftp Spread Current
+             * @description FTP spread earned on current-account balances (yearly fraction)
+             */
+            ftp_spread_current?: string | null;
+            /**
+             * Ftp Spread Savings
+             * @description FTP spread earned on savings balances (yearly fraction)
+             */
+            ftp_spread_savings?: string | null;
+            /**
+             * Ftp Spread Time Deposit
+             * @description FTP spread earned on time deposits (yearly fraction)
+             */
+            ftp_spread_time_deposit?: string | null;
+            /**
+             * Fx Usd Cny
+             * @description fixed rate converting USD holdings to CNY (CNY per USD)
+             */
+            fx_usd_cny?: string | null;
+            /**
+             * Interchange Rate
+             * @description interchange earned on card spend (fraction of card spend)
+             */
+            interchange_rate?: string | null;
+            /**
+             * Investment Fee Rate
+             * @description fees on wealth products, funds, insurance (yearly fraction)
+             */
+            investment_fee_rate?: string | null;
+            /**
+             * Loan Margin Loan
+             * @description net interest margin on consumer loans (yearly fraction)
+             */
+            loan_margin_loan?: string | null;
+            /**
+             * Loan Margin Mortgage
+             * @description net interest margin on mortgages (yearly fraction)
+             */
+            loan_margin_mortgage?: string | null;
+        };
+        /** ParametersOut */
+        ParametersOut: {
+            /**
+             * Currency
+             * @default CNY
+             */
+            currency: string;
+            /** Items */
+            items: components["schemas"]["ParameterOut"][];
+        };
+        /** ParetoOut */
+        ParetoOut: {
+            /**
+             * Currency
+             * @default CNY
+             */
+            currency: string;
+            /** Customers */
+            customers: number;
+            /** Points */
+            points: components["schemas"]["ParetoPointOut"][];
+            /**
+             * Positive Contribution Monthly
+             * Format: decimal
+             * @example 1234.50
+             */
+            positive_contribution_monthly: string;
+        };
+        /** ParetoPointOut */
+        ParetoPointOut: {
+            /**
+             * Contribution Monthly
+             * Format: decimal
+             * @example 1234.50
+             */
+            contribution_monthly: string;
+            /**
+             * Contribution Share
+             * @description Share of positive contribution they make
+             * @example 0.8100
+             */
+            contribution_share: string;
+            /**
+             * Customer Share
+             * @description Share of customers, best contributors first
+             * @example 0.2000
+             */
+            customer_share: string;
+            /** Customers */
+            customers: number;
+        };
+        /** PreviewOut */
+        PreviewOut: {
+            /**
+             * Count
+             * @description Customers in the caller's scope that match the rule now
+             */
+            count: number;
+            /** Rule Json */
+            rule_json: {
+                [key: string]: unknown;
+            };
         };
         /**
          * Problem
@@ -694,19 +2246,16 @@ export interface components {
             category: components["schemas"]["ProductCategory"];
             /** Code */
             code: string;
-            /**
-             * Currency
-             * @default CNY
-             */
-            currency: string;
+            /** @default CNY */
+            currency: components["schemas"]["CurrencyCode"];
             /** Minimum Amount */
-            minimum_amount?: number | string | null;
+            minimum_amount?: string | null;
             /** Name */
             name: string;
             /** Name Zh */
             name_zh?: string | null;
             /** Rate */
-            rate?: number | string | null;
+            rate?: string | null;
             /**
              * Risk Level
              * @default 1
@@ -742,6 +2291,42 @@ export interface components {
             risk_level: number;
             /** Term Months */
             term_months: number | null;
+        };
+        /** QuarantinedOut */
+        QuarantinedOut: {
+            /** Attempts */
+            attempts: number;
+            channel: components["schemas"]["FeedChannel"];
+            /** Errors */
+            errors: components["schemas"]["FieldErrorOut"][];
+            /**
+             * Event
+             * @description The event as sent, with any card number replaced by its token and last four
+             */
+            event: unknown;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Resolution Note */
+            resolution_note?: string | null;
+            /** Resolved At */
+            resolved_at?: string | null;
+            /** Resolved By */
+            resolved_by?: string | null;
+            /** Source Ref */
+            source_ref: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "replayed" | "discarded";
         };
         /** RelationIn */
         RelationIn: {
@@ -784,6 +2369,51 @@ export interface components {
          * @enum {string}
          */
         RelationType: "household" | "spouse" | "parent" | "child" | "guarantor" | "guaranteed_by" | "company_director" | "directed_company";
+        /** ReplayIn */
+        ReplayIn: {
+            /**
+             * Event
+             * @description The corrected event; without it the stored event is replayed as it is
+             */
+            event?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** ReplayOut */
+        ReplayOut: {
+            entry: components["schemas"]["QuarantinedOut"];
+            result: components["schemas"]["EventResultOut"];
+        };
+        /**
+         * ResolveIn
+         * @example {
+         *       "note": "Called the customer; funds moved to a mortgage."
+         *     }
+         */
+        ResolveIn: {
+            /** Note */
+            note: string;
+        };
+        /** RfmOut */
+        RfmOut: {
+            /**
+             * Frequency 90D
+             * @description Transactions in the last 90 days
+             */
+            frequency_90d: number;
+            /**
+             * Monetary 90D
+             * Format: decimal
+             * @description Money moved in the last 90 days, CNY
+             * @example 1234.50
+             */
+            monetary_90d: string;
+            /**
+             * Recency Days
+             * @description Days since the last transaction; null if none
+             */
+            recency_days: number | null;
+        };
         /**
          * RiskPreference
          * @description The customer's assessed risk appetite, C1 (conservative) to C5 (aggressive).
@@ -791,10 +2421,190 @@ export interface components {
          */
         RiskPreference: "conservative" | "moderately_conservative" | "balanced" | "growth" | "aggressive";
         /**
+         * RuleIn
+         * @example {
+         *       "rule": "age between 25 and 35 and aum > 500000 and not holds('credit_card')"
+         *     }
+         */
+        RuleIn: {
+            /**
+             * Rule
+             * @description The rule as text
+             */
+            rule?: string | null;
+            /**
+             * Rule Json
+             * @description The rule as a JSON AST
+             */
+            rule_json?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
+         * SegmentIn
+         * @example {
+         *       "code": "young-affluent",
+         *       "kind": "rule",
+         *       "name": "Young affluent without a card",
+         *       "rule": "age between 25 and 35 and aum > 500000 and not holds('credit_card')"
+         *     }
+         * @example {
+         *       "code": "vip-event-2026",
+         *       "kind": "static",
+         *       "name": "Invited to the VIP evening"
+         *     }
+         */
+        SegmentIn: {
+            /**
+             * Code
+             * @example young-affluent
+             */
+            code: string;
+            /** Description */
+            description?: string | null;
+            /**
+             * Kind
+             * @description rule (members follow the rule) or static
+             */
+            kind: string;
+            /** Name */
+            name: string;
+            /** Rule */
+            rule?: string | null;
+            /** Rule Json */
+            rule_json?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** SegmentOut */
+        SegmentOut: {
+            /** Code */
+            code: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /**
+             * Member Count
+             * @description All members, across portfolios
+             */
+            member_count: number;
+            /** Name */
+            name: string;
+            /** Refreshed At */
+            refreshed_at: string | null;
+            /**
+             * Rule
+             * @description The rule as written (text), if it was given as text
+             */
+            rule: string | null;
+            /** Rule Json */
+            rule_json: {
+                [key: string]: unknown;
+            } | null;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /**
+         * SegmentPatch
+         * @example {
+         *       "rule": "tier = 'key' and churn_risk >= 0.5"
+         *     }
+         */
+        SegmentPatch: {
+            /** Description */
+            description?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Rule */
+            rule?: string | null;
+            /** Rule Json */
+            rule_json?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
          * Tier
          * @enum {string}
          */
         Tier: "key" | "potential" | "ordinary";
+        /** TierChangeOut */
+        TierChangeOut: {
+            /**
+             * Changed At
+             * Format: date-time
+             */
+            changed_at: string;
+            /** From Tier */
+            from_tier: string | null;
+            /** Reason */
+            reason: string;
+            /** To Tier */
+            to_tier: string;
+        };
+        /** TierRowOut */
+        TierRowOut: {
+            /**
+             * Aum
+             * Format: decimal
+             * @example 1234.50
+             */
+            aum: string;
+            /**
+             * Contribution Monthly
+             * Format: decimal
+             * @example 1234.50
+             */
+            contribution_monthly: string;
+            /** Customers */
+            customers: number;
+            /**
+             * Share Of Contribution
+             * @description Of the total (may be negative for loss-making tiers)
+             */
+            share_of_contribution: string;
+            /**
+             * Share Of Customers
+             * @example 0.1500
+             */
+            share_of_customers: string;
+            /** Tier */
+            tier: string;
+        };
+        /** TiersOut */
+        TiersOut: {
+            /**
+             * Aum
+             * Format: decimal
+             * @example 1234.50
+             */
+            aum: string;
+            /**
+             * Contribution Monthly
+             * Format: decimal
+             * @example 1234.50
+             */
+            contribution_monthly: string;
+            /**
+             * Currency
+             * @default CNY
+             */
+            currency: string;
+            /** Customers */
+            customers: number;
+            /** Tiers */
+            tiers: components["schemas"]["TierRowOut"][];
+        };
         /** TokenOut */
         TokenOut: {
             /** Access Token */
@@ -806,6 +2616,30 @@ export interface components {
              * @default bearer
              */
             token_type: string;
+        };
+        /** UniqueContextOut */
+        UniqueContextOut: {
+            /** Alerts */
+            alerts: components["schemas"]["ContextAlertOut"][];
+            customer: components["schemas"]["ContextCustomerOut"];
+            /** Holdings */
+            holdings: components["schemas"]["ContextHoldingOut"][];
+            /**
+             * Match
+             * @constant
+             */
+            match: "unique";
+            /** Next Best Actions */
+            next_best_actions: components["schemas"]["NextBestActionOut"][];
+            /** Open Cases */
+            open_cases: components["schemas"]["ContextCaseOut"][];
+            /**
+             * Recent Interactions
+             * @description The latest 10 on every channel
+             */
+            recent_interactions: components["schemas"]["ContextInteractionOut"][];
+            /** @description Scores; null until the customer has been scored */
+            value: components["schemas"]["ContextValueOut"] | null;
         };
         /** ValidationError */
         ValidationError: {
@@ -829,6 +2663,447 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "alerts-list": {
+        parameters: {
+            query?: {
+                /** @description `me`, or a user id */
+                assigned_to?: string | null;
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                customer_id?: string | null;
+                kind?: components["schemas"]["AlertKind"] | null;
+                /** @description Page size (default 50, max 500) */
+                limit?: number;
+                status?: components["schemas"]["AlertStatus"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AlertOut_"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "alerts-acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alert_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "alerts-assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alert_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "alerts-resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alert_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "analytics-pareto": {
+        parameters: {
+            query?: {
+                /** @description How many points on the curve (default 20) */
+                points?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParetoOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "analytics-tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TiersOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "audit-list": {
+        parameters: {
+            query?: {
+                /** @description Only this action */
+                action?: components["schemas"]["AuditAction"] | null;
+                /** @description Username, or key:<name> */
+                actor?: string | null;
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description Entries about this customer */
+                customer_id?: string | null;
+                /** @description Page size (default 50, max 500) */
+                limit?: number;
+                /** @description From this time (RFC 3339 with offset) */
+                since?: string | null;
+                /** @description Before this time (RFC 3339 with offset) */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditEntryOut_"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     "auth-me": {
         parameters: {
             query?: never;
@@ -923,6 +3198,174 @@ export interface operations {
             };
         };
     };
+    "contact-center-context": {
+        parameters: {
+            query?: {
+                /** @description The call-center's call id: a system is audited once per call */
+                call_id?: string | null;
+                /** @description A card token from the card feed */
+                card_token?: string | null;
+                customer_number?: string | null;
+                /** @description An ID document number, or type:number */
+                id_number?: string | null;
+                /** @description The caller's number, E.164 */
+                phone?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One match (`unique`) or several (`ambiguous`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UniqueContextOut"] | components["schemas"]["AmbiguousContextOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "contact-center-stream": {
+        parameters: {
+            query: {
+                /** @description The customer the agent has open */
+                customer_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example retry: 3000
+                     *     event: ready
+                     *     data: {"customer_id":"3f2b8c1e-5d4a-4e2b-9c1d-7a6b5c4d3e2f"}
+                     *
+                     *     event: interaction
+                     *     id: 5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b
+                     *     data: {"id":"5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b","channel":"card","type":"purchase",...}
+                     *
+                     *     : heartbeat
+                     *
+                     *     event: balance
+                     *     id: 0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f
+                     *     data: {"id":"0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f","account_number":"****3445","balance":"9800.0000",...}
+                     */
+                    "text/event-stream": unknown;
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     "customers-search": {
         parameters: {
             query?: {
@@ -935,7 +3378,7 @@ export interface operations {
                 /** @description RM user id or username */
                 relationship_manager?: string | null;
                 segment?: string | null;
-                tier?: string | null;
+                tier?: components["schemas"]["Tier"] | null;
             };
             header?: never;
             path?: never;
@@ -1050,7 +3493,10 @@ export interface operations {
     };
     "customers-get": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Comma-separated identifiers to show in full: phone, id_number, account_number. Only for roles that may reveal; every reveal is audited. */
+                reveal?: string | null;
+            };
             header?: never;
             path: {
                 customer_id: string;
@@ -1215,6 +3661,8 @@ export interface operations {
                 include_closed?: boolean;
                 /** @description Page size (default 50, max 500) */
                 limit?: number;
+                /** @description Comma-separated identifiers to show in full: phone, id_number, account_number. Only for roles that may reveal; every reveal is audited. */
+                reveal?: string | null;
             };
             header?: never;
             path: {
@@ -1255,6 +3703,82 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "customers-merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1424,6 +3948,376 @@ export interface operations {
             };
         };
     };
+    "value-customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerValueOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "feeds-post": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: components["schemas"]["FeedChannel"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The channel's events; each is checked on its own and gets its own outcome. */
+                    events: ({
+                        /**
+                         * Format: decimal
+                         * @example 125.00
+                         */
+                        amount?: string;
+                        /** @example CNY */
+                        currency?: string;
+                        customer: {
+                            card_token?: string;
+                            customer_number?: string;
+                            id_document?: {
+                                number?: string;
+                                type?: string;
+                            };
+                            online_user_id?: string;
+                            /** @example +8613812345678 */
+                            phone?: string;
+                        };
+                        /** Format: date-time */
+                        occurred_at: string;
+                        source_ref: string;
+                        type: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedBatchOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "feeds-quarantine-list": {
+        parameters: {
+            query?: {
+                channel?: components["schemas"]["FeedChannel"] | null;
+                cursor?: string | null;
+                limit?: number;
+                /** @description Text found in the reasons */
+                reason?: string | null;
+                /** @description Received at or after (RFC 3339) */
+                since?: string | null;
+                source_ref?: string | null;
+                /** @description Default: all */
+                status?: ("open" | "replayed" | "discarded") | null;
+                /** @description Received before (RFC 3339) */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_QuarantinedOut_"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "feeds-quarantine-discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiscardIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuarantinedOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "feeds-quarantine-replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReplayIn"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     "products-list": {
         parameters: {
             query?: {
@@ -1522,6 +4416,720 @@ export interface operations {
             };
             /** @description Conflicts with existing data */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "segments-list": {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description Page size (default 50, max 500) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SegmentOut_"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "segments-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "segments-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "segments-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "segments-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "segments-members": {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description Page size (default 50, max 500) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_MemberOut_"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "segments-members-add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembersIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembersChangedOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "segments-members-remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembersIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembersChangedOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "segments-refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "segments-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "value-parameters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParametersOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "value-parameters-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParametersIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParametersOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,11 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { api, ApiError, unwrap, unwrapWithResponse } from "../api/client";
+import { useAuth } from "../auth";
+import { mayReveal, seesFullPii } from "../roles";
+import { CustomerAlerts } from "../customer/CustomerAlerts";
+import { ValuePanel } from "../customer/ValuePanel";
 import { formatDate } from "../format";
 import { useI18n } from "../i18n";
 import { Empty, ErrorMessage, Loading, Panel } from "../components/Status";
@@ -30,30 +34,42 @@ export function Customer360Page() {
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  const { me } = useAuth();
+  // Masked by default; a reveal asks the server for the identifiers in full, and the server audits it.
+  const [reveal, setReveal] = useState(false);
+  const [revealAccounts, setRevealAccounts] = useState(false);
+  const canReveal = mayReveal(me?.role) && !seesFullPii(me?.role);
 
-  const key = ["customer", customerId];
+  const key = ["customer", customerId, reveal];
   const read = useQuery({
     queryKey: key,
+    placeholderData: keepPreviousData,
     queryFn: async (): Promise<CustomerRead> => {
       const { data, response } = await unwrapWithResponse(
-        api.GET("/api/v1/customers/{customer_id}", { params: { path: { customer_id: customerId } } }),
+        api.GET("/api/v1/customers/{customer_id}", {
+          params: { path: { customer_id: customerId }, query: reveal ? { reveal: "phone,id_number" } : {} },
+        }),
       );
       return { customer: data, etag: response.headers.get("ETag") ?? `"v${data.version}"` };
     },
   });
   const holdings = useQuery({
-    queryKey: ["holdings", customerId],
+    queryKey: ["holdings", customerId, revealAccounts],
     enabled: read.isSuccess,
+    placeholderData: keepPreviousData,
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/customers/{customer_id}/holdings", {
-          params: { path: { customer_id: customerId }, query: { limit: 200 } },
+          params: {
+            path: { customer_id: customerId },
+            query: revealAccounts ? { limit: 200, reveal: "account_number" } : { limit: 200 },
+          },
         }),
       ),
   });
 
   if (read.isPending) return <Loading />;
-  if (read.isError) {
+  if (read.isError && !read.data) {
     if (read.error instanceof ApiError && read.error.status === 404)
       return (
         <div className="page">
@@ -67,6 +83,8 @@ export function Customer360Page() {
 
   function onSaved(updated: Customer, newEtag: string) {
     queryClient.setQueryData<CustomerRead>(key, { customer: updated, etag: newEtag });
+    void queryClient.invalidateQueries({ queryKey: ["customer", customerId, !reveal] });
+    void queryClient.invalidateQueries({ queryKey: ["value", customerId] });
     setEditing(false);
     setSaved(true);
   }
@@ -91,12 +109,25 @@ export function Customer360Page() {
           id="profile"
           actions={
             !editing && (
-              <button type="button" className="secondary" onClick={() => (setEditing(true), setSaved(false))}>
-                {t("c360.edit")}
-              </button>
+              <div className="actions tight">
+                {canReveal && !reveal && (
+                  <button type="button" className="secondary" onClick={() => setReveal(true)} title={t("c360.revealHint")}>
+                    {t("c360.reveal")}
+                  </button>
+                )}
+                <button type="button" className="secondary" onClick={() => (setEditing(true), setSaved(false))}>
+                  {t("c360.edit")}
+                </button>
+              </div>
             )
           }
         >
+          {read.isError && <ErrorMessage error={read.error} />}
+          {reveal && !read.isPlaceholderData && (
+            <p className="status notice" role="status">
+              {t("c360.revealed")}
+            </p>
+          )}
           {saved && (
             <p className="status ok" role="status">
               {t("c360.saved")}
@@ -163,6 +194,15 @@ export function Customer360Page() {
         </div>
       </div>
 
+      <div className="grid-2">
+        <Panel title={t("c360.value")} id="value">
+          <ValuePanel customerId={c.id} />
+        </Panel>
+        <Panel title={t("c360.alerts")} id="customer-alerts">
+          <CustomerAlerts customerId={c.id} />
+        </Panel>
+      </div>
+
       <Panel title={t("c360.aumTrend")} id="aum">
         {holdings.isPending ? (
           <Loading />
@@ -173,7 +213,18 @@ export function Customer360Page() {
         )}
       </Panel>
 
-      <Panel title={t("c360.holdings")} id="holdings">
+      <Panel
+        title={t("c360.holdings")}
+        id="holdings"
+        actions={
+          canReveal &&
+          !revealAccounts && (
+            <button type="button" className="secondary" onClick={() => setRevealAccounts(true)} title={t("c360.revealHint")}>
+              {t("c360.revealAccounts")}
+            </button>
+          )
+        }
+      >
         {holdings.isPending ? (
           <Loading />
         ) : holdings.isError ? (

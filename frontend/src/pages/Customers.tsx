@@ -54,7 +54,7 @@ export function CustomersPage() {
           params: {
             query: {
               q: query || undefined,
-              tier: tier || undefined,
+              tier: (tier || undefined) as Schemas["Tier"] | undefined,
               segment: segment || undefined,
               relationship_manager: rm || undefined,
               limit: 25,

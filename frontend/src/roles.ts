@@ -1,0 +1,11 @@
+// What the signed-in role may do, as domain/access.py and domain/audit.py grant it. The server still decides:
+// these only hide buttons that would answer 403.
+const REVEAL = new Set(["admin", "branch_manager", "rm", "agent", "auditor"]);
+const WORK_ALERTS = new Set(["admin", "branch_manager", "rm"]);
+const MANAGE_SEGMENTS = new Set(["admin", "marketing"]);
+
+export const mayReveal = (role: string | undefined) => !!role && REVEAL.has(role);
+export const mayWorkAlerts = (role: string | undefined) => !!role && WORK_ALERTS.has(role);
+export const mayManageSegments = (role: string | undefined) => !!role && MANAGE_SEGMENTS.has(role);
+/** Admin sees identifiers in full already. */
+export const seesFullPii = (role: string | undefined) => role === "admin";
