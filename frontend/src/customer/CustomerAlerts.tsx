@@ -13,5 +13,9 @@ export function CustomerAlerts({ customerId }: { customerId: string }) {
   if (alerts.isPending) return <Loading />;
   if (alerts.isError) return <ErrorMessage error={alerts.error} onRetry={() => alerts.refetch()} />;
   if (alerts.data.items.length === 0) return <Empty>{t("c360.noAlerts")}</Empty>;
-  return <AlertList alerts={alerts.data.items} showCustomer={false} />;
+  return (
+    <div className="compact">
+      <AlertList alerts={alerts.data.items} showCustomer={false} />
+    </div>
+  );
 }
