@@ -210,6 +210,35 @@ def key_revoke(name: Annotated[str, typer.Argument(help="The key's name or prefi
     typer.echo(f"revoked {n} key(s)")
 
 
+@app.command()
+def rescore(
+    no_alerts: Annotated[bool, typer.Option("--no-alerts", help="Scores and segments only")] = False,
+) -> None:
+    """Recompute every customer's value, tier, lifecycle, churn risk, alerts and rule segments, set-based."""
+    import time
+
+    from adapters.container import build_container
+    from adapters.db.scoring import rescore_all
+
+    async def go() -> str:
+        container = build_container(get_settings())
+        try:
+            started = time.perf_counter()
+            now = container.clock.now()
+            result = await rescore_all(container.engine, now, container.settings, alerts=not no_alerts)
+            elapsed = time.perf_counter() - started
+            rate = result.customers / elapsed if elapsed > 0 else 0.0
+            return (
+                f"rescored {result.customers} customers in {elapsed:.1f}s ({rate:,.0f} customers/s); "
+                f"{result.tier_changes} tier changes, {result.alerts_raised} new alerts, "
+                f"key-tier cutoff {result.key_cutoff} CNY/month"
+            )
+        finally:
+            await container.dispose()
+
+    typer.echo(_run(go))
+
+
 @app.command("export-openapi")
 def export_openapi(path: str = "openapi.yaml") -> None:
     """Write the OpenAPI document the app serves (CI fails when the committed one differs)."""

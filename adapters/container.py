@@ -51,7 +51,24 @@ class Container:
 def build_container(settings: Settings) -> Container:
     engine = make_engine(settings.database_url, pool_size=settings.database_pool_size, echo=settings.database_echo)
     container = Container(settings=settings, engine=engine, clock=SystemClock())
+    _register_value_observer(container)
     # Contact center: complaints open cases; every change is announced to live streams on commit.
     container.live = LiveHub(engine, settings.database_url)
     container.activity_observers += [ComplaintCaseObserver(), LiveNotifier(container.live)]
     return container
+
+
+def _register_value_observer(container: Container) -> None:
+    """Scores, tiers, alerts and rule segments move with every event (issue 2); registered first so the
+    observers after it (cases, live streams) see the new scores and alerts."""
+    from adapters.db.scoring import SqlValueStore, value_rules
+    from domain.services.value import ValueActivityObserver
+
+    rules = value_rules(container.settings)
+
+    def stores(uow: UnitOfWork) -> SqlValueStore:
+        if not isinstance(uow, SqlUnitOfWork):
+            raise TypeError("value scoring needs the SQL unit of work")
+        return SqlValueStore(uow.connection, rules)
+
+    container.activity_observers.append(ValueActivityObserver(stores))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
@@ -26,6 +27,14 @@ class Settings(BaseSettings):
 
     cors_origins: list[str] = ["http://127.0.0.1:5173", "http://localhost:5173"]
     serve_frontend: bool = True
+    # Customer value (domain/value/*): the share of contribution that makes the key tier, the AUM growth that
+    # marks potential, and the abnormal-outflow and dormancy thresholds behind alerts.
+    value_key_tier_share: Decimal = Field(default=Decimal("0.80"), gt=0, le=1)
+    value_potential_growth_share: Decimal = Field(default=Decimal("0.10"), gt=0, le=10)
+    value_outflow_multiple: Decimal = Field(default=Decimal("3"), gt=0, le=100)
+    value_outflow_aum_share: Decimal = Field(default=Decimal("0.50"), gt=0, le=1)
+    value_outflow_min_cny: Decimal = Field(default=Decimal("50000"), ge=0)
+    value_dormant_days: int = Field(default=180, ge=30, le=3650)
 
     @property
     def dialect(self) -> str:

@@ -74,6 +74,10 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     from api import feeds  # channel feeds, quarantine and customer merges (checks its own scope and roles)
 
     app.include_router(feeds.router)
+    from api import alerts, analytics, segments, value  # customer value (issue 2; each route checks its roles)
+
+    for value_module in (value, alerts, segments, analytics):
+        app.include_router(value_module.router)
 
     if settings.serve_frontend and (FRONTEND_DIST / "index.html").exists():
         _mount_frontend(app)

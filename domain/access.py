@@ -35,6 +35,14 @@ class Action(StrEnum):
     WRITE_CUSTOMERS = "customers:write"
     READ_PRODUCTS = "products:read"
     WRITE_PRODUCTS = "products:write"
+    # customer value (issue 2)
+    READ_VALUE = "value:read"
+    EDIT_VALUE_PARAMETERS = "value:parameters"
+    READ_SEGMENTS = "segments:read"
+    MANAGE_SEGMENTS = "segments:write"
+    READ_ALERTS = "alerts:read"
+    WORK_ALERTS = "alerts:work"
+    READ_ANALYTICS = "analytics:read"
 
 
 _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
@@ -45,6 +53,21 @@ _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.MARKETING: frozenset({Action.READ_CUSTOMERS, Action.READ_PRODUCTS}),
     Role.AUDITOR: frozenset({Action.READ_CUSTOMERS, Action.READ_PRODUCTS}),
 }
+# Customer value (issue 2): RMs and branch managers work their scope's alerts and read segments;
+# marketing builds segments; admin edits the pricing parameters; auditors and agents read.
+_VALUE_ACTIONS: dict[Role, frozenset[Action]] = {
+    Role.BRANCH_MANAGER: frozenset(
+        {Action.READ_VALUE, Action.READ_SEGMENTS, Action.READ_ALERTS, Action.WORK_ALERTS, Action.READ_ANALYTICS}
+    ),
+    Role.RM: frozenset(
+        {Action.READ_VALUE, Action.READ_SEGMENTS, Action.READ_ALERTS, Action.WORK_ALERTS, Action.READ_ANALYTICS}
+    ),
+    Role.AGENT: frozenset({Action.READ_VALUE, Action.READ_ALERTS}),
+    Role.MARKETING: frozenset({Action.READ_VALUE, Action.READ_SEGMENTS, Action.MANAGE_SEGMENTS, Action.READ_ANALYTICS}),
+    Role.AUDITOR: frozenset({Action.READ_VALUE, Action.READ_SEGMENTS, Action.READ_ALERTS, Action.READ_ANALYTICS}),
+}
+for _role, _actions in _VALUE_ACTIONS.items():
+    _ROLE_ACTIONS[_role] = _ROLE_ACTIONS[_role] | _actions
 
 # Fields each role may not set on a customer even when it may edit the customer.
 _READ_ONLY_FIELDS: dict[Role, frozenset[str]] = {

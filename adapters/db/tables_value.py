@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa  # noqa: F401
+import sqlalchemy as sa
 
-from adapters.db.tables import metadata  # noqa: F401
-from adapters.db.types import Amount, JSONDoc, UTCDateTime  # noqa: F401
+from adapters.db.tables import metadata
+from adapters.db.types import Amount, JSONDoc, UTCDateTime
 
 # Alerts for relationship managers. Shared by the value area (which raises them), the call-center context
 # and the SPA (which show them). One alert per cause: (customer_id, kind, cause_key) is unique.
@@ -51,5 +51,56 @@ customer_scores = sa.Table(
     sa.Column("tier_reason", sa.Text),
     sa.Column("lifecycle_reason", sa.Text),
     sa.Column("scored_at", UTCDateTime, nullable=False),
+    # Added by the value area: the computed tier and stage (mirrored into customers.tier/lifecycle_stage).
+    sa.Column("tier", sa.String(16), nullable=False, server_default="ordinary"),
+    sa.Column("lifecycle_stage", sa.String(16), nullable=False, server_default="prospect"),
+    sa.Column("active_products", sa.Integer, nullable=False, server_default="0"),
     sa.Index("ix_customer_scores_churn", "churn_risk"),
+    sa.Index("ix_customer_scores_contribution", "contribution_monthly"),
+)
+
+# Pricing parameters of contribution (domain/value/contribution.py documents each and its default).
+# A parameter absent here takes its default.
+value_parameters = sa.Table(
+    "value_parameters",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Numeric(14, 6), nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    sa.Column("updated_by", sa.Uuid, sa.ForeignKey("users.id")),
+)
+
+# Population-wide figures kept between runs: the key-tier contribution cutoff of the last full rescore.
+value_state = sa.Table(
+    "value_state",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("amount", Amount),
+    sa.Column("computed_at", UTCDateTime, nullable=False),
+)
+
+# Every change of a customer's tier, with when and why.
+tier_changes = sa.Table(
+    "tier_changes",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True),
+    sa.Column("customer_id", sa.Uuid, sa.ForeignKey("customers.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("from_tier", sa.String(16)),
+    sa.Column("to_tier", sa.String(16), nullable=False),
+    sa.Column("changed_at", UTCDateTime, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Index("ix_tier_changes_customer", "customer_id", "changed_at"),
+)
+
+# What a segment is beyond segments/segment_members (core tables, read by customer search): its text
+# rule as written, description, owner and when its members were last refreshed.
+segment_details = sa.Table(
+    "segment_details",
+    metadata,
+    sa.Column("segment_id", sa.Uuid, sa.ForeignKey("segments.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("description", sa.Text),
+    sa.Column("rule_text", sa.Text),
+    sa.Column("created_by", sa.Uuid, sa.ForeignKey("users.id")),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    sa.Column("refreshed_at", UTCDateTime),
 )

@@ -1,0 +1,920 @@
+"""Set-based scoring in the database: contribution, AUM, RFM, churn, lifecycle, tiers and movement alerts.
+
+One set of statements serves both paths:
+
+* `rescore(conn, ...)` with `customer_ids=None` scores every customer (``crm rescore``): INSERT ... SELECT
+  with aggregates, a window function for the key-tier cutoff, UPDATE ... FROM for tiers; no Python loop
+  per customer.
+* with a set of ids it scores just those customers inside the caller's transaction (the activity
+  observer, as feed events arrive). Incremental runs compare against the key-tier cutoff stored by the
+  last full run (`value_state.key_tier_cutoff`), so for the same cutoff both paths give the same rows.
+
+The rules (weights, thresholds, texts) come from `domain/value/*`; this module only expresses them in SQL
+for SQLite and PostgreSQL. Note on SQLite: `Amount` columns hold integer ten-thousandths there, so every
+money literal is bound through the `Amount` type and every money result is rounded back to an integer.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from adapters.db.types import Amount, UTCDateTime
+from domain.customers import LifecycleStage
+from domain.value import churn, contribution, lifecycle, movements, tiers
+from domain.value.alerts import SEVERITY, TITLES, AlertKind
+
+KEY_CUTOFF = "key_tier_cutoff"
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringRules:
+    """Thresholds the scorer applies (settings may override the defaults)."""
+
+    tiers: tiers.TierThresholds = field(default_factory=tiers.TierThresholds)
+    lifecycle: lifecycle.LifecycleThresholds = field(default_factory=lifecycle.LifecycleThresholds)
+    movements: movements.MovementThresholds = field(default_factory=movements.MovementThresholds)
+
+
+@dataclass(frozen=True, slots=True)
+class RescoreResult:
+    customers: int
+    tier_changes: int
+    alerts_raised: int
+    key_cutoff: Decimal | None
+
+
+class _Sql:
+    """Dialect differences in one place, and the bound parameters of one statement."""
+
+    def __init__(self, dialect: str) -> None:
+        self.pg = dialect == "postgresql"
+        self.params: dict[str, Any] = {}
+        self.types: dict[str, Any] = {}
+        self._n = 0
+
+    def _name(self, hint: str) -> str:
+        self._n += 1
+        return f"{re.sub(r'[^a-z0-9_]', '_', hint.lower())}_{self._n}"
+
+    def rate(self, value: Decimal, hint: str = "r") -> str:
+        """A dimensionless factor (a spread, a share)."""
+        name = self._name(hint)
+        if self.pg:
+            self.params[name] = value
+            return f"CAST(:{name} AS NUMERIC)"
+        self.params[name] = float(value)
+        return f":{name}"
+
+    def money(self, value: Decimal, hint: str = "m") -> str:
+        name = self._name(hint)
+        self.params[name] = value
+        self.types[name] = Amount()
+        return f"CAST(:{name} AS NUMERIC)" if self.pg else f":{name}"
+
+    def ts(self, value: datetime, hint: str = "t") -> str:
+        name = self._name(hint)
+        self.params[name] = value
+        self.types[name] = UTCDateTime()
+        return f"CAST(:{name} AS TIMESTAMPTZ)" if self.pg else f":{name}"
+
+    def day(self, value: date, hint: str = "d") -> str:
+        name = self._name(hint)
+        self.params[name] = value
+        self.types[name] = sa.Date()
+        return f"CAST(:{name} AS DATE)" if self.pg else f":{name}"
+
+    def text(self, value: str, hint: str = "s") -> str:
+        name = self._name(hint)
+        self.params[name] = value
+        return f"CAST(:{name} AS TEXT)" if self.pg else f":{name}"
+
+    def texts(self, values: Iterable[str]) -> str:
+        """An IN list of constants (trusted, from the domain's own tables), inlined."""
+        return "(" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + ")"
+
+    def amount(self, expr: str) -> str:
+        """Round a money expression to what an Amount column stores."""
+        return f"ROUND(CAST({expr} AS NUMERIC), 4)" if self.pg else f"CAST(ROUND({expr}) AS INTEGER)"
+
+    def ratio(self, num: str, den: str) -> str:
+        return f"(CAST({num} AS NUMERIC) / {den})" if self.pg else f"(({num}) * 1.0 / ({den}))"
+
+    def days_between(self, later: str, earlier: str) -> str:
+        if self.pg:
+            return f"(EXTRACT(EPOCH FROM ({later} - {earlier})) / 86400.0)"
+        return f"(julianday({later}) - julianday({earlier}))"
+
+    def day_text(self, ts_expr: str) -> str:
+        if self.pg:
+            return f"to_char({ts_expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+        return f"substr({ts_expr}, 1, 10)"
+
+    def date_text(self, date_expr: str) -> str:
+        return f"CAST({date_expr} AS TEXT)"
+
+    def floor_int(self, expr: str) -> str:
+        return f"CAST(FLOOR({expr}) AS INTEGER)" if self.pg else f"CAST({expr} AS INTEGER)"
+
+    def int_text(self, expr: str) -> str:
+        return f"CAST(CAST(ROUND({expr}) AS INTEGER) AS TEXT)"
+
+    def money_text(self, expr: str) -> str:
+        """A money expression as a CNY decimal string with two places."""
+        if self.pg:
+            return f"CAST(ROUND(CAST({expr} AS NUMERIC), 2) AS TEXT)"
+        return f"printf('%.2f', ({expr}) / 10000.0)"
+
+    def weight_text(self, expr: str) -> str:
+        return f"to_char({expr}, 'FM0.0000')" if self.pg else f"printf('%.4f', {expr})"
+
+    def date_minus(self, date_expr: str, days: int) -> str:
+        return f"({date_expr} - {int(days)})" if self.pg else f"date({date_expr}, '-{int(days)} days')"
+
+    def json_object(self, pairs: dict[str, str]) -> str:
+        fn = "jsonb_build_object" if self.pg else "json_object"
+        return f"{fn}(" + ", ".join(f"'{k}', {v}" for k, v in pairs.items()) + ")"
+
+    def empty_json_list(self) -> str:
+        return "CAST('[]' AS JSONB)" if self.pg else "'[]'"
+
+    def new_uuid(self) -> str:
+        return "gen_random_uuid()" if self.pg else "lower(hex(randomblob(16)))"
+
+    def uuid_text(self, expr: str) -> str:
+        return f"CAST({expr} AS TEXT)"
+
+    def template(self, template: str, **exprs: str) -> str:
+        """A text template of the domain ('{amount} CNY left') as SQL concatenation."""
+        parts: list[str] = []
+        for literal, name in re.findall(r"([^{]*)(?:\{(\w+)\})?", template):
+            if literal:
+                parts.append(self.text(literal, "tpl"))
+            if name:
+                parts.append(f"COALESCE({exprs[name]}, '')")
+        return " || ".join(parts) if parts else "''"
+
+    def statement(self, sql: str, ids: list[uuid.UUID] | None) -> sa.TextClause:
+        stmt = sa.text(sql)
+        binds = [sa.bindparam(name, type_=type_) for name, type_ in self.types.items()]
+        if ids is not None:
+            binds.append(sa.bindparam("ids", expanding=True, type_=sa.Uuid()))
+        return stmt.bindparams(*binds) if binds else stmt
+
+    def run_params(self, ids: list[uuid.UUID] | None) -> dict[str, Any]:
+        return {**self.params, **({"ids": ids} if ids is not None else {})}
+
+
+def _fx(q: _Sql, currency_col: str, params: dict[str, Decimal]) -> str:
+    """CNY per unit of the row's currency: 1 for CNY, the fixed rate for USD, 0 (left out) otherwise."""
+    return f"(CASE {currency_col} WHEN 'CNY' THEN 1 WHEN 'USD' THEN {q.rate(params['fx_usd_cny'], 'fx')} ELSE 0 END)"
+
+
+async def load_parameters(conn: AsyncConnection) -> dict[str, Decimal]:
+    """The contribution parameters: stored values over the documented defaults."""
+    from adapters.db.tables_value import value_parameters
+
+    values = contribution.defaults()
+    for row in await conn.execute(sa.select(value_parameters.c.name, value_parameters.c.value)):
+        if row.name in values:
+            values[row.name] = Decimal(str(row.value))
+    return values
+
+
+async def stored_cutoff(conn: AsyncConnection) -> Decimal | None:
+    from adapters.db.tables_value import value_state
+
+    return await conn.scalar(sa.select(value_state.c.amount).where(value_state.c.name == KEY_CUTOFF))
+
+
+def _target(ids: list[uuid.UUID] | None, column: str) -> str:
+    return f" AND {column} IN :ids" if ids is not None else ""
+
+
+async def _score_figures(
+    conn: AsyncConnection, now: datetime, params: dict[str, Decimal], rules: ScoringRules, ids: list[uuid.UUID] | None
+) -> int:
+    """Upsert customer_scores' figures (everything but the tier) for the target customers."""
+    q = _Sql(conn.dialect.name)
+    today = now.date()
+    lc = rules.lifecycle
+    mv = rules.movements
+    t90, t180 = q.ts(now - timedelta(days=90), "t90"), q.ts(now - timedelta(days=180), "t180")
+    d90 = q.day(today - timedelta(days=90), "d90")
+    fx_h = _fx(q, "h.currency", params)
+    fx_x = _fx(q, "x.currency", params)
+    deposits = q.texts(contribution.DEPOSIT_CATEGORIES)
+    aum_cats = q.texts(contribution.AUM_CATEGORIES)
+    invest = q.texts(contribution.INVESTMENT_CATEGORIES)
+    income_cases = " ".join(
+        f"WHEN '{cat}' THEN h.balance * {q.rate(params[name], name)}"
+        for cat, name in contribution.DEPOSIT_SPREAD.items()
+    )
+    loan_cases = " ".join(
+        f"WHEN '{cat}' THEN -h.balance * {q.rate(params[name], name)}" for cat, name in contribution.LOAN_MARGIN.items()
+    )
+    card_margin = q.rate(params["card_revolving_margin"], "card_margin")
+    invest_fee = q.rate(params["investment_fee_rate"], "invest_fee")
+    cost_cases = " ".join(
+        f"WHEN '{channel}' THEN {q.money(params[name], name)}" for channel, name in contribution.CHANNEL_COST.items()
+    )
+    not_activity = q.texts(movements.NOT_ACTIVITY_TYPES)
+    salary = q.texts(movements.SALARY_TYPES)
+    open_h = "h.status <> 'closed'"
+    active_x = f"x.type NOT IN {not_activity} AND x.direction <> 'outbound'"
+    money_x = f"x.amount IS NOT NULL AND x.type NOT IN {not_activity}"
+    matured = q.texts(("time_deposit", "wealth_product"))
+
+    cte = f"""
+    tgt AS (
+        SELECT c.id FROM customers c WHERE c.merged_into IS NULL{_target(ids, "c.id")}
+    ),
+    last_hist AS (
+        SELECT b.holding_id, MAX(b.as_of) AS as_of
+        FROM balance_history b JOIN holdings h ON h.id = b.holding_id JOIN tgt ON tgt.id = h.customer_id
+        WHERE b.as_of <= {d90} AND h.category IN {aum_cats}
+        GROUP BY b.holding_id
+    ),
+    hs AS (
+        SELECT h.customer_id,
+            SUM(CASE WHEN {open_h} AND h.category IN {deposits} AND h.balance > 0
+                THEN h.balance * {fx_h} ELSE 0 END) AS deposit_balance,
+            SUM(CASE WHEN {open_h} AND h.category IN {aum_cats} AND h.balance > 0
+                THEN h.balance * {fx_h} ELSE 0 END) AS aum,
+            SUM(CASE WHEN h.category IN {aum_cats} THEN {fx_h} * (CASE
+                    WHEN hist.balance IS NOT NULL THEN (CASE WHEN hist.balance > 0 THEN hist.balance ELSE 0 END)
+                    WHEN (h.opened_on IS NULL OR h.opened_on <= {d90}) AND {open_h} AND h.balance > 0 THEN h.balance
+                    ELSE 0 END) ELSE 0 END) AS aum_3m,
+            SUM(CASE WHEN {open_h} AND h.balance < 0 THEN -h.balance * {fx_h} ELSE 0 END) AS loan_balance,
+            SUM(CASE WHEN {open_h} AND h.balance > 0 AND h.category IN {deposits}
+                THEN (CASE h.category {income_cases} ELSE 0 END) * {fx_h} ELSE 0 END) / 12 AS deposit_income,
+            SUM(CASE WHEN {open_h} AND h.balance < 0
+                THEN (CASE h.category {loan_cases} WHEN 'credit_card' THEN -h.balance * {card_margin} ELSE 0 END)
+                    * {fx_h} ELSE 0 END) / 12 AS loan_income,
+            SUM(CASE WHEN {open_h} AND h.balance > 0 AND h.category IN {invest}
+                THEN h.balance * {invest_fee} * {fx_h} ELSE 0 END) / 12 AS investment_income,
+            SUM(CASE WHEN {open_h} THEN 1 ELSE 0 END) AS active_products,
+            COUNT(*) AS all_products,
+            SUM(CASE WHEN h.status = 'closed' AND h.closed_on >= {d90} THEN 1 ELSE 0 END) AS closed_90,
+            MIN(h.opened_on) AS first_opened,
+            MAX(h.opened_on) AS last_opened
+        FROM holdings h JOIN tgt ON tgt.id = h.customer_id
+        LEFT JOIN last_hist lh ON lh.holding_id = h.id
+        LEFT JOIN balance_history hist ON hist.holding_id = lh.holding_id AND hist.as_of = lh.as_of
+        GROUP BY h.customer_id
+    ),
+    mat AS (
+        SELECT h.customer_id, COUNT(*) AS not_rolled
+        FROM holdings h JOIN tgt ON tgt.id = h.customer_id
+        WHERE h.category IN {matured}
+            AND h.maturity_date >= {q.day(today - timedelta(days=churn.MATURITY_LOOKBACK_DAYS), "dmat")}
+            AND h.maturity_date <= {q.day(today, "today")}
+            AND (h.status = 'closed' OR h.balance = 0)
+            AND NOT EXISTS (
+                SELECT 1 FROM holdings n
+                WHERE n.customer_id = h.customer_id AND n.id <> h.id AND n.category IN {matured}
+                    AND n.opened_on >= {q.date_minus("h.maturity_date", 7)})
+        GROUP BY h.customer_id
+    ),
+    xs AS (
+        SELECT x.customer_id,
+            MAX(CASE WHEN {money_x} THEN x.occurred_at END) AS last_txn_at,
+            SUM(CASE WHEN {money_x} AND x.occurred_at >= {t90} THEN 1 ELSE 0 END) AS freq_90,
+            SUM(CASE WHEN {money_x} AND x.occurred_at >= {t90} THEN ABS(x.amount) * {fx_x} ELSE 0 END) AS monetary_90,
+            SUM(CASE WHEN {active_x} AND x.occurred_at >= {t90} THEN 1 ELSE 0 END) AS acts_90,
+            SUM(CASE WHEN {active_x} AND x.occurred_at >= {t180} AND x.occurred_at < {t90}
+                THEN 1 ELSE 0 END) AS acts_prev,
+            MAX(CASE WHEN {active_x} THEN x.occurred_at END) AS last_activity_at,
+            SUM(CASE WHEN x.channel = '{movements.COMPLAINT_CHANNEL}' AND x.type = '{movements.COMPLAINT_TYPE}'
+                AND x.occurred_at >= {t90} THEN 1 ELSE 0 END) AS complaints_90,
+            SUM(CASE WHEN x.type IN {q.texts(movements.CARD_SPEND_TYPES)} AND x.amount IS NOT NULL
+                AND x.occurred_at >= {t90} THEN ABS(x.amount) * {fx_x} ELSE 0 END) AS card_spend_90,
+            SUM(CASE WHEN x.type IN {q.texts(movements.FEE_TYPES)} AND x.amount IS NOT NULL
+                AND x.occurred_at >= {t90} THEN ABS(x.amount) * {fx_x} ELSE 0 END) AS fees_90,
+            SUM(CASE WHEN x.occurred_at >= {t90} AND x.direction <> 'outbound'
+                THEN (CASE x.channel {cost_cases} ELSE 0 END) ELSE 0 END) AS cost_90,
+            SUM(CASE WHEN x.type IN {salary}
+                AND x.occurred_at >= {q.ts(now - timedelta(days=mv.salary_lookback_days), "tsal")}
+                AND x.occurred_at < {q.ts(now - timedelta(days=mv.salary_gap_days), "tgap")}
+                THEN 1 ELSE 0 END) AS salary_before,
+            SUM(CASE WHEN x.type IN {salary} AND x.occurred_at >= {q.ts(now - timedelta(days=mv.salary_gap_days))}
+                THEN 1 ELSE 0 END) AS salary_recent
+        FROM interactions x JOIN tgt ON tgt.id = x.customer_id
+        GROUP BY x.customer_id
+    ),
+    f AS (
+        SELECT tgt.id AS customer_id,
+            COALESCE(hs.aum, 0) AS aum, COALESCE(hs.aum_3m, 0) AS aum_3m,
+            COALESCE(hs.deposit_balance, 0) AS deposit_balance, COALESCE(hs.loan_balance, 0) AS loan_balance,
+            COALESCE(hs.deposit_income, 0) AS deposit_income, COALESCE(hs.loan_income, 0) AS loan_income,
+            COALESCE(hs.investment_income, 0) AS investment_income,
+            COALESCE(xs.card_spend_90, 0) * {q.rate(params["interchange_rate"], "interchange")} / 3 AS card_income,
+            COALESCE(xs.fees_90, 0) / 3 AS fee_income,
+            COALESCE(xs.cost_90, 0) / 3 AS cost_to_serve,
+            COALESCE(hs.active_products, 0) AS active_products, COALESCE(hs.all_products, 0) AS all_products,
+            hs.first_opened, hs.last_opened,
+            xs.last_txn_at, COALESCE(xs.freq_90, 0) AS freq_90, COALESCE(xs.monetary_90, 0) AS monetary_90,
+            xs.last_activity_at,
+            CASE WHEN COALESCE(hs.aum_3m, 0) > 0 AND COALESCE(hs.aum, 0) < hs.aum_3m
+                THEN {q.ratio("hs.aum_3m - COALESCE(hs.aum, 0)", "hs.aum_3m")} ELSE 0 END AS outflow_share,
+            CASE WHEN COALESCE(xs.acts_prev, 0) > 0 AND xs.acts_90 < xs.acts_prev
+                THEN {q.ratio("xs.acts_prev - xs.acts_90", "xs.acts_prev")} ELSE 0 END AS fewer_share,
+            COALESCE(xs.complaints_90, 0) AS complaints_90,
+            COALESCE(hs.closed_90, 0) AS closed_90,
+            COALESCE(mat.not_rolled, 0) AS not_rolled,
+            CASE WHEN COALESCE(xs.salary_before, 0) >= {int(mv.salary_min_months)} AND xs.salary_recent = 0
+                THEN 1 ELSE 0 END AS salary_stopped
+        FROM tgt LEFT JOIN hs ON hs.customer_id = tgt.id LEFT JOIN xs ON xs.customer_id = tgt.id
+            LEFT JOIN mat ON mat.customer_id = tgt.id
+    ),
+    parts AS (
+        SELECT f.*,
+            {_weight(q, "balance_outflow")} * (CASE WHEN outflow_share >= {q.rate(churn.OUTFLOW_FULL_AT)} THEN 1
+                ELSE {q.ratio("outflow_share", q.rate(churn.OUTFLOW_FULL_AT))} END) AS p_outflow,
+            {_weight(q, "fewer_interactions")} * fewer_share AS p_fewer,
+            {_weight(q, "complaints")} * (CASE WHEN complaints_90 >= {churn.COMPLAINTS_FULL_AT} THEN 1
+                ELSE {q.ratio("complaints_90", str(churn.COMPLAINTS_FULL_AT))} END) AS p_complaints,
+            {_weight(q, "closed_products")} * (CASE WHEN closed_90 >= {churn.CLOSED_FULL_AT} THEN 1
+                ELSE {q.ratio("closed_90", str(churn.CLOSED_FULL_AT))} END) AS p_closed,
+            {_weight(q, "maturity_not_rolled")} * (CASE WHEN not_rolled > 0 THEN 1 ELSE 0 END) AS p_maturity,
+            {_weight(q, "salary_stopped")} * salary_stopped AS p_salary
+        FROM f
+    ),
+    scored AS (
+        SELECT parts.*,
+            ROUND(CAST(p_outflow + p_fewer + p_complaints + p_closed + p_maturity + p_salary AS NUMERIC), 4)
+                AS churn_risk,
+            deposit_income + loan_income + investment_income + card_income + fee_income - cost_to_serve
+                AS contribution
+        FROM parts
+    ),
+    drivers AS (
+        SELECT customer_id, code, part, txt,
+            ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY part DESC, code) AS rn
+        FROM ({_driver_union(q)}) u
+        WHERE part > 0
+    ),
+    driver_json AS (
+        SELECT customer_id, {_json_agg(q)} AS drivers
+        FROM (SELECT * FROM drivers WHERE rn <= {churn.TOP_DRIVERS} ORDER BY customer_id, rn) top
+        GROUP BY customer_id
+    ),
+    staged AS (
+        SELECT s.*, {_lifecycle_case(q, now, today, lc)} AS lifecycle_stage
+        FROM scored s
+    )"""
+    reasons = " ".join(f"WHEN '{stage.value}' THEN {q.text(text, 'why')}" for stage, text in lifecycle.REASONS.items())
+    value_drivers = q.json_object(
+        {
+            "deposit_income": q.money_text("st.deposit_income"),
+            "loan_income": q.money_text("st.loan_income"),
+            "investment_income": q.money_text("st.investment_income"),
+            "card_income": q.money_text("st.card_income"),
+            "fee_income": q.money_text("st.fee_income"),
+            "cost_to_serve": q.money_text("st.cost_to_serve"),
+        }
+    )
+    recency = q.floor_int(q.days_between(q.ts(now, "now"), "st.last_txn_at"))
+    columns = (
+        "customer_id, currency, aum, aum_3m_ago, deposit_balance, loan_balance, contribution_monthly, "
+        "rfm_recency_days, rfm_frequency, rfm_monetary, churn_risk, churn_drivers, value_drivers, "
+        "lifecycle_reason, scored_at, lifecycle_stage, active_products"
+    )
+    sql = f"""
+    INSERT INTO customer_scores ({columns})
+    WITH {cte}
+    SELECT st.customer_id, 'CNY', {q.amount("st.aum")}, {q.amount("st.aum_3m")}, {q.amount("st.deposit_balance")},
+        {q.amount("st.loan_balance")}, {q.amount("st.contribution")},
+        CASE WHEN st.last_txn_at IS NULL THEN NULL ELSE {recency} END,
+        st.freq_90, {q.amount("st.monetary_90")}, st.churn_risk,
+        COALESCE(dj.drivers, {q.empty_json_list()}), {value_drivers},
+        CASE st.lifecycle_stage {reasons} END, {q.ts(now, "scored")}, st.lifecycle_stage, st.active_products
+    FROM staged st LEFT JOIN driver_json dj ON dj.customer_id = st.customer_id
+    WHERE 1 = 1
+    ON CONFLICT (customer_id) DO UPDATE SET
+        currency = excluded.currency, aum = excluded.aum, aum_3m_ago = excluded.aum_3m_ago,
+        deposit_balance = excluded.deposit_balance, loan_balance = excluded.loan_balance,
+        contribution_monthly = excluded.contribution_monthly, rfm_recency_days = excluded.rfm_recency_days,
+        rfm_frequency = excluded.rfm_frequency, rfm_monetary = excluded.rfm_monetary,
+        churn_risk = excluded.churn_risk, churn_drivers = excluded.churn_drivers,
+        value_drivers = excluded.value_drivers, lifecycle_reason = excluded.lifecycle_reason,
+        scored_at = excluded.scored_at, lifecycle_stage = excluded.lifecycle_stage,
+        active_products = excluded.active_products
+    """
+    result = await conn.execute(q.statement(sql, ids), q.run_params(ids))
+    return int(result.rowcount or 0)
+
+
+def _weight(q: _Sql, code: str) -> str:
+    driver = next(d for d in churn.DRIVERS if d.code == code)
+    return q.rate(driver.weight, code)
+
+
+def _driver_union(q: _Sql) -> str:
+    pct = {
+        "balance_outflow": q.int_text("outflow_share * 100"),
+        "fewer_interactions": q.int_text("fewer_share * 100"),
+    }
+    column = {
+        "balance_outflow": "p_outflow",
+        "fewer_interactions": "p_fewer",
+        "complaints": "p_complaints",
+        "closed_products": "p_closed",
+        "maturity_not_rolled": "p_maturity",
+        "salary_stopped": "p_salary",
+    }
+    selects = []
+    for d in churn.DRIVERS:
+        text = q.template(d.text, pct=pct.get(d.code, "''"))
+        selects.append(
+            f"SELECT customer_id, {q.text(d.code, 'drv')} AS code, {column[d.code]} AS part, {text} AS txt FROM parts"
+        )
+    return " UNION ALL ".join(selects)
+
+
+def _json_agg(q: _Sql) -> str:
+    obj = q.json_object({"driver": "code", "weight": q.weight_text("part"), "text": "txt"})
+    return f"jsonb_agg({obj} ORDER BY rn)" if q.pg else f"json_group_array(json({obj}))"
+
+
+def _lifecycle_case(q: _Sql, now: datetime, today: date, lc: lifecycle.LifecycleThresholds) -> str:
+    s = LifecycleStage
+    return f"""CASE
+        WHEN s.all_products > 0 AND s.active_products = 0 THEN '{s.CHURNED.value}'
+        WHEN s.all_products = 0 THEN '{s.PROSPECT.value}'
+        WHEN s.first_opened >= {q.day(today - timedelta(days=lc.new_days), "dnew")} THEN '{s.NEW.value}'
+        WHEN s.last_activity_at IS NULL
+            OR s.last_activity_at < {q.ts(now - timedelta(days=lc.dormant_days), "tdorm")} THEN '{s.DORMANT.value}'
+        WHEN (s.aum_3m > 0 AND s.aum <= s.aum_3m * {q.rate(1 - lc.decline_share, "decl")})
+            OR s.churn_risk >= {q.rate(lc.decline_churn_risk, "declr")} THEN '{s.DECLINING.value}'
+        WHEN (s.aum_3m > 0 AND s.aum >= s.aum_3m * {q.rate(1 + lc.growth_share, "grow")})
+            OR s.last_opened >= {q.day(today - timedelta(days=lc.recent_product_days), "drecent")}
+            THEN '{s.GROWING.value}'
+        ELSE '{s.MATURE.value}' END"""
+
+
+async def _store_cutoff(conn: AsyncConnection, now: datetime, share: Decimal) -> Decimal | None:
+    q = _Sql(conn.dialect.name)
+    sql = f"""
+    INSERT INTO value_state (name, amount, computed_at)
+    SELECT '{KEY_CUTOFF}', (
+        SELECT MAX(r.c) FROM (
+            SELECT contribution_monthly AS c,
+                SUM(contribution_monthly) OVER (ORDER BY contribution_monthly DESC, customer_id
+                    ROWS UNBOUNDED PRECEDING) AS running
+            FROM customer_scores WHERE contribution_monthly > 0) r,
+            (SELECT SUM(contribution_monthly) AS total FROM customer_scores WHERE contribution_monthly > 0) t
+        WHERE r.running >= t.total * {q.rate(share, "share")}
+    ), {q.ts(now, "now")}
+    WHERE 1 = 1
+    ON CONFLICT (name) DO UPDATE SET amount = excluded.amount, computed_at = excluded.computed_at
+    """
+    await conn.execute(q.statement(sql, None), q.run_params(None))
+    return await stored_cutoff(conn)
+
+
+async def _assign_tiers(conn: AsyncConnection, now: datetime, rules: ScoringRules, ids: list[uuid.UUID] | None) -> int:
+    """Set each target customer's tier from its scores and the stored cutoff; record and mirror changes."""
+    q = _Sql(conn.dialect.name)
+    t = rules.tiers
+    today = now.date()
+    cutoff = f"(SELECT amount FROM value_state WHERE name = '{KEY_CUTOFF}')"
+    young_from = _years_before(today, t.young_max_age + 1) + timedelta(days=1)
+    young_to = _years_before(today, t.young_min_age)
+    growing = f"(s.aum_3m_ago > 0 AND s.aum >= s.aum_3m_ago * {q.rate(1 + t.growth_share)} \
+AND s.aum >= {q.money(t.growth_min_aum)})"
+    wallet = f"(c.income_band IN {q.texts(t.high_income_bands)} AND s.aum < {q.money(t.low_wallet_aum)})"
+    young = (
+        f"(c.birth_date >= {q.day(young_from)} AND c.birth_date <= {q.day(young_to)} "
+        f"AND c.education IN {q.texts(t.young_education)} AND c.income_band IN {q.texts(t.young_income_bands)})"
+    )
+    is_key = f"({cutoff} IS NOT NULL AND s.contribution_monthly > 0 AND s.contribution_monthly >= {cutoff})"
+    share = int(t.key_share * 100)
+    growth_pct = q.int_text(f"{q.ratio('s.aum - s.aum_3m_ago', 's.aum_3m_ago')} * 100")
+    key_reason = q.template(
+        tiers.KEY_REASON,
+        share=q.text(str(share)),
+        contribution=q.money_text("s.contribution_monthly"),
+        cutoff=q.money_text(cutoff),
+    )
+    sql = f"""
+    UPDATE customer_scores SET
+        tier = CASE WHEN {is_key} THEN 'key'
+            WHEN {growing} OR {wallet} OR {young} THEN 'potential' ELSE 'ordinary' END,
+        tier_reason = CASE WHEN {is_key} THEN {key_reason}
+            WHEN {growing} THEN {q.template(tiers.POTENTIAL_GROWTH, growth=growth_pct)}
+            WHEN {wallet} THEN {q.text(tiers.POTENTIAL_WALLET)}
+            WHEN {young} THEN {q.text(tiers.POTENTIAL_YOUNG)}
+            ELSE {q.text(tiers.ORDINARY_REASON)} END
+    FROM customer_scores s JOIN customers c ON c.id = s.customer_id
+    WHERE s.customer_id = customer_scores.customer_id{_target(ids, "s.customer_id")}
+    """
+    await conn.execute(q.statement(sql, ids), q.run_params(ids))
+
+    q2 = _Sql(conn.dialect.name)
+    changes = f"""
+    INSERT INTO tier_changes (customer_id, from_tier, to_tier, changed_at, reason)
+    SELECT c.id, c.tier, s.tier, {q2.ts(now, "now")}, COALESCE(s.tier_reason, '')
+    FROM customers c JOIN customer_scores s ON s.customer_id = c.id
+    WHERE c.tier <> s.tier{_target(ids, "c.id")}
+    """
+    inserted = await conn.execute(q2.statement(changes, ids), q2.run_params(ids))
+    # Mirror into the profile (search and the SPA read customers.tier / lifecycle_stage). The version is
+    # not moved: it guards people's edits, and a score moving under an RM must not fail their PATCH.
+    mirror = f"""
+    UPDATE customers SET tier = s.tier, lifecycle_stage = s.lifecycle_stage
+    FROM customer_scores s
+    WHERE s.customer_id = customers.id
+        AND (customers.tier <> s.tier OR customers.lifecycle_stage <> s.lifecycle_stage){_target(ids, "s.customer_id")}
+    """
+    q3 = _Sql(conn.dialect.name)
+    await conn.execute(q3.statement(mirror, ids), q3.run_params(ids))
+    return int(inserted.rowcount or 0)
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+async def raise_alerts(
+    conn: AsyncConnection, now: datetime, rules: ScoringRules, ids: list[uuid.UUID] | None = None
+) -> int:
+    """Raise movement, maturity and complaint alerts for the target customers; one per cause."""
+    params = await load_parameters(conn)
+    total = 0
+    for build in (_large_outflow, _dormant_wakeup, _salary_stopped, _maturity, _complaint):
+        q = _Sql(conn.dialect.name)
+        select = build(q, now, rules.movements, params, ids)
+        sql = f"""
+        INSERT INTO alerts (id, customer_id, kind, cause_key, severity, title, detail, status, assigned_to,
+            data, raised_at)
+        SELECT {q.new_uuid()}, a.customer_id, a.kind, a.cause_key, a.severity, a.title, a.detail, 'open',
+            c.relationship_manager_id, a.data, {q.ts(now, "now")}
+        FROM ({select}) a JOIN customers c ON c.id = a.customer_id
+        WHERE c.merged_into IS NULL
+        ON CONFLICT (customer_id, kind, cause_key) DO NOTHING
+        """
+        result = await conn.execute(q.statement(sql, ids), q.run_params(ids))
+        total += int(result.rowcount or 0)
+    return total
+
+
+def _alert_cols(q: _Sql, kind: AlertKind, cause: str, title: str, detail: str, data: dict[str, str]) -> str:
+    return (
+        f"'{kind.value}' AS kind, {cause} AS cause_key, '{SEVERITY[kind]}' AS severity, {title} AS title, "
+        f"{detail} AS detail, {q.json_object(data)} AS data"
+    )
+
+
+def _large_outflow(
+    q: _Sql, now: datetime, mv: movements.MovementThresholds, params: dict[str, Decimal], ids: list[uuid.UUID] | None
+) -> str:
+    fx = _fx(q, "x.currency", params)
+    t7 = q.ts(now - timedelta(days=7), "t7")
+    t30 = q.ts(now - timedelta(days=30), "t30")
+    t365 = q.ts(now - timedelta(days=365), "t365")
+    usual = "(o.out_hist / 11.0)"
+    cols = _alert_cols(
+        q,
+        AlertKind.LARGE_OUTFLOW,
+        f"{q.text('window:')} || {q.day_text('o.first_7')}",
+        q.template(TITLES[AlertKind.LARGE_OUTFLOW], amount=q.money_text("o.out_7")),
+        q.template(
+            "{amount} CNY left in 7 days from {start}; usual monthly outflow {usual} CNY, AUM now {aum} CNY",
+            amount=q.money_text("o.out_7"),
+            start=q.day_text("o.first_7"),
+            usual=q.money_text(usual),
+            aum=q.money_text("COALESCE(s.aum, 0)"),
+        ),
+        {
+            "amount": q.money_text("o.out_7"),
+            "currency": "'CNY'",
+            "window_start": q.day_text("o.first_7"),
+            "usual_monthly_outflow": q.money_text(usual),
+        },
+    )
+    return f"""
+    SELECT o.customer_id, {cols}
+    FROM (
+        SELECT x.customer_id,
+            SUM(CASE WHEN x.occurred_at >= {t7} THEN ABS(x.amount) * {fx} ELSE 0 END) AS out_7,
+            MIN(CASE WHEN x.occurred_at >= {t7} THEN x.occurred_at END) AS first_7,
+            SUM(CASE WHEN x.occurred_at < {t30} THEN ABS(x.amount) * {fx} ELSE 0 END) AS out_hist
+        FROM interactions x
+        WHERE x.type IN {q.texts(movements.OUTFLOW_TYPES)} AND x.amount IS NOT NULL
+            AND x.occurred_at >= {t365}{_target(ids, "x.customer_id")}
+        GROUP BY x.customer_id
+    ) o LEFT JOIN customer_scores s ON s.customer_id = o.customer_id
+    WHERE o.first_7 IS NOT NULL AND o.out_7 >= {q.money(mv.outflow_min)}
+        AND ((o.out_hist > 0 AND o.out_7 > {q.rate(mv.outflow_multiple)} * {usual})
+            OR o.out_7 > {q.rate(mv.outflow_aum_share)} * (COALESCE(s.aum, 0) + o.out_7))
+    """
+
+
+def _dormant_wakeup(
+    q: _Sql, now: datetime, mv: movements.MovementThresholds, params: dict[str, Decimal], ids: list[uuid.UUID] | None
+) -> str:
+    t7 = q.ts(now - timedelta(days=7), "t7")
+    money_x = f"x.amount IS NOT NULL AND x.type NOT IN {q.texts(movements.NOT_ACTIVITY_TYPES)}"
+    gap = q.days_between("w.first_7", "w.before_7")
+    cols = _alert_cols(
+        q,
+        AlertKind.DORMANT_WAKEUP,
+        f"{q.text('woke:')} || {q.day_text('w.first_7')}",
+        q.template(TITLES[AlertKind.DORMANT_WAKEUP], days=q.int_text(gap)),
+        q.template(
+            "first transaction on {day} after none since {before}",
+            day=q.day_text("w.first_7"),
+            before=q.day_text("w.before_7"),
+        ),
+        {"woke_on": q.day_text("w.first_7"), "previous_transaction": q.day_text("w.before_7")},
+    )
+    return f"""
+    SELECT w.customer_id, {cols}
+    FROM (
+        SELECT x.customer_id,
+            MIN(CASE WHEN x.occurred_at >= {t7} THEN x.occurred_at END) AS first_7,
+            MAX(CASE WHEN x.occurred_at < {t7} THEN x.occurred_at END) AS before_7
+        FROM interactions x
+        WHERE {money_x}{_target(ids, "x.customer_id")}
+        GROUP BY x.customer_id
+    ) w
+    WHERE w.first_7 IS NOT NULL AND w.before_7 IS NOT NULL AND {gap} >= {int(mv.dormant_days)}
+    """
+
+
+def _salary_stopped(
+    q: _Sql, now: datetime, mv: movements.MovementThresholds, params: dict[str, Decimal], ids: list[uuid.UUID] | None
+) -> str:
+    gap_start = q.ts(now - timedelta(days=mv.salary_gap_days), "tgap")
+    cols = _alert_cols(
+        q,
+        AlertKind.SALARY_STOPPED,
+        f"{q.text('last:')} || {q.day_text('p.last_salary')}",
+        q.template(TITLES[AlertKind.SALARY_STOPPED], date=q.day_text("p.last_salary")),
+        q.template(
+            "{n} salary credits in the months before, none for {days} days",
+            n=q.int_text("p.before"),
+            days=q.text(str(mv.salary_gap_days)),
+        ),
+        {"last_salary": q.day_text("p.last_salary")},
+    )
+    return f"""
+    SELECT p.customer_id, {cols}
+    FROM (
+        SELECT x.customer_id, MAX(x.occurred_at) AS last_salary,
+            SUM(CASE WHEN x.occurred_at < {gap_start} THEN 1 ELSE 0 END) AS before,
+            SUM(CASE WHEN x.occurred_at >= {gap_start} THEN 1 ELSE 0 END) AS recent
+        FROM interactions x
+        WHERE x.type IN {q.texts(movements.SALARY_TYPES)}
+            AND x.occurred_at >= {q.ts(now - timedelta(days=mv.salary_lookback_days), "tsal")}
+            {_target(ids, "x.customer_id")}
+        GROUP BY x.customer_id
+    ) p
+    WHERE p.before >= {int(mv.salary_min_months)} AND p.recent = 0
+    """
+
+
+def _maturity(
+    q: _Sql, now: datetime, mv: movements.MovementThresholds, params: dict[str, Decimal], ids: list[uuid.UUID] | None
+) -> str:
+    today = now.date()
+    cols = _alert_cols(
+        q,
+        AlertKind.MATURITY,
+        f"{q.uuid_text('h.id')} || ':' || {q.date_text('h.maturity_date')}",
+        q.template(TITLES[AlertKind.MATURITY], product="p.name", date=q.date_text("h.maturity_date")),
+        q.template(
+            "{balance} {currency} in {product} matures on {date}: offer a renewal",
+            balance=q.money_text("h.balance"),
+            currency="h.currency",
+            product="p.name",
+            date=q.date_text("h.maturity_date"),
+        ),
+        {
+            "holding_id": q.uuid_text("h.id"),
+            "maturity_date": q.date_text("h.maturity_date"),
+            "balance": q.money_text("h.balance"),
+            "currency": "h.currency",
+        },
+    )
+    return f"""
+    SELECT h.customer_id, {cols}
+    FROM holdings h JOIN products p ON p.code = h.product_code
+    WHERE h.status <> 'closed' AND h.maturity_date >= {q.day(today, "today")}
+        AND h.maturity_date <= {q.day(today + timedelta(days=mv.maturity_days), "dmax")}{_target(ids, "h.customer_id")}
+    """
+
+
+def _complaint(
+    q: _Sql, now: datetime, mv: movements.MovementThresholds, params: dict[str, Decimal], ids: list[uuid.UUID] | None
+) -> str:
+    cols = _alert_cols(
+        q,
+        AlertKind.COMPLAINT,
+        f"{q.text('interaction:')} || {q.uuid_text('x.id')}",
+        q.template(TITLES[AlertKind.COMPLAINT], date=q.day_text("x.occurred_at")),
+        "COALESCE(x.summary, '')",
+        {"interaction_id": q.uuid_text("x.id"), "occurred_at": q.day_text("x.occurred_at")},
+    )
+    return f"""
+    SELECT x.customer_id, {cols}
+    FROM interactions x
+    WHERE x.channel = '{movements.COMPLAINT_CHANNEL}' AND x.type = '{movements.COMPLAINT_TYPE}'
+        AND x.occurred_at >= {q.ts(now - timedelta(days=mv.complaint_days), "tcomp")}{_target(ids, "x.customer_id")}
+    """
+
+
+async def rescore(
+    conn: AsyncConnection,
+    now: datetime,
+    rules: ScoringRules | None = None,
+    customer_ids: Iterable[uuid.UUID] | None = None,
+    *,
+    alerts: bool = True,
+) -> RescoreResult:
+    """Score customers set-based: all of them (customer_ids None, which also recomputes the key-tier
+    cutoff) or just the given ones (against the stored cutoff)."""
+    rules = rules or ScoringRules()
+    ids = None if customer_ids is None else sorted(set(customer_ids))
+    if ids is not None and not ids:
+        return RescoreResult(0, 0, 0, await stored_cutoff(conn))
+    params = await load_parameters(conn)
+    scored = await _score_figures(conn, now, params, rules, ids)
+    cutoff = await _store_cutoff(conn, now, rules.tiers.key_share) if ids is None else await stored_cutoff(conn)
+    changed = await _assign_tiers(conn, now, rules, ids)
+    raised = await raise_alerts(conn, now, rules, ids) if alerts else 0
+    return RescoreResult(scored, changed, raised, cutoff)
+
+
+def rules_from(
+    *,
+    key_share: Decimal,
+    potential_growth_share: Decimal,
+    outflow_multiple: Decimal,
+    outflow_aum_share: Decimal,
+    outflow_min_cny: Decimal,
+    dormant_days: int,
+) -> ScoringRules:
+    """Scoring rules with the thresholds settings may change (the rest keep the domain's defaults)."""
+    return ScoringRules(
+        tiers=tiers.TierThresholds(key_share=key_share, growth_share=potential_growth_share),
+        lifecycle=lifecycle.LifecycleThresholds(dormant_days=dormant_days),
+        movements=movements.MovementThresholds(
+            outflow_multiple=outflow_multiple,
+            outflow_aum_share=outflow_aum_share,
+            outflow_min=outflow_min_cny,
+            dormant_days=dormant_days,
+        ),
+    )
+
+
+class SqlValueStore:
+    """The value ports of domain/services/value.py over one connection (the writer's transaction)."""
+
+    def __init__(self, conn: AsyncConnection, rules: ScoringRules) -> None:
+        self._conn = conn
+        self._rules = rules
+
+    async def rescore(self, customer_ids: frozenset[uuid.UUID], at: datetime) -> None:
+        await rescore(self._conn, at, self._rules, customer_ids)
+
+    async def refresh_segments(self, customer_ids: frozenset[uuid.UUID], at: datetime) -> None:
+        from adapters.db.segments import refresh_rule_segments
+
+        await refresh_rule_segments(self._conn, at, sorted(customer_ids))
+
+    async def save_parameters(self, values: dict[str, Decimal], by: uuid.UUID | None, at: datetime) -> None:
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        from adapters.db.tables_value import value_parameters
+
+        insert = pg_insert if self._conn.dialect.name == "postgresql" else sqlite_insert
+        for name, value in values.items():
+            stmt = insert(value_parameters).values(name=name, value=value, updated_at=at, updated_by=by)
+            await self._conn.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=["name"], set_={"value": value, "updated_at": at, "updated_by": by}
+                )
+            )
+
+
+def value_rules(settings: Any) -> ScoringRules:
+    """The scoring rules configured by settings (CRM_VALUE_*)."""
+    return rules_from(
+        key_share=settings.value_key_tier_share,
+        potential_growth_share=settings.value_potential_growth_share,
+        outflow_multiple=settings.value_outflow_multiple,
+        outflow_aum_share=settings.value_outflow_aum_share,
+        outflow_min_cny=settings.value_outflow_min_cny,
+        dormant_days=settings.value_dormant_days,
+    )
+
+
+async def rescore_all(engine: Any, now: datetime, settings: Any, *, alerts: bool = True) -> RescoreResult:
+    """`crm rescore`: every customer, the key-tier cutoff, alerts and every rule segment, in one transaction."""
+    from adapters.db.engine import writer
+    from adapters.db.segments import refresh_rule_segments
+
+    async with writer(engine).begin() as conn:
+        result = await rescore(conn, now, value_rules(settings), None, alerts=alerts)
+        await refresh_rule_segments(conn, now, None)
+    return result
+
+
+async def customer_value(conn: AsyncConnection, customer_id: uuid.UUID) -> tuple[Any, list[Any]]:
+    """The customer's score row (None if never scored) and tier history, newest first."""
+    from adapters.db.tables_value import customer_scores, tier_changes
+
+    score = (await conn.execute(sa.select(customer_scores).where(customer_scores.c.customer_id == customer_id))).first()
+    history = list(
+        await conn.execute(
+            sa.select(tier_changes)
+            .where(tier_changes.c.customer_id == customer_id)
+            .order_by(tier_changes.c.changed_at.desc(), tier_changes.c.id.desc())
+            .limit(50)
+        )
+    )
+    return score, history
+
+
+async def parameter_rows(conn: AsyncConnection) -> dict[str, Any]:
+    from adapters.db.tables_value import value_parameters
+
+    return {r.name: r for r in await conn.execute(sa.select(value_parameters))}
+
+
+def _scoped_population(scope: Any) -> tuple[Any, Any]:
+    from adapters.db.tables import customers
+    from adapters.db.tables_value import customer_scores
+    from adapters.db.views import scope_filter
+
+    source = customers.outerjoin(customer_scores, customer_scores.c.customer_id == customers.c.id)
+    return source, sa.and_(customers.c.merged_into.is_(None), scope_filter(scope))
+
+
+async def tier_distribution(conn: AsyncConnection, scope: Any) -> list[Any]:
+    """Count, AUM and contribution per tier over the caller's customers (customers.tier)."""
+    from adapters.db.tables import customers
+    from adapters.db.tables_value import customer_scores
+
+    source, where = _scoped_population(scope)
+    aum = sa.type_coerce(sa.func.coalesce(sa.func.sum(customer_scores.c.aum), 0), Amount())
+    contrib = sa.type_coerce(sa.func.coalesce(sa.func.sum(customer_scores.c.contribution_monthly), 0), Amount())
+    stmt = (
+        sa.select(customers.c.tier, sa.func.count().label("customers"), aum.label("aum"), contrib.label("contribution"))
+        .select_from(source)
+        .where(where)
+        .group_by(customers.c.tier)
+    )
+    return list(await conn.execute(stmt))
+
+
+async def pareto_curve(
+    conn: AsyncConnection, scope: Any, points: int
+) -> tuple[int, Decimal, list[tuple[int, Decimal]]]:
+    """The cumulative positive contribution at `points` evenly spaced ranks, customers best first.
+
+    Returns (customers, total positive contribution, [(rank, cumulative contribution)]).
+    """
+    from adapters.db.tables import customers
+    from adapters.db.tables_value import customer_scores
+
+    source, where = _scoped_population(scope)
+    c = sa.func.coalesce(customer_scores.c.contribution_monthly, 0)
+    positive = sa.case((c > 0, c), else_=0)
+    total_row = (
+        await conn.execute(
+            sa.select(sa.func.count(), sa.type_coerce(sa.func.coalesce(sa.func.sum(positive), 0), Amount()))
+            .select_from(source)
+            .where(where)
+        )
+    ).one()
+    n, total = int(total_row[0]), Decimal(total_row[1])
+    if n == 0:
+        return 0, Decimal(0), []
+    ranks = sorted({max(1, -(-n * k // points)) for k in range(1, points + 1)})
+    order = (c.desc(), customers.c.id)
+    ranked = (
+        sa.select(
+            sa.func.row_number().over(order_by=order).label("rn"),
+            sa.type_coerce(sa.func.sum(positive).over(order_by=order, rows=(None, 0)), Amount()).label("running"),
+        )
+        .select_from(source)
+        .where(where)
+        .subquery()
+    )
+    rows = await conn.execute(sa.select(ranked.c.rn, ranked.c.running).where(ranked.c.rn.in_(ranks)).order_by("rn"))
+    return n, total, [(int(r.rn), Decimal(r.running)) for r in rows]

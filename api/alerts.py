@@ -1,0 +1,194 @@
+"""Alerts for relationship managers: list (scoped to the caller's portfolio), acknowledge, assign, resolve."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from adapters.db import alerts as store
+from api.deps import ContainerDep, PersonDep, parse_uuid
+from api.errors import ApiProblem
+from api.schemas.common import Page, StrictModel, problem_responses
+from domain.access import Action, Principal
+from domain.errors import NotFound
+from domain.services import alerts as service
+from domain.value import movements
+from domain.value.alerts import AlertKind, AlertStatus
+
+router = APIRouter(prefix="/api/v1/alerts", tags=["alerts"])
+
+Limit = Annotated[int, Query(ge=1, le=500, description="Page size (default 50, max 500)")]
+Cursor = Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")]
+
+
+class AlertCustomerOut(BaseModel):
+    id: uuid.UUID
+    customer_number: str
+    display_name: str
+
+
+class AlertOut(BaseModel):
+    id: uuid.UUID
+    customer: AlertCustomerOut
+    kind: str = Field(examples=["large_outflow"])
+    cause_key: str = Field(description="What makes two alerts the same cause; one alert per cause")
+    severity: str = Field(examples=["high"])
+    title: str
+    detail: str | None
+    status: str = Field(examples=["open"])
+    assigned_to: uuid.UUID | None
+    assigned_to_username: str | None
+    data: dict[str, Any]
+    raised_at: datetime
+    acknowledged_at: datetime | None
+    resolved_at: datetime | None
+    resolution_note: str | None
+
+
+class AssignIn(StrictModel):
+    user_id: uuid.UUID
+
+    model_config = {"json_schema_extra": {"examples": [{"user_id": "6f1c2a9e-52a4-4d8f-9a57-1b8b2f0f4c11"}]}}
+
+
+class ResolveIn(StrictModel):
+    note: Annotated[str, Field(min_length=1, max_length=2000)]
+
+    model_config = {"json_schema_extra": {"examples": [{"note": "Called the customer; funds moved to a mortgage."}]}}
+
+
+def present(r: Any) -> AlertOut:
+    name = r.name_zh and r.name_latin and f"{r.name_zh} ({r.name_latin})" or r.name_zh or r.name_latin
+    data = json.loads(r.data) if isinstance(r.data, str) else r.data
+    return AlertOut(
+        id=r.id,
+        customer=AlertCustomerOut(id=r.customer_id, customer_number=r.customer_number, display_name=name or ""),
+        kind=r.kind,
+        cause_key=r.cause_key,
+        severity=r.severity,
+        title=r.title,
+        detail=r.detail,
+        status=r.status,
+        assigned_to=r.assigned_to,
+        assigned_to_username=r.assignee_username,
+        data=data or {},
+        raised_at=r.raised_at,
+        acknowledged_at=r.acknowledged_at,
+        resolved_at=r.resolved_at,
+        resolution_note=r.resolution_note,
+    )
+
+
+LIST_DESCRIPTION = (
+    "Newest first. An RM sees the alerts of their own portfolio, a branch manager their branch's.\n\n"
+    + (movements.__doc__ or "")
+)
+
+
+@router.get(
+    "",
+    operation_id="alerts-list",
+    response_model=Page[AlertOut],
+    responses=problem_responses(401, 403, 422),
+    summary="Alerts in the caller's portfolio (filter by status, kind, customer, assignee)",
+    description=LIST_DESCRIPTION,
+)
+async def list_alerts(
+    container: ContainerDep,
+    principal: PersonDep,
+    status: AlertStatus | None = None,
+    kind: AlertKind | None = None,
+    customer_id: uuid.UUID | None = None,
+    assigned_to: Annotated[str | None, Query(max_length=64, description="`me`, or a user id", examples=["me"])] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page[AlertOut]:
+    principal.require(Action.READ_ALERTS)
+    assignee: uuid.UUID | None = None
+    if assigned_to is not None:
+        if assigned_to == "me":
+            assignee = principal.user_id
+        else:
+            try:
+                assignee = uuid.UUID(assigned_to)
+            except ValueError:
+                raise ApiProblem(
+                    422,
+                    "Invalid input",
+                    "assigned_to is `me` or a user id",
+                    slug="validation-error",
+                    errors=[{"field": "assigned_to", "message": "expected `me` or a user id"}],
+                ) from None
+    async with container.engine.connect() as conn:
+        page = await store.list_alerts(
+            conn,
+            principal.portfolio,
+            status=status.value if status else None,
+            kind=kind.value if kind else None,
+            customer_id=customer_id,
+            assigned_to=assignee,
+            limit=limit,
+            cursor=cursor,
+        )
+    return Page(items=[present(r) for r in page.items], next_cursor=page.next_cursor)
+
+
+async def _answer(container: ContainerDep, alert_id: uuid.UUID) -> AlertOut:
+    async with container.engine.connect() as conn:
+        row = await store.alert_row(conn, alert_id)
+    if row is None:  # pragma: no cover - it was just changed in scope
+        raise NotFound(f"alert {alert_id} not found")
+    return present(row)
+
+
+async def _work(container: ContainerDep, principal: Principal, alert_id: str, action: str, **kw: Any) -> AlertOut:
+    aid = parse_uuid(alert_id, "alert")
+    async with container.uow() as uow:
+        alerts = store.SqlAlertStore(uow.connection)
+        now = container.clock.now()
+        if action == "acknowledge":
+            await service.acknowledge(uow, alerts, principal, aid, now)
+        elif action == "resolve":
+            await service.resolve(uow, alerts, principal, aid, kw["note"], now)
+        else:
+            await service.assign(uow, alerts, principal, aid, kw["user_id"], now)
+        await uow.commit()
+    return await _answer(container, aid)
+
+
+@router.post(
+    "/{alert_id}/acknowledge",
+    operation_id="alerts-acknowledge",
+    response_model=AlertOut,
+    responses=problem_responses(401, 403, 404, 409),
+    summary="Acknowledge an open alert (the caller takes it if unassigned)",
+)
+async def acknowledge(alert_id: str, container: ContainerDep, principal: PersonDep) -> AlertOut:
+    return await _work(container, principal, alert_id, "acknowledge")
+
+
+@router.post(
+    "/{alert_id}/assign",
+    operation_id="alerts-assign",
+    response_model=AlertOut,
+    responses=problem_responses(401, 403, 404, 422),
+    summary="Give an alert to an RM, branch manager or admin",
+)
+async def assign(alert_id: str, body: AssignIn, container: ContainerDep, principal: PersonDep) -> AlertOut:
+    return await _work(container, principal, alert_id, "assign", user_id=body.user_id)
+
+
+@router.post(
+    "/{alert_id}/resolve",
+    operation_id="alerts-resolve",
+    response_model=AlertOut,
+    responses=problem_responses(401, 403, 404, 409, 422),
+    summary="Resolve an alert with a note of what was done",
+)
+async def resolve(alert_id: str, body: ResolveIn, container: ContainerDep, principal: PersonDep) -> AlertOut:
+    return await _work(container, principal, alert_id, "resolve", note=body.note)

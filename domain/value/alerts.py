@@ -1,0 +1,56 @@
+"""Alerts for relationship managers: kinds, severities and the states an alert moves through.
+
+open -> acknowledged -> resolved (an open alert may be resolved at once). Resolved is final. An alert
+is assigned to the customer's RM when raised and may be reassigned. One alert per cause: the store
+refuses a second (customer, kind, cause_key).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from domain.errors import Conflict
+
+
+class AlertKind(StrEnum):
+    LARGE_OUTFLOW = "large_outflow"
+    DORMANT_WAKEUP = "dormant_wakeup"
+    SALARY_STOPPED = "salary_stopped"
+    MATURITY = "maturity"
+    COMPLAINT = "complaint"
+
+
+class AlertStatus(StrEnum):
+    OPEN = "open"
+    ACKNOWLEDGED = "acknowledged"
+    RESOLVED = "resolved"
+
+
+SEVERITY: dict[AlertKind, str] = {
+    AlertKind.LARGE_OUTFLOW: "high",
+    AlertKind.SALARY_STOPPED: "high",
+    AlertKind.DORMANT_WAKEUP: "medium",
+    AlertKind.COMPLAINT: "medium",
+    AlertKind.MATURITY: "low",
+}
+
+TITLES: dict[AlertKind, str] = {
+    AlertKind.LARGE_OUTFLOW: "Large outflow: {amount} CNY left in 7 days",
+    AlertKind.DORMANT_WAKEUP: "Dormant customer active again after {days} days",
+    AlertKind.SALARY_STOPPED: "Salary stopped arriving (last on {date})",
+    AlertKind.MATURITY: "{product} matures on {date}",
+    AlertKind.COMPLAINT: "Complaint to the call center on {date}",
+}
+
+
+def next_status(current: AlertStatus, action: str) -> AlertStatus:
+    """The status after `action` (acknowledge or resolve); Conflict if the alert is already past it."""
+    if current is AlertStatus.RESOLVED:
+        raise Conflict("the alert is already resolved", field="status")
+    if action == "acknowledge":
+        if current is AlertStatus.ACKNOWLEDGED:
+            raise Conflict("the alert is already acknowledged", field="status")
+        return AlertStatus.ACKNOWLEDGED
+    if action == "resolve":
+        return AlertStatus.RESOLVED
+    raise ValueError(action)
