@@ -1,0 +1,185 @@
+"""Writes the generated demo bank: COPY on PostgreSQL, large executemany batches on SQLite, one transaction."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from adapters.db import accounts
+from adapters.db.schema import metadata
+from adapters.db.tables import branches, customers, products, users
+from adapters.demo import names as N
+from adapters.demo.generator import (
+    JSON_COLUMNS,
+    JSON_TEXT_COLUMNS,
+    TABLE_COLUMNS,
+    BankPlan,
+    Chunk,
+    generate_chunk,
+)
+
+CHUNK_CUSTOMERS = 2_000  # bounds memory: about 190,000 rows per chunk at twelve months
+
+
+@dataclass
+class LoadStats:
+    rows: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    write_seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    generate_seconds: float = 0.0
+    total_seconds: float = 0.0
+
+    @property
+    def total_rows(self) -> int:
+        return sum(self.rows.values())
+
+
+def _dumps(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+async def write_rows(conn: AsyncConnection, table: str, rows: list[tuple[Any, ...]], columns: tuple[str, ...]) -> None:
+    """Insert rows (tuples in `columns` order) set-based, within the connection's transaction."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        json_at = [columns.index(c) for c in JSON_COLUMNS.get(table, ()) if c in columns]
+        if json_at:
+            converted = []
+            for row in rows:
+                values = list(row)
+                for j in json_at:
+                    values[j] = _dumps(values[j])
+                converted.append(values)
+            records: list[Any] = converted
+        else:
+            records = rows
+        raw = await conn.get_raw_connection()
+        # The same asyncpg connection that holds SQLAlchemy's transaction, so COPY is part of it.
+        driver: Any = raw.driver_connection
+        await driver.copy_records_to_table(table, records=records, columns=list(columns))
+    else:
+        # Core insert, so the column types (Amount as 1/10,000ths, naive UTC times, JSON) apply exactly.
+        await conn.execute(sa.insert(_sqlite_target(table)), [dict(zip(columns, r, strict=True)) for r in rows])
+
+
+def _sqlite_target(table: str) -> sa.TableClause:
+    """The table with the column types of the schema, except JSON given as text, which goes in as it is."""
+    real = metadata.tables[table]
+    text_cols = JSON_TEXT_COLUMNS.get(table, ())
+    return sa.table(table, *[sa.column(c.name, sa.Text() if c.name in text_cols else c.type) for c in real.columns])
+
+
+async def relax_foreign_key_checks(conn: AsyncConnection) -> bool:
+    """Skip PostgreSQL's per-row foreign-key triggers for this transaction, as pg_restore does.
+
+    The generator writes parents before children, so nothing is lost; needs a role allowed to set
+    session_replication_role (a superuser), and quietly keeps the checks otherwise.
+    """
+    if conn.dialect.name != "postgresql":
+        return False
+    savepoint = await conn.begin_nested()
+    try:
+        await conn.execute(sa.text("SET LOCAL session_replication_role = replica"))
+    except sa.exc.DBAPIError:
+        await savepoint.rollback()
+        return False
+    await savepoint.commit()
+    return True
+
+
+async def write_fixed_parts(conn: AsyncConnection, plan: BankPlan, password_hash: str) -> dict[uuid.UUID, uuid.UUID]:
+    """Branches, products and people. Returns plan user ids to replace (people who already existed)."""
+    have_branches = set(await conn.scalars(sa.select(branches.c.code)))
+    missing = [
+        {"code": code, "name": en, "name_zh": zh, "city": N.CITIES[city][0]}
+        for code, en, zh, city in plan.branches
+        if code not in have_branches
+    ]
+    if missing:
+        await conn.execute(sa.insert(branches), missing)
+    have_products = set(await conn.scalars(sa.select(products.c.code)))
+    rows = [
+        {
+            "code": p.code,
+            "name": p.name,
+            "name_zh": p.name_zh,
+            "category": p.category,
+            "currency": p.currency,
+            "rate": p.rate,
+            "term_months": p.term_months,
+            "minimum_amount": p.minimum_amount,
+            "risk_level": p.risk_level,
+            "active": True,
+        }
+        for p in plan.products
+        if p.code not in have_products
+    ]
+    if rows:
+        await conn.execute(sa.insert(products), rows)
+    existing = {r.username: r.id for r in await conn.execute(sa.select(users.c.username, users.c.id))}
+    remap: dict[uuid.UUID, uuid.UUID] = {}
+    now = plan.anchor
+    for u in plan.users:
+        if u.username in existing:
+            remap[u.id] = existing[u.username]
+            continue
+        await accounts.create_user(
+            conn,
+            username=u.username,
+            password="",
+            password_hash=password_hash,
+            role=u.role,
+            branch=u.branch,
+            now=now,
+            display_name=u.display_name,
+            email=f"{u.username}@bank.example.com",
+            user_id=u.id,
+        )
+    return remap
+
+
+async def count_customers(conn: AsyncConnection) -> int:
+    return int(await conn.scalar(sa.select(sa.func.count()).select_from(customers)) or 0)
+
+
+async def write_customers(conn: AsyncConnection, plan: BankPlan, remap: dict[uuid.UUID, uuid.UUID]) -> LoadStats:
+    """Generate the customers chunk by chunk and write each; the next chunk is generated meanwhile."""
+    stats = LoadStats()
+    started = time.perf_counter()
+    loop = asyncio.get_running_loop()
+    bounds = [(s, min(s + CHUNK_CUSTOMERS, plan.customers)) for s in range(0, plan.customers, CHUNK_CUSTOMERS)]
+
+    def generate(start: int, stop: int) -> tuple[Chunk, float]:
+        t = time.perf_counter()
+        chunk = generate_chunk(plan, start, stop)
+        return chunk, time.perf_counter() - t
+
+    pending = loop.run_in_executor(None, generate, *bounds[0]) if bounds else None
+    for n in range(len(bounds)):
+        assert pending is not None
+        chunk, seconds = await pending
+        stats.generate_seconds += seconds
+        # Generation of the next chunk overlaps the database's work on this one.
+        pending = loop.run_in_executor(None, generate, *bounds[n + 1]) if n + 1 < len(bounds) else None
+        if remap:
+            rm_at = TABLE_COLUMNS["customers"].index("relationship_manager_id")
+            chunk.rows["customers"] = [
+                (*row[:rm_at], remap.get(row[rm_at], row[rm_at]), *row[rm_at + 1 :]) for row in chunk.rows["customers"]
+            ]
+        for table, columns in TABLE_COLUMNS.items():
+            rows = chunk.rows[table]
+            t = time.perf_counter()
+            await write_rows(conn, table, rows, columns)
+            stats.write_seconds[table] += time.perf_counter() - t
+            stats.rows[table] += len(rows)
+        del chunk
+    stats.total_seconds = time.perf_counter() - started
+    return stats
