@@ -28,6 +28,21 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
+/** A related customer's name when the caller may see them (else the id: they are outside the portfolio). */
+function RelatedCustomer({ id }: { id: string }) {
+  const related = useQuery({
+    queryKey: ["customer", id, false],
+    queryFn: async (): Promise<CustomerRead> => {
+      const { data, response } = await unwrapWithResponse(
+        api.GET("/api/v1/customers/{customer_id}", { params: { path: { customer_id: id } } }),
+      );
+      return { customer: data, etag: response.headers.get("ETag") ?? `"v${data.version}"` };
+    },
+  });
+  if (related.isSuccess) return <Link to={`/customers/${id}`}>{related.data.customer.display_name}</Link>;
+  return <span className="mono">{id.slice(0, 8)}…</span>;
+}
+
 export function Customer360Page() {
   const { customerId = "" } = useParams();
   const { t, label, locale } = useI18n();
@@ -185,7 +200,7 @@ export function Customer360Page() {
                 {c.relations.map((r) => (
                   <li key={r.related_customer_id + r.type}>
                     <span className="tag">{r.type}</span>{" "}
-                    <Link to={`/customers/${r.related_customer_id}`}>{r.related_customer_id.slice(0, 8)}…</Link>
+                    <RelatedCustomer id={r.related_customer_id} />
                   </li>
                 ))}
               </ul>

@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { api, unwrap, type Schemas } from "../api/client";
@@ -45,6 +45,12 @@ export function CustomersPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query]);
 
+  // The segment filter offers the saved segments when the role may read them (a code can be typed otherwise).
+  const segments = useQuery({
+    queryKey: ["segments", "list"],
+    queryFn: () => unwrap(api.GET("/api/v1/segments", { params: { query: { limit: 200 } } })),
+    retry: false,
+  });
   const result = useInfiniteQuery({
     queryKey: ["customers", { query, tier, segment, rm }],
     initialPageParam: null as string | null,
@@ -132,7 +138,18 @@ export function CustomersPage() {
         </div>
         <div className="field">
           <label htmlFor="f-segment">{t("customers.segment")}</label>
-          <input id="f-segment" value={segment} onChange={(e) => setFilter("segment", e.target.value)} />
+          {segments.isSuccess ? (
+            <select id="f-segment" value={segment} onChange={(e) => setFilter("segment", e.target.value)}>
+              <option value="">{t("common.all")}</option>
+              {segments.data.items.map((s) => (
+                <option key={s.id} value={s.code}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input id="f-segment" value={segment} onChange={(e) => setFilter("segment", e.target.value)} />
+          )}
         </div>
         {me?.role !== "rm" && (
           <div className="field">
