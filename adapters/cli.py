@@ -239,6 +239,31 @@ def rescore(
     typer.echo(_run(go))
 
 
+@app.command()
+def consume(
+    broker: Annotated[str, typer.Option(envvar="CRM_BROKER_URL", help="amqp://user:pass@host:5672/")],
+    queue: Annotated[str, typer.Option(envvar="CRM_BROKER_QUEUE", help="The feed queue")] = "crm.feeds",
+    max_messages: Annotated[int | None, typer.Option(help="Stop after this many messages")] = None,
+    idle_timeout: Annotated[float | None, typer.Option(help="Stop when the queue stays empty this long (s)")] = None,
+    prefetch: Annotated[int, typer.Option(help="Unacknowledged messages in flight")] = 4,
+) -> None:
+    """Read channel feeds ({"channel": ..., "events": [...]}) from RabbitMQ; poison messages go to <queue>.dlq."""
+    from adapters.broker import consume as run_consumer
+    from adapters.container import build_container
+
+    async def go() -> str:
+        container = build_container(get_settings())
+        try:
+            report = await run_consumer(
+                container, broker, queue, max_messages=max_messages, idle_timeout=idle_timeout, prefetch=prefetch
+            )
+            return str(report)
+        finally:
+            await container.dispose()
+
+    typer.echo(_run(go))
+
+
 @app.command("export-openapi")
 def export_openapi(path: str = "openapi.yaml") -> None:
     """Write the OpenAPI document the app serves (CI fails when the committed one differs)."""
