@@ -110,7 +110,10 @@ function skip(name, why) {
 function expect(cond, message) {
   if (!cond) throw new Error(message);
 }
-const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+async function shot(name) {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
 
 let browser;
 let page;

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
 import { ApiError } from "./api/client";
 import { AuthProvider, useAuth } from "./auth";
@@ -8,10 +8,13 @@ import { Layout } from "./components/Layout";
 import { LoginPage } from "./pages/Login";
 import { MyDayPage } from "./pages/MyDay";
 import { CustomersPage } from "./pages/Customers";
-import { Customer360Page } from "./pages/Customer360";
 import { AlertsPage } from "./pages/Alerts";
 import { SegmentsPage } from "./pages/Segments";
 import { NotFoundPage } from "./pages/NotFound";
+import { Loading } from "./components/Status";
+
+// The 360 view carries the chart library: loaded when first opened.
+const Customer360Page = lazy(() => import("./pages/Customer360").then((m) => ({ default: m.Customer360Page })));
 
 export function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -46,7 +49,14 @@ export function AppRoutes() {
       >
         <Route index element={<MyDayPage />} />
         <Route path="customers" element={<CustomersPage />} />
-        <Route path="customers/:customerId" element={<Customer360Page />} />
+        <Route
+          path="customers/:customerId"
+          element={
+            <Suspense fallback={<Loading />}>
+              <Customer360Page />
+            </Suspense>
+          }
+        />
         <Route path="alerts" element={<AlertsPage />} />
         <Route path="segments" element={<SegmentsPage />} />
         <Route path="segments/:segmentId" element={<SegmentsPage />} />
