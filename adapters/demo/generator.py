@@ -291,6 +291,11 @@ class Chunk:
         return sum(len(v) for v in self.rows.values())
 
 
+def _randint(r: random.Random, low: int, high: int) -> int:
+    # random.randint is pure Python and shows up first in a profile; this draws the same range.
+    return low + int(r.random() * (high - low + 1))
+
+
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -328,7 +333,7 @@ class _Builder:
     def at(self, r: random.Random, days_ago: float) -> datetime:
         """A moment `days_ago` days back, in Chinese waking hours (00:00-14:00 UTC is 08:00-22:00 CST)."""
         day = int(days_ago) + 1
-        return datetime.fromtimestamp(self.anchor_ts - day * DAY + r.randrange(50_400), UTC)
+        return datetime.fromtimestamp(self.anchor_ts - day * DAY + int(r.random() * 50_400), UTC)
 
     def unique_phone(self, r: random.Random) -> str:
         while True:
@@ -847,8 +852,8 @@ class _Builder:
         # salary on a fixed payday; it stops for leaving customers three months ago
         if employed and current:
             low, high = N.SALARY_BY_INCOME.get(income, (5000, 12000))
-            pay = r.randint(low, high) * 100
-            payday = r.randint(1, 28)
+            pay = _randint(r, low, high) * 100
+            payday = _randint(r, 1, 28)
             by_teller = r.random() < 0.15
             for m in range(1, self.plan.months + 1):
                 paid_on = _add_months(self.today, -m).replace(day=payday)
@@ -864,7 +869,7 @@ class _Builder:
                         amount, cur_id, '{"channel_ref":"payroll-transfer"}')  # fmt: skip
         # card purchases and POS
         if card_token:
-            last4 = f"{r.randrange(10_000):04d}"
+            last4 = f"{int(r.random() * 10_000):04d}"
             card_json = f'"card_token":"{card_token}"'
             card_holding = card.id if card else cur_id
             for _ in range(count(16)):
@@ -882,7 +887,7 @@ class _Builder:
                 m_name, mcc, typical = r.choice(N.MERCHANTS)
                 cents = max(100, int(typical * 100 * math.exp(r.gauss(0, 0.5))))
                 add("pos", "pos_purchase", "outbound", d, None, m_name, "approved", cents, cur_id,
-                    f'{{"terminal_id":"POS{r.randrange(100_000):05d}","merchant_name":"{m_name}","mcc":"{mcc}",'
+                    f'{{"terminal_id":"POS{int(r.random() * 100_000):05d}","merchant_name":"{m_name}","mcc":"{mcc}",'
                     f"{card_json}}}")  # fmt: skip
             for _ in range(count(6 if age > 45 else 3)):
                 d = r.random() * span
@@ -890,7 +895,7 @@ class _Builder:
                     continue
                 add("atm", "atm_withdrawal", "outbound", d, None, "Cash withdrawal", "dispensed",
                     r.choice((200, 300, 500, 1000, 2000)) * 100, cur_id,
-                    f'{{"terminal_id":"ATM-{branch}-{r.randint(1, 12):02d}",'
+                    f'{{"terminal_id":"ATM-{branch}-{_randint(r, 1, 12):02d}",'
                     f'"location":"{branch}",{card_json}}}')  # fmt: skip
         # online banking
         if online_id:
@@ -905,7 +910,7 @@ class _Builder:
                 add("online_banking", "login" if ok else "login_failed", "inbound", d, None, None,
                     "success" if ok else "wrong_password", None, None,
                     f'{{{online_json},"device":"{device}",'
-                    f'"ip":"10.{r.randrange(256)}.{r.randrange(256)}.{r.randrange(1, 255)}"}}')  # fmt: skip
+                    f'"ip":"10.{int(r.random() * 256)}.{int(r.random() * 256)}.{r.randrange(1, 255)}"}}')  # fmt: skip
             for _ in range(count(3)):
                 d = r.random() * span
                 if not keep(d):
@@ -917,7 +922,7 @@ class _Builder:
                 d = r.random() * span
                 if keep(d):
                     add("online_banking", "bill_payment", "outbound", d, None, "Utility bill", "completed",
-                        r.randint(50, 600) * 100, cur_id, f'{{{online_json},"biller":"国家电网"}}')  # fmt: skip
+                        _randint(r, 50, 600) * 100, cur_id, f'{{{online_json},"biller":"国家电网"}}')  # fmt: skip
         # teller counter
         for _ in range(count(3 if age > 55 else 1.2)):
             d = r.random() * span
@@ -925,7 +930,7 @@ class _Builder:
                 continue
             deposit = r.random() < 0.5
             add("teller", "deposit" if deposit else "withdrawal", "inbound" if deposit else "outbound", d,
-                f"T{branch}{r.randint(1, 9):02d}", "Cash at the counter", "posted", r.randint(5, 200) * 10_000,
+                f"T{branch}{_randint(r, 1, 9):02d}", "Cash at the counter", "posted", _randint(r, 5, 200) * 10_000,
                 cur_id, f'{{"branch_code":"{branch}"}}')  # fmt: skip
         # call center
         for _ in range(count(0.9)):
@@ -933,15 +938,15 @@ class _Builder:
             if not keep(d):
                 continue
             queue, topic = r.choice(N.CALL_TOPICS)
-            add("call_center", "call_ended", "inbound", d, f"agent{r.randint(1, 40):03d}", topic,
+            add("call_center", "call_ended", "inbound", d, f"agent{_randint(r, 1, 40):03d}", topic,
                 r.choice(("resolved", "resolved", "resolved", "transferred", "callback_requested")), None, None,
-                f'{{"queue":"{queue}","duration_s":{r.randint(40, 900)},'
+                f'{{"queue":"{queue}","duration_s":{_randint(r, 40, 900)},'
                 f'"satisfaction":{r.choices((1, 2, 3, 4, 5), (3, 5, 15, 40, 37))[0]}}}')  # fmt: skip
         if leaving or r.random() < 0.015:
             d = r.uniform(5, 85) if leaving else r.random() * span
-            add("call_center", "complaint", "inbound", d, f"agent{r.randint(1, 40):03d}", r.choice(N.COMPLAINTS),
+            add("call_center", "complaint", "inbound", d, f"agent{_randint(r, 1, 40):03d}", r.choice(N.COMPLAINTS),
                 "complaint_logged", None, None,
-                {"queue": "complaints", "duration_s": r.randint(300, 1500),
+                {"queue": "complaints", "duration_s": _randint(r, 300, 1500),
                  "satisfaction": r.choice((1, 2))})  # fmt: skip
         # the bank reaching out
         for _ in range(count(2)):
@@ -1004,7 +1009,7 @@ class _Builder:
         if leaving and current:
             assets = sum(h.cents for h in holdings if h.cents > 0 and h.currency == "CNY")
             moved = int(assets * r.uniform(1.0, 2.0)) + 1_000_000
-            for _ in range(r.randint(2, 4)):
+            for _ in range(_randint(r, 2, 4)):
                 part = moved // 3
                 add("online_banking" if online_id else "teller", "transfer", "outbound", r.uniform(3, 115), None,
                     "Transfer to an account at another bank", "completed", part, cur_id,
