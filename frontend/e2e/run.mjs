@@ -211,6 +211,21 @@ try {
     await shot("04-customer-360");
   });
 
+  await test("reveal shows the phone in full, and the server audits it", async () => {
+    const phoneFact = page.locator(".fact", { hasText: "Phones" });
+    expect((await phoneFact.textContent()).includes("*"), "phone was not masked to begin with");
+    await page.getByRole("button", { name: "Reveal", exact: true }).click();
+    await page.getByText("Shown in full (recorded)").waitFor();
+    await page.waitForFunction(() => {
+      const fact = [...document.querySelectorAll(".fact")].find((f) => f.textContent.startsWith("Phones"));
+      return fact && /\+\d{8,}/.test(fact.textContent) && !fact.textContent.includes("*");
+    });
+    const auditor = await token("audit.sun");
+    const audit = await apiGet(auditor, `/api/v1/audit?customer_id=${target.id}&action=reveal&limit=50`);
+    expect(audit.status === 200, `audit answered ${audit.status}`);
+    expect(audit.body.items.some((e) => e.actor === "rm.li"), "no reveal by rm.li in the audit log");
+  });
+
   await test("edit a field; the change is saved and survives a reload", async () => {
     const occupation = `Engineer ${Date.now() % 100000}`;
     await page.getByRole("button", { name: "Edit profile" }).click();

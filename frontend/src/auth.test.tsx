@@ -60,6 +60,7 @@ describe("session", () => {
     await user.click(await screen.findByRole("button", { name: "Log out" }));
     expect(await screen.findByRole("heading", { name: "Sign in" })).toBeInTheDocument();
     expect(screen.queryByText(/session has expired/)).toBeNull();
+    expect(screen.getByText("You have signed out.")).toBeInTheDocument();
     expect(sessionStorage.getItem("crm.session")).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { api, ApiError, connectSession, unwrap, type Schemas } from "./api/clien
 
 const SESSION_KEY = "crm.session";
 export const EXPIRED_FLAG = "crm.session.expired";
+export const SIGNED_OUT_FLAG = "crm.session.signedout";
 
 interface StoredSession {
   token: string;
@@ -50,7 +51,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const drop = useCallback(
     (expired: boolean) => {
       sessionStorage.removeItem(SESSION_KEY);
-      if (expired) sessionStorage.setItem(EXPIRED_FLAG, "1");
+      sessionStorage.setItem(expired ? EXPIRED_FLAG : SIGNED_OUT_FLAG, "1");
       setSession(null);
       setMe(null);
       queryClient.clear();
@@ -95,6 +96,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
     sessionStorage.setItem(SESSION_KEY, JSON.stringify(s));
     sessionStorage.removeItem(EXPIRED_FLAG);
+    sessionStorage.removeItem(SIGNED_OUT_FLAG);
     setSession(s);
   }, []);
 

@@ -22,15 +22,23 @@ export const CHANNELS: Channel[] = [
 export function Timeline({ customerId }: { customerId: string }) {
   const { t, label, locale } = useI18n();
   const [channels, setChannels] = useState<Channel[]>([]);
+  const [since, setSince] = useState("");
+  // A day in the user's own time zone, sent as an instant with its offset.
+  const sinceInstant = since ? new Date(`${since}T00:00:00`).toISOString() : undefined;
   const result = useInfiniteQuery({
-    queryKey: ["timeline", customerId, channels],
+    queryKey: ["timeline", customerId, channels, sinceInstant],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
       unwrap(
         api.GET("/api/v1/customers/{customer_id}/timeline", {
           params: {
             path: { customer_id: customerId },
-            query: { channel: channels.length ? channels : undefined, limit: 20, cursor: pageParam ?? undefined },
+            query: {
+              channel: channels.length ? channels : undefined,
+              since: sinceInstant,
+              limit: 20,
+              cursor: pageParam ?? undefined,
+            },
           },
         }),
       ),
@@ -53,6 +61,10 @@ export function Timeline({ customerId }: { customerId: string }) {
           </label>
         ))}
       </fieldset>
+      <div className="field inline">
+        <label htmlFor={`since-${customerId}`}>{t("c360.since")}</label>
+        <input id={`since-${customerId}`} type="date" value={since} onChange={(e) => setSince(e.target.value)} />
+      </div>
       {result.isPending ? (
         <Loading />
       ) : result.isError ? (

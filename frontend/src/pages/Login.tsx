@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Navigate, useLocation } from "react-router";
-import { EXPIRED_FLAG, useAuth } from "../auth";
+import { EXPIRED_FLAG, SIGNED_OUT_FLAG, useAuth } from "../auth";
 import { useI18n } from "../i18n";
 import { ErrorMessage } from "../components/Status";
 import { LanguageSwitch } from "../components/Layout";
@@ -14,6 +14,7 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const expired = sessionStorage.getItem(EXPIRED_FLAG) === "1";
+  const signedOut = !expired && sessionStorage.getItem(SIGNED_OUT_FLAG) === "1";
   const from = (location.state as { from?: string } | null)?.from ?? "/";
 
   if (session) return <Navigate to={from} replace />;
@@ -42,6 +43,11 @@ export function LoginPage() {
         {expired && !error && (
           <p className="status notice" role="status">
             {t("login.expired")}
+          </p>
+        )}
+        {signedOut && !error && (
+          <p className="status ok" role="status">
+            {t("login.loggedOut")}
           </p>
         )}
         {error !== null && <ErrorMessage error={error} />}
