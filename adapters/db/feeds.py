@@ -21,6 +21,7 @@ from adapters.db.interactions import interaction_to_row
 from adapters.db.products import row_to_product
 from adapters.db.tables import customer_identities, customers, holdings, interactions, products
 from adapters.db.tables_feeds import feed_balance_marks, feed_events, feed_quarantine
+from adapters.db.types import UTCDateTime
 from adapters.db.views import Page, decode_cursor, encode_cursor
 from domain.customers import Identity, IdentitySource
 from domain.feeds import EventChanges, FeedChannel, QuarantineEntry
@@ -38,6 +39,23 @@ def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
 
 def _lock_id(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+_TEXTS = postgresql.ARRAY(sa.Text)
+_PG_CLAIM = sa.text(
+    "INSERT INTO feed_events (channel, source_ref, content_hash, received_at) "
+    "SELECT :channel, r, h, :at FROM unnest(:refs, :hashes) AS t(r, h) "
+    "ON CONFLICT DO NOTHING RETURNING source_ref"
+).bindparams(
+    sa.bindparam("refs", type_=_TEXTS),
+    sa.bindparam("hashes", type_=_TEXTS),
+    sa.bindparam("at", type_=UTCDateTime()),
+)
+_PG_OWNERS = sa.text(
+    "SELECT i.source, i.key, i.customer_id FROM unnest(:sources, :keys) AS wanted(source, key) "
+    "JOIN customer_identities i ON i.source = wanted.source AND i.key = wanted.key "
+    "JOIN customers c ON c.id = i.customer_id AND c.merged_into IS NULL"
+).bindparams(sa.bindparam("sources", type_=_TEXTS), sa.bindparam("keys", type_=_TEXTS))
 
 
 class SqlFeedStore:
@@ -65,19 +83,23 @@ class SqlFeedStore:
         await self._conn.execute(stmt, {"ids": ids})
 
     async def claim(self, channel: FeedChannel, refs: dict[str, str], at: datetime) -> set[str]:
-        claimed: set[str] = set()
+        if not refs:
+            return set()
+        if self._pg:
+            # One cached statement whatever the batch size (a multi-row VALUES would be compiled every time).
+            rows = await self._conn.execute(_PG_CLAIM, {"channel": channel.value, "refs": list(refs),
+                                                        "hashes": list(refs.values()), "at": at})  # fmt: skip
+            return {r[0] for r in rows}
+        # SQLite: writers are serialised (BEGIN IMMEDIATE), so what is not there yet is ours.
+        taken = set(await self.stored_hashes(channel, list(refs)))
         rows = [
-            {"channel": channel.value, "source_ref": r, "content_hash": h, "received_at": at} for r, h in refs.items()
+            {"channel": channel.value, "source_ref": r, "content_hash": h, "received_at": at}
+            for r, h in refs.items()
+            if r not in taken
         ]
-        for chunk in _chunks(rows):
-            stmt = (
-                self._insert(feed_events)
-                .values(list(chunk))
-                .on_conflict_do_nothing()
-                .returning(feed_events.c.source_ref)
-            )
-            claimed.update(r[0] for r in await self._conn.execute(stmt))
-        return claimed
+        if rows:
+            await self._conn.execute(sa.insert(feed_events), rows)
+        return {row["source_ref"] for row in rows}
 
     async def stored_hashes(self, channel: FeedChannel, refs: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -100,8 +122,17 @@ class SqlFeedStore:
 
     async def identity_owners(self, identities: list[Identity]) -> dict[Identity, set[uuid.UUID]]:
         owners: dict[Identity, set[uuid.UUID]] = {}
+        if not identities:
+            return owners
+        if self._pg:
+            rows = await self._conn.execute(
+                _PG_OWNERS, {"sources": [i.source.value for i in identities], "keys": [i.key for i in identities]}
+            )
+            for r in rows:
+                owners.setdefault(Identity(IdentitySource(r.source), r.key), set()).add(r.customer_id)
+            return owners
         pairs = [(i.source.value, i.key) for i in identities]
-        for chunk in _chunks(pairs):
+        for chunk in _chunks(pairs, 400):
             rows = await self._conn.execute(
                 sa.select(customer_identities.c.source, customer_identities.c.key, customer_identities.c.customer_id)
                 .join(customers, customers.c.id == customer_identities.c.customer_id)
