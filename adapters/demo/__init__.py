@@ -80,7 +80,7 @@ def _report(stats: LoadStats, elapsed: float, people: int, dialect: str) -> str:
     total = stats.total_rows
     lines.append(
         f"  {'all':<22}{total:>12,}{elapsed:>10.2f}{total / elapsed if elapsed else 0:>12,.0f}"
-        f"  (generation {stats.generate_seconds:.1f} s, overlapped with writing)"
+        f"  (generation {stats.generate_seconds:.1f} s beside writing; {stats.wait_seconds:.1f} s waited for it)"
     )
     lines.append(f"sign in with password {DEMO_PASSWORD}:")
     for username, role, branch, _name in FIXED_USERS:

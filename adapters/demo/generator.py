@@ -98,8 +98,16 @@ def _rng(seed: int, index: int) -> random.Random:
     return random.Random((seed << 40) | index)
 
 
+_new_object = object.__new__
+_set_slot = object.__setattr__
+
+
 def new_uuid(r: random.Random) -> uuid.UUID:
-    return uuid.UUID(int=(r.getrandbits(128) & _UUID_MASK) | _UUID_V4)
+    """A random version-4 UUID from `r`. Filled in directly: uuid.UUID(int=...) costs four times as much."""
+    made = _new_object(uuid.UUID)
+    _set_slot(made, "int", (r.getrandbits(128) & _UUID_MASK) | _UUID_V4)
+    _set_slot(made, "is_safe", uuid.SafeUUID.unknown)
+    return made
 
 
 def resident_id_check(first17: str) -> str:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import multiprocessing
 import time
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import sqlalchemy as sa
@@ -34,6 +38,7 @@ class LoadStats:
     rows: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     write_seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     generate_seconds: float = 0.0
+    wait_seconds: float = 0.0  # writing stood still, waiting for the next chunk to be generated
     total_seconds: float = 0.0
 
     @property
@@ -156,30 +161,67 @@ async def write_customers(conn: AsyncConnection, plan: BankPlan, remap: dict[uui
     started = time.perf_counter()
     loop = asyncio.get_running_loop()
     bounds = [(s, min(s + CHUNK_CUSTOMERS, plan.customers)) for s in range(0, plan.customers, CHUNK_CUSTOMERS)]
-
-    def generate(start: int, stop: int) -> tuple[Chunk, float]:
-        t = time.perf_counter()
-        chunk = generate_chunk(plan, start, stop)
-        return chunk, time.perf_counter() - t
-
-    pending = loop.run_in_executor(None, generate, *bounds[0]) if bounds else None
-    for n in range(len(bounds)):
-        assert pending is not None
-        chunk, seconds = await pending
-        stats.generate_seconds += seconds
-        # Generation of the next chunk overlaps the database's work on this one.
-        pending = loop.run_in_executor(None, generate, *bounds[n + 1]) if n + 1 < len(bounds) else None
-        if remap:
-            rm_at = TABLE_COLUMNS["customers"].index("relationship_manager_id")
-            chunk.rows["customers"] = [
-                (*row[:rm_at], remap.get(row[rm_at], row[rm_at]), *row[rm_at + 1 :]) for row in chunk.rows["customers"]
-            ]
-        for table, columns in TABLE_COLUMNS.items():
-            rows = chunk.rows[table]
+    executor: Executor
+    generate: Callable[[int, int], tuple[Chunk, float]] = _generate
+    if len(bounds) > PROCESS_FROM_CHUNKS:
+        # A big bank: generate in another process (real parallelism; Python's GIL would otherwise make
+        # generation and the driver's COPY encoding take turns). One worker, fed in order, keeps the
+        # bank-wide uniqueness of phones and ID numbers, hence determinism.
+        executor = ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=(plan,)
+        )
+    else:
+        executor = ThreadPoolExecutor(max_workers=1)
+        generate = partial(_generate_for, plan)
+    try:
+        pending = loop.run_in_executor(executor, generate, *bounds[0]) if bounds else None
+        for n in range(len(bounds)):
+            assert pending is not None
             t = time.perf_counter()
-            await write_rows(conn, table, rows, columns)
-            stats.write_seconds[table] += time.perf_counter() - t
-            stats.rows[table] += len(rows)
-        del chunk
+            chunk, seconds = await pending
+            stats.wait_seconds += time.perf_counter() - t
+            stats.generate_seconds += seconds
+            # Generation of the next chunk overlaps the database's work on this one.
+            pending = loop.run_in_executor(executor, generate, *bounds[n + 1]) if n + 1 < len(bounds) else None
+            await _write_chunk(conn, chunk, remap, stats)
+            del chunk
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
     stats.total_seconds = time.perf_counter() - started
     return stats
+
+
+PROCESS_FROM_CHUNKS = 2
+_plan: BankPlan | None = None  # the generating worker process's plan
+
+
+def _init_worker(plan: BankPlan) -> None:
+    global _plan
+    _plan = plan
+
+
+def _generate(start: int, stop: int) -> tuple[Chunk, float]:
+    assert _plan is not None
+    return _generate_for(_plan, start, stop)
+
+
+def _generate_for(plan: BankPlan, start: int, stop: int) -> tuple[Chunk, float]:
+    t = time.perf_counter()
+    chunk = generate_chunk(plan, start, stop)
+    return chunk, time.perf_counter() - t
+
+
+async def _write_chunk(
+    conn: AsyncConnection, chunk: Chunk, remap: dict[uuid.UUID, uuid.UUID], stats: LoadStats
+) -> None:
+    if remap:
+        rm_at = TABLE_COLUMNS["customers"].index("relationship_manager_id")
+        chunk.rows["customers"] = [
+            (*row[:rm_at], remap.get(row[rm_at], row[rm_at]), *row[rm_at + 1 :]) for row in chunk.rows["customers"]
+        ]
+    for table, columns in TABLE_COLUMNS.items():
+        rows = chunk.rows[table]
+        t = time.perf_counter()
+        await write_rows(conn, table, rows, columns)
+        stats.write_seconds[table] += time.perf_counter() - t
+        stats.rows[table] += len(rows)
