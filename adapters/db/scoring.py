@@ -20,14 +20,14 @@ import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.db.types import Amount, UTCDateTime
+from adapters.db.types import Amount
 from domain.customers import LifecycleStage
 from domain.value import churn, contribution, lifecycle, movements, tiers
 from domain.value.alerts import SEVERITY, TITLES, AlertKind
@@ -65,37 +65,42 @@ class _Sql:
         self._n += 1
         return f"{re.sub(r'[^a-z0-9_]', '_', hint.lower())}_{self._n}"
 
+    # Constants are inlined as SQL literals rather than bound: they come from this code, the validated
+    # parameter table and settings (never from a request), and PostgreSQL plans and evaluates the
+    # aggregates about twice as fast with literals than with parameters cast row by row.
+
+    @staticmethod
+    def quote(value: str) -> str:
+        """A SQL string literal; colons escaped for sqlalchemy.text()."""
+        return "'" + value.replace("'", "''").replace(":", "\\:") + "'"
+
     def rate(self, value: Decimal, hint: str = "r") -> str:
         """A dimensionless factor (a spread, a share)."""
-        name = self._name(hint)
-        if self.pg:
-            self.params[name] = value
-            return f"CAST(:{name} AS NUMERIC)"
-        self.params[name] = float(value)
-        return f":{name}"
+        value = Decimal(value)
+        if not value.is_finite():
+            raise ValueError(f"{hint} must be finite")
+        return f"CAST('{value}' AS NUMERIC)" if self.pg else repr(float(value))
 
     def money(self, value: Decimal, hint: str = "m") -> str:
-        name = self._name(hint)
-        self.params[name] = value
-        self.types[name] = Amount()
-        return f"CAST(:{name} AS NUMERIC)" if self.pg else f":{name}"
+        """A CNY amount as the Amount column holds it (ten-thousandths on SQLite)."""
+        value = Decimal(value)
+        if not value.is_finite():
+            raise ValueError(f"{hint} must be finite")
+        if self.pg:
+            return f"CAST('{value}' AS NUMERIC)"
+        return str(int((value * 10000).to_integral_value()))
 
     def ts(self, value: datetime, hint: str = "t") -> str:
-        name = self._name(hint)
-        self.params[name] = value
-        self.types[name] = UTCDateTime()
-        return f"CAST(:{name} AS TIMESTAMPTZ)" if self.pg else f":{name}"
+        moment = value.astimezone(UTC)
+        if self.pg:
+            return f"CAST({self.quote(moment.isoformat())} AS TIMESTAMPTZ)"
+        return self.quote(moment.strftime("%Y-%m-%d %H:%M:%S.%f"))
 
     def day(self, value: date, hint: str = "d") -> str:
-        name = self._name(hint)
-        self.params[name] = value
-        self.types[name] = sa.Date()
-        return f"CAST(:{name} AS DATE)" if self.pg else f":{name}"
+        return f"CAST('{value.isoformat()}' AS DATE)" if self.pg else f"'{value.isoformat()}'"
 
     def text(self, value: str, hint: str = "s") -> str:
-        name = self._name(hint)
-        self.params[name] = value
-        return f"CAST(:{name} AS TEXT)" if self.pg else f":{name}"
+        return f"CAST({self.quote(value)} AS TEXT)" if self.pg else self.quote(value)
 
     def texts(self, values: Iterable[str]) -> str:
         """An IN list of constants (trusted, from the domain's own tables), inlined."""
@@ -229,9 +234,14 @@ async def _score_figures(
     not_activity = q.texts(movements.NOT_ACTIVITY_TYPES)
     salary = q.texts(movements.SALARY_TYPES)
     open_h = "h.status <> 'closed'"
-    active_x = f"x.type NOT IN {not_activity} AND x.direction <> 'outbound'"
+    active_x = f"x.type NOT IN {not_activity} AND x.channel NOT IN {q.texts(movements.BANK_INITIATED_CHANNELS)}"
     money_x = f"x.amount IS NOT NULL AND x.type NOT IN {not_activity}"
     matured = q.texts(("time_deposit", "wealth_product"))
+
+    def only(column: str) -> str:
+        # Incremental runs read just the target customers' rows (by index); a full run reads every row once
+        # and drops merged customers when joining to `tgt`, which is cheaper than joining every row to it.
+        return f"{column} IN :ids AND" if ids is not None else ""
 
     cte = f"""
     tgt AS (
@@ -239,8 +249,8 @@ async def _score_figures(
     ),
     last_hist AS (
         SELECT b.holding_id, MAX(b.as_of) AS as_of
-        FROM balance_history b JOIN holdings h ON h.id = b.holding_id JOIN tgt ON tgt.id = h.customer_id
-        WHERE b.as_of <= {d90} AND h.category IN {aum_cats}
+        FROM balance_history b JOIN holdings h ON h.id = b.holding_id
+        WHERE {only("h.customer_id")} b.as_of <= {d90} AND h.category IN {aum_cats}
         GROUP BY b.holding_id
     ),
     hs AS (
@@ -266,15 +276,16 @@ async def _score_figures(
             SUM(CASE WHEN h.status = 'closed' AND h.closed_on >= {d90} THEN 1 ELSE 0 END) AS closed_90,
             MIN(h.opened_on) AS first_opened,
             MAX(h.opened_on) AS last_opened
-        FROM holdings h JOIN tgt ON tgt.id = h.customer_id
+        FROM holdings h
         LEFT JOIN last_hist lh ON lh.holding_id = h.id
         LEFT JOIN balance_history hist ON hist.holding_id = lh.holding_id AND hist.as_of = lh.as_of
+        WHERE {only("h.customer_id")} 1 = 1
         GROUP BY h.customer_id
     ),
     mat AS (
         SELECT h.customer_id, COUNT(*) AS not_rolled
-        FROM holdings h JOIN tgt ON tgt.id = h.customer_id
-        WHERE h.category IN {matured}
+        FROM holdings h
+        WHERE {only("h.customer_id")} h.category IN {matured}
             AND h.maturity_date >= {q.day(today - timedelta(days=churn.MATURITY_LOOKBACK_DAYS), "dmat")}
             AND h.maturity_date <= {q.day(today, "today")}
             AND (h.status = 'closed' OR h.balance = 0)
@@ -299,7 +310,7 @@ async def _score_figures(
                 AND x.occurred_at >= {t90} THEN ABS(x.amount) * {fx_x} ELSE 0 END) AS card_spend_90,
             SUM(CASE WHEN x.type IN {q.texts(movements.FEE_TYPES)} AND x.amount IS NOT NULL
                 AND x.occurred_at >= {t90} THEN ABS(x.amount) * {fx_x} ELSE 0 END) AS fees_90,
-            SUM(CASE WHEN x.occurred_at >= {t90} AND x.direction <> 'outbound'
+            SUM(CASE WHEN x.occurred_at >= {t90}
                 THEN (CASE x.channel {cost_cases} ELSE 0 END) ELSE 0 END) AS cost_90,
             SUM(CASE WHEN x.type IN {salary}
                 AND x.occurred_at >= {q.ts(now - timedelta(days=mv.salary_lookback_days), "tsal")}
@@ -307,7 +318,8 @@ async def _score_figures(
                 THEN 1 ELSE 0 END) AS salary_before,
             SUM(CASE WHEN x.type IN {salary} AND x.occurred_at >= {q.ts(now - timedelta(days=mv.salary_gap_days))}
                 THEN 1 ELSE 0 END) AS salary_recent
-        FROM interactions x JOIN tgt ON tgt.id = x.customer_id
+        FROM interactions x
+        WHERE {only("x.customer_id")} 1 = 1
         GROUP BY x.customer_id
     ),
     f AS (
@@ -751,6 +763,9 @@ async def rescore(
     if ids is not None and not ids:
         return RescoreResult(0, 0, 0, await stored_cutoff(conn))
     params = await load_parameters(conn)
+    if conn.dialect.name == "postgresql" and ids is None:
+        # One pass of hash aggregates over every customer: keep the group states in memory, not on disk.
+        await conn.execute(sa.text("SET LOCAL work_mem = '256MB'"))
     scored = await _score_figures(conn, now, params, rules, ids)
     cutoff = await _store_cutoff(conn, now, rules.tiers.key_share) if ids is None else await stored_cutoff(conn)
     changed = await _assign_tiers(conn, now, rules, ids)

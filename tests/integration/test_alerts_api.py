@@ -26,7 +26,7 @@ async def customer_with_movements(conn: Any, rm_id: Any, **over: Any) -> Any:
     await add_holding(conn, cid, "savings", "400000")
     await add_holding(conn, cid, "time_deposit", "100000", maturity_date=NOW.date() + timedelta(days=12))
     for m in range(2, 6):
-        await add_event(conn, cid, "teller", "salary", days_ago(30 * m), "12000")
+        await add_event(conn, cid, "teller", "salary", days_ago(30 * m + 15), "12000")
     for d in (60, 90, 120):  # the usual outflow: about 550 CNY a month
         await add_event(conn, cid, "teller", "withdrawal", days_ago(d), "2000")
     await add_event(conn, cid, "online_banking", "transfer", days_ago(2), "300000")
