@@ -126,7 +126,8 @@ def pgbench_script(statements: list[tuple[str, tuple[Any, ...]]], customer_id: s
     lines = ["\\set i random(1, 100000)"]
     returned = False  # the previous statement returned an id (the audit entry's), kept as :ret_id
     for statement, params in statements:
-        sql = statement
+        # pgbench reads ":name" anywhere as its variable, even inside a literal ('HH24:MI:SS'): hide those colons.
+        sql = re.sub(r"'([^']*)'", lambda m: _literal(m.group(1)) if ":" in m.group(1) else m.group(0), statement)
         for n in range(len(params), 0, -1):
             value = params[n - 1]
             if str(value) == customer_id:
