@@ -458,3 +458,27 @@ async def test_offers_what_peers_hold_suitably_and_only_with_phone_consent(
     assert r.status_code == 200, r.text
     body = (await app_client.get(CONTEXT, params=params, headers=agent.headers)).json()
     assert not [a for a in body["next_best_actions"] if a["kind"] == "offer_product"]
+
+
+async def test_every_read_is_audited_and_a_system_once_per_call(
+    app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson, container: Container
+) -> None:
+    c = await _create(app_client, admin)
+    agent = await make_person("agent")
+    key = await _api_key(container, "context:read")
+    params = {"phone": "+8613812345678"}
+    for _ in range(2):
+        assert (await app_client.get(CONTEXT, params=params, headers=agent.headers)).status_code == 200
+    for _ in range(3):  # the call-center software refreshing the screen during one call
+        r = await app_client.get(CONTEXT, params={**params, "call_id": "CALL-77"}, headers=key)
+        assert r.status_code == 200
+    assert (await app_client.get(CONTEXT, params={**params, "call_id": "CALL-78"}, headers=key)).status_code == 200
+
+    r = await app_client.get("/api/v1/audit", params={"customer_id": c["id"]}, headers=admin.headers)
+    assert r.status_code == 200, r.text
+    reads = [e for e in r.json()["items"] if e["view"] == "contact-center-context"]
+    by_agent = [e for e in reads if e["actor"] == agent.username]
+    by_key = [e for e in reads if e["actor_kind"] == "api_key"]
+    assert len(by_agent) == 2 and all(e["action"] == "read" for e in by_agent)
+    assert all(e["customer_ids"] == [c["id"]] for e in reads)
+    assert sorted(e["detail"]["call_id"] for e in by_key) == ["CALL-77", "CALL-78"]
