@@ -88,20 +88,17 @@ def scrub(value: Any, key: str | None = None) -> Any:
     return value
 
 
-def content_hash(document: Any) -> str:
+def canonical_json(document: Any) -> str:
+    return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def content_hash(document: Any, text: str | None = None) -> str:
     """The fingerprint deciding 'same event again' (duplicate) from 'same ref, other content' (refused)."""
-    text = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return hashlib.sha256((text if text is not None else canonical_json(document)).encode()).hexdigest()
 
 
-def _has_nul(value: Any) -> bool:
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_has_nul(v) for v in value)
-    return False
+# JSON writes a NUL character as \u0000 (an escaped backslash before it means the text "\u0000", not NUL).
+_NUL_IN_JSON = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
 
 
 class Reader:
@@ -367,7 +364,8 @@ def read_event(spec: ChannelSpec, raw: Any, index: int, card_key: str) -> Submit
     source_ref = given_ref if isinstance(given_ref, str) and 1 <= len(given_ref) <= 128 else None
     r = Reader(document)
     r.errors.extend(pan_errors)
-    if _has_nul(document):
+    text = canonical_json(document)
+    if _NUL_IN_JSON.search(text):
         r.fail("event", "text must not contain NUL characters")
         return Submitted(index, source_ref, _strip_nul(document), errors=r.errors)
     ref = r.text("source_ref", required=True, max_len=128)
@@ -408,7 +406,7 @@ def read_event(spec: ChannelSpec, raw: Any, index: int, card_key: str) -> Submit
         occurred_at=occurred_at,
         customer=customer,
         interaction_channel=rule.channel,
-        content_hash=content_hash(document),
+        content_hash=content_hash(document, text),
         holding_action=rule.action if fields.account_number else HoldingAction.NONE,
         amount=money,
         sign=rule.sign,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractAsyncContextManager
@@ -58,6 +59,33 @@ _PG_OWNERS = sa.text(
 ).bindparams(sa.bindparam("sources", type_=_TEXTS), sa.bindparam("keys", type_=_TEXTS))
 
 
+_INTERACTION_COLUMNS = {
+    "id": postgresql.ARRAY(sa.Uuid),
+    "customer_id": postgresql.ARRAY(sa.Uuid),
+    "channel": _TEXTS,
+    "type": _TEXTS,
+    "direction": _TEXTS,
+    "occurred_at": postgresql.ARRAY(postgresql.TIMESTAMP(timezone=True)),
+    "actor": _TEXTS,
+    "summary": _TEXTS,
+    "outcome": _TEXTS,
+    "amount": postgresql.ARRAY(sa.Numeric(20, 4)),
+    "currency": _TEXTS,
+    "holding_id": postgresql.ARRAY(sa.Uuid),
+    "source_ref": _TEXTS,
+    "payload": _TEXTS,
+}
+_PG_INTERACTIONS = sa.text(
+    "INSERT INTO interactions (" + ", ".join(_INTERACTION_COLUMNS) + ") "
+    "SELECT id, customer_id, channel, type, direction, occurred_at, actor, summary, outcome, amount, currency, "
+    "holding_id, source_ref, payload::jsonb FROM unnest("
+    + ", ".join(f":{c}" for c in _INTERACTION_COLUMNS)
+    + ") AS t("
+    + ", ".join(_INTERACTION_COLUMNS)
+    + ")"
+).bindparams(*[sa.bindparam(name, type_=kind) for name, kind in _INTERACTION_COLUMNS.items()])
+
+
 class SqlFeedStore:
     """The FeedStore port over one connection (the unit of work's); never commits."""
 
@@ -87,9 +115,10 @@ class SqlFeedStore:
             return set()
         if self._pg:
             # One cached statement whatever the batch size (a multi-row VALUES would be compiled every time).
-            rows = await self._conn.execute(_PG_CLAIM, {"channel": channel.value, "refs": list(refs),
-                                                        "hashes": list(refs.values()), "at": at})  # fmt: skip
-            return {r[0] for r in rows}
+            claimed = await self._conn.execute(
+                _PG_CLAIM, {"channel": channel.value, "refs": list(refs), "hashes": list(refs.values()), "at": at}
+            )
+            return {r[0] for r in claimed}
         # SQLite: writers are serialised (BEGIN IMMEDIATE), so what is not there yet is ours.
         taken = set(await self.stored_hashes(channel, list(refs)))
         rows = [
@@ -99,7 +128,7 @@ class SqlFeedStore:
         ]
         if rows:
             await self._conn.execute(sa.insert(feed_events), rows)
-        return {row["source_ref"] for row in rows}
+        return {str(row["source_ref"]) for row in rows}
 
     async def stored_hashes(self, channel: FeedChannel, refs: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -211,7 +240,30 @@ class SqlFeedStore:
             )
             await conn.execute(stmt, [{"holding_id": k, "reported_at": v} for k, v in changes.balance_marks.items()])
         if changes.interactions:
-            await conn.execute(sa.insert(interactions), [interaction_to_row(i) for i in changes.interactions])
+            if self._pg:
+                await self._pg_insert_interactions(changes)
+            else:
+                await conn.execute(sa.insert(interactions), [interaction_to_row(i) for i in changes.interactions])
+
+    async def _pg_insert_interactions(self, changes: EventChanges) -> None:
+        """All of a batch's timeline entries in one cached statement of column arrays."""
+        cols: dict[str, list[Any]] = {name: [] for name in _INTERACTION_COLUMNS}
+        for i in changes.interactions:
+            cols["id"].append(i.id)
+            cols["customer_id"].append(i.customer_id)
+            cols["channel"].append(i.channel.value)
+            cols["type"].append(i.type)
+            cols["direction"].append(i.direction.value)
+            cols["occurred_at"].append(i.occurred_at)
+            cols["actor"].append(i.actor)
+            cols["summary"].append(i.summary)
+            cols["outcome"].append(i.outcome)
+            cols["amount"].append(i.amount.amount if i.amount else None)
+            cols["currency"].append(i.amount.currency if i.amount else None)
+            cols["holding_id"].append(i.holding_id)
+            cols["source_ref"].append(i.source_ref)
+            cols["payload"].append(json.dumps(i.payload, ensure_ascii=False, default=str))
+        await self._conn.execute(_PG_INTERACTIONS, cols)
 
     async def quarantine(self, entries: list[QuarantineEntry]) -> None:
         """Keep refused events; the same refused event sent again bumps its entry instead of adding one."""
