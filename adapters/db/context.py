@@ -6,7 +6,9 @@ same statements through pgbench as the floor.
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
@@ -37,6 +39,8 @@ from domain.contact_center import (
 from domain.customers import RiskPreference
 from domain.privacy import mask_account
 from domain.services.contact_center import ContextSnapshot
+
+log = logging.getLogger("bank_crm.contact_center")
 
 RECENT_INTERACTIONS = 10
 MAX_CANDIDATES = 20
@@ -570,24 +574,44 @@ async def refresh_peer_rates(conn: AsyncConnection, now: datetime) -> int:
 
 
 class PeerRateRefresher:
-    """Keeps the look-alike rates at most a day old; checks at most every ten minutes per process."""
+    """Keeps the look-alike rates at most a day old; checks at most every ten minutes per process.
+
+    The recomputation runs in the background (a call is never kept waiting for it: offers use the previous
+    rates meanwhile), in one process at a time on PostgreSQL (an advisory lock), and its failure is logged,
+    never passed on to the caller.
+    """
 
     max_age = timedelta(hours=24)
     check_every_s = 600.0
+    _LOCK_KEY = 7_420_501  # pg advisory lock id for "refreshing peer_product_rates"
 
     def __init__(self) -> None:
-        self._checked = float("-inf")
+        self._checked: dict[int, float] = {}
+        self._running: set[asyncio.Task[None]] = set()
 
     async def ensure_fresh(self, engine: AsyncEngine, now: datetime) -> None:
-        if time.monotonic() - self._checked < self.check_every_s:
+        key = id(engine)
+        if time.monotonic() - self._checked.get(key, float("-inf")) < self.check_every_s:
             return
-        self._checked = time.monotonic()
-        async with engine.connect() as conn:
-            newest = await conn.scalar(sa.select(sa.func.max(peer_product_rates.c.computed_at)))
-        if newest is not None and now - newest < self.max_age:
-            return
-        async with writer(engine).begin() as conn:
-            await refresh_peer_rates(conn, now)
+        self._checked[key] = time.monotonic()
+        task = asyncio.create_task(self._refresh_if_stale(engine, now))
+        self._running.add(task)
+        task.add_done_callback(self._running.discard)
+
+    async def _refresh_if_stale(self, engine: AsyncEngine, now: datetime) -> None:
+        try:
+            async with engine.connect() as conn:
+                newest = await conn.scalar(sa.select(sa.func.max(peer_product_rates.c.computed_at)))
+            if newest is not None and now - newest < self.max_age:
+                return
+            async with writer(engine).begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    got = await conn.scalar(sa.select(sa.func.pg_try_advisory_xact_lock(self._LOCK_KEY)))
+                    if not got:
+                        return  # another process is at it
+                await refresh_peer_rates(conn, now)
+        except Exception:
+            log.warning("could not refresh the look-alike rates; offers use the previous ones", exc_info=True)
 
 
 # --- what is new for a live stream ---------------------------------------------------------------------------
