@@ -89,6 +89,7 @@ def up(
     """Migrate, load demo data when the database is empty, and serve: the whole product in one command."""
     migrate()
     demo(customers=customers, seed=7, months=12, if_empty=True)
+    rescore(no_alerts=False)  # tiers, scores, alerts and segments for what was loaded (idempotent)
     serve(host=host, port=port, workers=1, reload=False)
 
 
