@@ -264,7 +264,9 @@ def apply_to_holding(holding: ProductHolding, command: FeedCommand, snapshot_at:
 
     A reported `balance_after` is the truth at its time, unless a newer balance is already known. An
     amount without one moves the balance, unless a reported balance newer than the event already
-    includes it. So events arriving out of order never take a balance back in time nor count twice.
+    includes it. So events arriving out of order never take a balance back in time nor count twice. (A
+    reported balance older than an amount already applied is not taken: changes the source saw between
+    them and never sent as events wait for the next reported balance.)
     Raises on a rule the holding refuses (closed, below zero, other currency) and leaves it unchanged.
     """
     if command.balance_after is not None:
