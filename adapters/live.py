@@ -117,6 +117,11 @@ class LiveHub:
 
     # --- PostgreSQL LISTEN ---
 
+    async def ready(self) -> None:
+        """Make sure this process listens (PostgreSQL); TimeoutError when the database cannot be reached."""
+        if self._postgres:
+            await self._ensure_listening()
+
     async def _ensure_listening(self) -> None:
         if self._listener is None or self._listener.done():
             self._listening = asyncio.Event()

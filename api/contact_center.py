@@ -13,6 +13,7 @@ from fastapi.responses import Response, StreamingResponse
 
 from adapters.db import context as context_db
 from api.deps import ContainerDep, require_scope
+from api.errors import ApiProblem
 from api.schemas.common import problem_responses
 from api.schemas.contact_center import AMBIGUOUS_EXAMPLE, UNIQUE_EXAMPLE, AmbiguousContextOut, UniqueContextOut
 from domain.access import Principal, Role, Scope
@@ -154,7 +155,7 @@ def _sse(event: str, data: dict[str, Any]) -> str:
     response_class=StreamingResponse,
     responses={
         200: {"description": "The event stream", "content": {"text/event-stream": {"example": STREAM_EXAMPLE}}},
-        **problem_responses(401, 403, 404, 422, 429),
+        **problem_responses(401, 403, 404, 422, 429, 503),
     },
 )
 async def stream(
@@ -171,6 +172,16 @@ async def stream(
     hub = container.live
     if hub is None:
         raise RuntimeError("the container has no live hub")
+    try:
+        await hub.ready()  # before answering 200: a stream that cannot hear anything is no stream
+    except TimeoutError:
+        raise ApiProblem(
+            503,
+            "Not ready",
+            "the live event connection is not available; retry shortly",
+            slug="not-ready",
+            headers={"Retry-After": "5"},
+        ) from None
     full = principal.sees_full_pii
 
     async def events() -> AsyncIterator[str]:
