@@ -369,6 +369,10 @@ class CaseRepository(Protocol):
         """Store a new case; False when its interaction already has one (another writer got there first)."""
         ...
 
+    async def follow_merges(self, customer_ids: frozenset[uuid.UUID]) -> int:
+        """Move the cases of customers merged into these ones to them; the count moved."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class ComplaintFact:

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.db.tables import interactions
+from adapters.db.tables import customers, interactions
 from adapters.db.tables_contact import cases
 from domain.contact_center import Case, ComplaintFact
 
@@ -49,6 +49,17 @@ class SqlCaseRepository:
             summary = r.summary or (notes if isinstance(notes, str) else None)
             out.append(ComplaintFact(r.id, r.customer_id, r.occurred_at, r.channel, summary, r.source_ref))
         return out
+
+    async def follow_merges(self, customer_ids: frozenset[uuid.UUID]) -> int:
+        """Re-point the cases of customers merged into these ones to the survivor, as their interactions were."""
+        if not customer_ids:
+            return 0
+        merged = sa.select(customers.c.id).where(customers.c.merged_into.in_(sorted(customer_ids)))
+        survivor = sa.select(customers.c.merged_into).where(customers.c.id == cases.c.customer_id).scalar_subquery()
+        result = await self._conn.execute(
+            sa.update(cases).where(cases.c.customer_id.in_(merged)).values(customer_id=survivor)
+        )
+        return int(result.rowcount or 0)
 
     async def add(self, case: Case) -> bool:
         try:

@@ -128,7 +128,11 @@ async def caller_context(
 
 
 async def open_complaint_cases(cases: CaseRepository, customer_ids: frozenset[uuid.UUID]) -> int:
-    """Open a case for each new call-center complaint of these customers; idempotent. The count opened."""
+    """Open a case for each new call-center complaint of these customers; idempotent. The count opened.
+
+    Cases of customers merged into these ones follow them first, as their interactions did.
+    """
+    await cases.follow_merges(customer_ids)
     opened = 0
     for complaint in await cases.complaints_without_case(customer_ids):
         case = case_for_complaint(

@@ -482,3 +482,30 @@ async def test_every_read_is_audited_and_a_system_once_per_call(
     assert len(by_agent) == 2 and all(e["action"] == "read" for e in by_agent)
     assert all(e["customer_ids"] == [c["id"]] for e in reads)
     assert sorted(e["detail"]["call_id"] for e in by_key) == ["CALL-77", "CALL-78"]
+
+
+async def test_a_merged_customers_complaint_case_follows_them_to_the_survivor(
+    app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson, container: Container
+) -> None:
+    survivor = await _create(app_client, admin, id_document={"type": "passport", "number": "E5"})
+    duplicate = await _create(
+        app_client, admin, phones=["+8613900000001"], id_document={"type": "passport", "number": "E6"}
+    )
+    complaint = _interaction_row(
+        duplicate["id"], "call_center", "complaint", datetime.now(UTC), summary="Card blocked abroad"
+    )
+    async with container.uow() as uow:
+        await uow.connection.execute(sa.insert(interactions).values(complaint))
+        await container.customers_changed(uow, {uuid.UUID(duplicate["id"])})
+        await uow.commit()
+    r = await app_client.post(
+        f"/api/v1/customers/{survivor['id']}/merge",
+        json={"source_customer_id": duplicate["id"]},
+        headers=admin.headers,
+    )
+    assert r.status_code == 200, r.text
+    agent = await make_person("agent")
+    body = (await app_client.get(CONTEXT, params={"phone": "+8613900000001"}, headers=agent.headers)).json()
+    assert body["match"] == "unique" and body["customer"]["id"] == survivor["id"]
+    assert [c["subject"] for c in body["open_cases"]] == ["Card blocked abroad"]
+    assert "acknowledge_complaint" in [a["kind"] for a in body["next_best_actions"]]

@@ -183,6 +183,9 @@ class FakeCases:
         taken = {c.interaction_id for c in self.cases}
         return [c for c in self.complaints if c.customer_id in customer_ids and c.interaction_id not in taken]
 
+    async def follow_merges(self, customer_ids: frozenset[uuid.UUID]) -> int:
+        return 0
+
     async def add(self, case: Case) -> bool:
         if any(c.interaction_id == case.interaction_id for c in self.cases):
             return False
