@@ -20,8 +20,8 @@ export interface paths {
          *       Cause: the day of the first outflow in that 7-day window.
          *     * dormant_wakeup: a transaction in the last 7 days after `dormant_days` (180) or more without any, on
          *       a relationship older than that. Cause: the day it woke.
-         *     * salary_stopped: at least `salary_min_months` (3) salary credits in the 45-180 days before, and none in
-         *       the last `salary_gap_days` (45). Cause: the date of the last salary.
+         *     * salary_stopped: at least `salary_min_months` (3) salary credits in the 60-180 days before, and none in
+         *       the last `salary_gap_days` (60, so a payday late in the month is not yet a miss). Cause: the date of the last salary.
          *     * maturity: a time deposit, wealth product or loan maturing within 30 days. Cause: holding + date.
          *     * complaint: a call-center complaint in the last 30 days. Cause: the complaint interaction.
          */
@@ -3356,6 +3356,16 @@ export interface operations {
             };
             /** @description Too many requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not ready */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
