@@ -102,6 +102,23 @@ _new_object = object.__new__
 _set_slot = object.__setattr__
 
 
+_V7_MASK = ((1 << 80) - 1) & ~(0xF << 76) & ~(0x3 << 62)
+_V7_BITS = (0x7 << 76) | (0x2 << 62)
+_V7_EPOCH_MS = 1_700_000_000_000
+
+
+def customer_uuid(r: random.Random, index: int) -> uuid.UUID:
+    """A version-7 UUID for a row of customer `index`: the 48-bit "time" field grows with the index.
+
+    So every id of a later customer sorts after those of earlier ones, and bulk loads append to the
+    B-tree indexes (customers, holdings, history, interactions) instead of writing all over them.
+    """
+    made = _new_object(uuid.UUID)
+    _set_slot(made, "int", ((_V7_EPOCH_MS + index) << 80) | (r.getrandbits(80) & _V7_MASK) | _V7_BITS)
+    _set_slot(made, "is_safe", uuid.SafeUUID.unknown)
+    return made
+
+
 def new_uuid(r: random.Random) -> uuid.UUID:
     """A random version-4 UUID from `r`. Filled in directly: uuid.UUID(int=...) costs four times as much."""
     made = _new_object(uuid.UUID)
@@ -335,9 +352,13 @@ class _Builder:
         self.interactions: list[tuple[Any, ...]] = []
         self.rm_by_name = {u.username: u for rms in plan.rms_by_branch.values() for u in rms}
         # as_of dates of the monthly balance points, newest (today) first
+        self.index = 0  # the customer being drawn
         self.points = [self.today - timedelta(days=30 * k) for k in range(plan.months)]
 
     # -- small helpers
+    def uid(self, r: random.Random) -> uuid.UUID:
+        return customer_uuid(r, self.index)
+
     def at(self, r: random.Random, days_ago: float) -> datetime:
         """A moment `days_ago` days back, in Chinese waking hours (00:00-14:00 UTC is 08:00-22:00 CST)."""
         day = int(days_ago) + 1
@@ -425,13 +446,14 @@ class _Builder:
     ) -> tuple[uuid.UUID, date | None]:
         plan, today = self.plan, self.today
         r = _rng(plan.seed, i)
+        self.index = i
         leaving = r.random() < LEAVING_RATE or i in FORCED_LEAVING  # first draw: see _is_leaving
         abnormal = r.random()
         outflow = abnormal < LARGE_OUTFLOW_RATE or i in FORCED_OUTFLOW
         wake = (LARGE_OUTFLOW_RATE <= abnormal < LARGE_OUTFLOW_RATE + DORMANT_WAKE_RATE) or i in FORCED_WAKE
         if leaving:
             outflow = wake = False
-        cid = new_uuid(r)
+        cid = self.uid(r)
         number = customer_number(i)
 
         # where: a branch (the household's, if it has one), a city and an address
@@ -612,7 +634,7 @@ class _Builder:
         woken: _Holding | None = None
         if wake:
             deposit = r.randint(200, 900) * 100_000
-            woken = _Holding(new_uuid(r), "SAV-CNY", "savings", "CNY", 0, history="wake")
+            woken = _Holding(self.uid(r), "SAV-CNY", "savings", "CNY", 0, history="wake")
             woken.past_cents = r.randint(100, 9_999)
             woken.cents = woken.past_cents + deposit
             woken.opened = today - timedelta(days=r.randint(1500, 4000))
@@ -674,7 +696,7 @@ class _Builder:
             cents = max(0, int(amount * 100))
             if p.minimum_amount is not None and p.category != "current":
                 cents = max(cents, int(p.minimum_amount * 100) + r.randrange(100_000))
-            h = _Holding(new_uuid(r), code, p.category, p.currency, cents)
+            h = _Holding(self.uid(r), code, p.category, p.currency, cents)
             if p.category == "time_deposit" or p.category == "wealth_product":
                 if first_td and (i in FORCED_MATURING) and p.category == "time_deposit":
                     days = r.randint(3, 25)
@@ -698,7 +720,7 @@ class _Builder:
             out.append(h)
         # a few dormant savings accounts with a little money left
         if r.random() < 0.03 and not leaving:
-            h = _Holding(new_uuid(r), "SAV-CNY", "savings", "CNY", r.randint(100, 50_000), status="dormant")
+            h = _Holding(self.uid(r), "SAV-CNY", "savings", "CNY", r.randint(100, 50_000), status="dormant")
             h.opened = today - timedelta(days=r.randint(800, 4000))
             h.history = "flat"
             out.append(h)
@@ -706,7 +728,7 @@ class _Builder:
         if (not is_business and age >= 22 and r.random() < 0.45) or (i < 12 and i % 2 == 1):
             plat = wealth > 5e5
             limit = r.choice((20_000, 50_000, 100_000, 200_000) if plat else (5_000, 10_000, 20_000, 50_000))
-            h = _Holding(new_uuid(r), "CC-PLAT" if plat else "CC-STD", "credit_card", "CNY", 0)
+            h = _Holding(self.uid(r), "CC-PLAT" if plat else "CC-STD", "credit_card", "CNY", 0)
             h.limit_cents = limit * 100
             h.cents = -int(h.limit_cents * r.random() * 0.5)
             h.opened = opened_after(3000)
@@ -714,7 +736,7 @@ class _Builder:
             out.append(h)
         if not is_business and 25 <= age <= 60 and r.random() < 0.10:
             principal = r.randint(20, 300) * 1000
-            h = _Holding(new_uuid(r), "LN-CONS", "loan", "CNY", 0)
+            h = _Holding(self.uid(r), "LN-CONS", "loan", "CNY", 0)
             h.maturity = today + timedelta(days=r.randint(10, 3 * 365))
             h.opened = max(today - timedelta(days=1000), h.maturity - timedelta(days=3 * 365))
             h.limit_cents = principal * 100
@@ -723,7 +745,7 @@ class _Builder:
             out.append(h)
         if is_business and r.random() < 0.5:
             principal = r.randint(200, 3000) * 1000
-            h = _Holding(new_uuid(r), "LN-BIZ", "loan", "CNY", 0)
+            h = _Holding(self.uid(r), "LN-BIZ", "loan", "CNY", 0)
             h.maturity = today + timedelta(days=r.randint(5, 365))
             h.opened = _add_months(h.maturity, -24)
             h.limit_cents = principal * 100
@@ -732,7 +754,7 @@ class _Builder:
             out.append(h)
         if not is_business and 28 <= age <= 62 and r.random() < 0.14:
             principal = r.randint(300, 3000) * 1000
-            h = _Holding(new_uuid(r), "MTG-30Y", "mortgage", "CNY", 0)
+            h = _Holding(self.uid(r), "MTG-30Y", "mortgage", "CNY", 0)
             h.opened = today - timedelta(days=r.randint(60, 12 * 365))
             h.maturity = _add_months(h.opened, 360)
             h.limit_cents = principal * 100
@@ -742,7 +764,7 @@ class _Builder:
             out.append(h)
         # closed holdings: an old account closed years ago, or a time deposit that matured and was paid out
         if r.random() < 0.08:
-            h = _Holding(new_uuid(r), r.choice(("SAV-CNY", "TD-12M")), "", "CNY", 0, status="closed")
+            h = _Holding(self.uid(r), r.choice(("SAV-CNY", "TD-12M")), "", "CNY", 0, status="closed")
             h.category = _PRODUCT[h.code].category
             h.closed = today - timedelta(days=r.randint(60, 900))
             h.opened = h.closed - timedelta(days=r.randint(365, 2000))
@@ -752,7 +774,7 @@ class _Builder:
             out.append(h)
         if leaving:
             # the matured time deposit that was not rolled over
-            h = _Holding(new_uuid(r), r.choice(("TD-3M", "TD-6M", "TD-12M")), "time_deposit", "CNY", 0, "closed")
+            h = _Holding(self.uid(r), r.choice(("TD-3M", "TD-6M", "TD-12M")), "time_deposit", "CNY", 0, "closed")
             h.closed = today - timedelta(days=r.randint(25, 100))
             h.maturity = h.closed
             h.opened = _add_months(h.closed, -(_PRODUCT[h.code].term_months or 12))
@@ -847,7 +869,7 @@ class _Builder:
             seq += 1
             out.append(
                 (
-                    new_uuid(r), cid, channel, kind, direction, self.at(r, days_ago), actor, summary, outcome,
+                    self.uid(r), cid, channel, kind, direction, self.at(r, days_ago), actor, summary, outcome,
                     _money(cents) if cents is not None else None, currency if cents is not None else None,
                     holding, f"DEMO-{number}-{seq}", payload if type(payload) is str else _json(payload),
                 )
