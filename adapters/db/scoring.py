@@ -498,23 +498,29 @@ async def _assign_tiers(conn: AsyncConnection, now: datetime, rules: ScoringRule
     q = _Sql(conn.dialect.name)
     t = rules.tiers
     today = now.date()
-    cutoff = f"(SELECT amount FROM value_state WHERE name = '{KEY_CUTOFF}')"
+    stored = await stored_cutoff(conn)
+    cutoff = "NULL" if stored is None else q.money(stored)
     young_from = _years_before(today, t.young_max_age + 1) + timedelta(days=1)
     young_to = _years_before(today, t.young_min_age)
-    growing = f"(s.aum_3m_ago > 0 AND s.aum >= s.aum_3m_ago * {q.rate(1 + t.growth_share)} \
-AND s.aum >= {q.money(t.growth_min_aum)})"
-    wallet = f"(c.income_band IN {q.texts(t.high_income_bands)} AND s.aum < {q.money(t.low_wallet_aum)})"
+    sc = "customer_scores"
+    growing = (
+        f"({sc}.aum_3m_ago > 0 AND {sc}.aum >= {sc}.aum_3m_ago * {q.rate(1 + t.growth_share)} "
+        f"AND {sc}.aum >= {q.money(t.growth_min_aum)})"
+    )
+    wallet = f"(c.income_band IN {q.texts(t.high_income_bands)} AND customer_scores.aum < {q.money(t.low_wallet_aum)})"
     young = (
         f"(c.birth_date >= {q.day(young_from)} AND c.birth_date <= {q.day(young_to)} "
         f"AND c.education IN {q.texts(t.young_education)} AND c.income_band IN {q.texts(t.young_income_bands)})"
     )
-    is_key = f"({cutoff} IS NOT NULL AND s.contribution_monthly > 0 AND s.contribution_monthly >= {cutoff})"
+    is_key = f"({cutoff} IS NOT NULL AND {sc}.contribution_monthly > 0 AND {sc}.contribution_monthly >= {cutoff})"
     share = int(t.key_share * 100)
-    growth_pct = q.int_text(f"{q.ratio('s.aum - s.aum_3m_ago', 's.aum_3m_ago')} * 100")
+    growth_pct = q.int_text(
+        f"{q.ratio('customer_scores.aum - customer_scores.aum_3m_ago', 'customer_scores.aum_3m_ago')} * 100"
+    )
     key_reason = q.template(
         tiers.KEY_REASON,
         share=q.text(str(share)),
-        contribution=q.money_text("s.contribution_monthly"),
+        contribution=q.money_text("customer_scores.contribution_monthly"),
         cutoff=q.money_text(cutoff),
     )
     sql = f"""
@@ -526,8 +532,8 @@ AND s.aum >= {q.money(t.growth_min_aum)})"
             WHEN {wallet} THEN {q.text(tiers.POTENTIAL_WALLET)}
             WHEN {young} THEN {q.text(tiers.POTENTIAL_YOUNG)}
             ELSE {q.text(tiers.ORDINARY_REASON)} END
-    FROM customer_scores s JOIN customers c ON c.id = s.customer_id
-    WHERE s.customer_id = customer_scores.customer_id{_target(ids, "s.customer_id")}
+    FROM customers c
+    WHERE c.id = customer_scores.customer_id{_target(ids, "customer_scores.customer_id")}
     """
     await conn.execute(q.statement(sql, ids), q.run_params(ids))
 
@@ -562,24 +568,63 @@ def _years_before(day: date, years: int) -> date:
 async def raise_alerts(
     conn: AsyncConnection, now: datetime, rules: ScoringRules, ids: list[uuid.UUID] | None = None
 ) -> int:
-    """Raise movement, maturity and complaint alerts for the target customers; one per cause."""
+    """Raise movement, maturity and complaint alerts for the target customers; one per cause.
+
+    One statement: a single pass of aggregates over interactions (`mv`) feeds the three movement detectors,
+    beside the maturity and complaint selections; the unique (customer, kind, cause_key) drops repeats.
+    """
     params = await load_parameters(conn)
-    total = 0
-    for build in (_large_outflow, _dormant_wakeup, _salary_stopped, _maturity, _complaint):
-        q = _Sql(conn.dialect.name)
-        select = build(q, now, rules.movements, params, ids)
-        sql = f"""
-        INSERT INTO alerts (id, customer_id, kind, cause_key, severity, title, detail, status, assigned_to,
-            data, raised_at)
-        SELECT {q.new_uuid()}, a.customer_id, a.kind, a.cause_key, a.severity, a.title, a.detail, 'open',
-            c.relationship_manager_id, a.data, {q.ts(now, "now")}
-        FROM ({select}) a JOIN customers c ON c.id = a.customer_id
-        WHERE c.merged_into IS NULL
-        ON CONFLICT (customer_id, kind, cause_key) DO NOTHING
-        """
-        result = await conn.execute(q.statement(sql, ids), q.run_params(ids))
-        total += int(result.rowcount or 0)
-    return total
+    q = _Sql(conn.dialect.name)
+    mv = rules.movements
+    selects = [
+        build(q, now, mv, params, ids)
+        for build in (_large_outflow, _dormant_wakeup, _salary_stopped, _maturity, _complaint)
+    ]
+    sql = f"""
+    INSERT INTO alerts (id, customer_id, kind, cause_key, severity, title, detail, status, assigned_to,
+        data, raised_at)
+    WITH {_movement_aggregates(q, now, mv, params, ids)}
+    SELECT {q.new_uuid()}, a.customer_id, a.kind, a.cause_key, a.severity, a.title, a.detail, 'open',
+        c.relationship_manager_id, a.data, {q.ts(now, "now")}
+    FROM ({" UNION ALL ".join(selects)}) a JOIN customers c ON c.id = a.customer_id
+    WHERE c.merged_into IS NULL
+    ON CONFLICT (customer_id, kind, cause_key) DO NOTHING
+    """
+    result = await conn.execute(q.statement(sql, ids), q.run_params(ids))
+    return int(result.rowcount or 0)
+
+
+def _movement_aggregates(
+    q: _Sql, now: datetime, mv: movements.MovementThresholds, params: dict[str, Decimal], ids: list[uuid.UUID] | None
+) -> str:
+    """Per customer: outflows of the last 7 days and of days 30-365, the money movements around the
+    last 7 days (for dormancy), and salary credits before and within the salary gap."""
+    fx = _fx(q, "x.currency", params)
+    t7 = q.ts(now - timedelta(days=7), "t7")
+    t30 = q.ts(now - timedelta(days=30), "t30")
+    t365 = q.ts(now - timedelta(days=365), "t365")
+    gap_start = q.ts(now - timedelta(days=mv.salary_gap_days), "tgap")
+    lookback = q.ts(now - timedelta(days=mv.salary_lookback_days), "tsal")
+    outflow = f"x.type IN {q.texts(movements.OUTFLOW_TYPES)}"
+    money = f"x.type NOT IN {q.texts(movements.NOT_ACTIVITY_TYPES)}"
+    salary = f"x.type IN {q.texts(movements.SALARY_TYPES)}"
+    only = "x.customer_id IN :ids AND " if ids is not None else ""
+    return f"""mv AS (
+        SELECT x.customer_id,
+            SUM(CASE WHEN {outflow} AND x.occurred_at >= {t7} THEN ABS(x.amount) * {fx} ELSE 0 END) AS out_7,
+            MIN(CASE WHEN {outflow} AND x.occurred_at >= {t7} THEN x.occurred_at END) AS first_out_7,
+            SUM(CASE WHEN {outflow} AND x.occurred_at >= {t365} AND x.occurred_at < {t30}
+                THEN ABS(x.amount) * {fx} ELSE 0 END) AS out_hist,
+            MIN(CASE WHEN {money} AND x.occurred_at >= {t7} THEN x.occurred_at END) AS first_7,
+            MAX(CASE WHEN {money} AND x.occurred_at < {t7} THEN x.occurred_at END) AS before_7,
+            MAX(CASE WHEN {salary} AND x.occurred_at >= {lookback} THEN x.occurred_at END) AS last_salary,
+            SUM(CASE WHEN {salary} AND x.occurred_at >= {lookback} AND x.occurred_at < {gap_start}
+                THEN 1 ELSE 0 END) AS salary_before,
+            SUM(CASE WHEN {salary} AND x.occurred_at >= {gap_start} THEN 1 ELSE 0 END) AS salary_recent
+        FROM interactions x
+        WHERE {only}x.amount IS NOT NULL
+        GROUP BY x.customer_id
+    )"""
 
 
 def _alert_cols(q: _Sql, kind: AlertKind, cause: str, title: str, detail: str, data: dict[str, str]) -> str:
@@ -592,43 +637,30 @@ def _alert_cols(q: _Sql, kind: AlertKind, cause: str, title: str, detail: str, d
 def _large_outflow(
     q: _Sql, now: datetime, mv: movements.MovementThresholds, params: dict[str, Decimal], ids: list[uuid.UUID] | None
 ) -> str:
-    fx = _fx(q, "x.currency", params)
-    t7 = q.ts(now - timedelta(days=7), "t7")
-    t30 = q.ts(now - timedelta(days=30), "t30")
-    t365 = q.ts(now - timedelta(days=365), "t365")
     usual = "(o.out_hist / 11.0)"
     cols = _alert_cols(
         q,
         AlertKind.LARGE_OUTFLOW,
-        f"{q.text('window:')} || {q.day_text('o.first_7')}",
+        f"{q.text('window:')} || {q.day_text('o.first_out_7')}",
         q.template(TITLES[AlertKind.LARGE_OUTFLOW], amount=q.money_text("o.out_7")),
         q.template(
             "{amount} CNY left in 7 days from {start}; usual monthly outflow {usual} CNY, AUM now {aum} CNY",
             amount=q.money_text("o.out_7"),
-            start=q.day_text("o.first_7"),
+            start=q.day_text("o.first_out_7"),
             usual=q.money_text(usual),
             aum=q.money_text("COALESCE(s.aum, 0)"),
         ),
         {
             "amount": q.money_text("o.out_7"),
             "currency": "'CNY'",
-            "window_start": q.day_text("o.first_7"),
+            "window_start": q.day_text("o.first_out_7"),
             "usual_monthly_outflow": q.money_text(usual),
         },
     )
     return f"""
     SELECT o.customer_id, {cols}
-    FROM (
-        SELECT x.customer_id,
-            SUM(CASE WHEN x.occurred_at >= {t7} THEN ABS(x.amount) * {fx} ELSE 0 END) AS out_7,
-            MIN(CASE WHEN x.occurred_at >= {t7} THEN x.occurred_at END) AS first_7,
-            SUM(CASE WHEN x.occurred_at < {t30} THEN ABS(x.amount) * {fx} ELSE 0 END) AS out_hist
-        FROM interactions x
-        WHERE x.type IN {q.texts(movements.OUTFLOW_TYPES)} AND x.amount IS NOT NULL
-            AND x.occurred_at >= {t365}{_target(ids, "x.customer_id")}
-        GROUP BY x.customer_id
-    ) o LEFT JOIN customer_scores s ON s.customer_id = o.customer_id
-    WHERE o.first_7 IS NOT NULL AND o.out_7 >= {q.money(mv.outflow_min)}
+    FROM mv o LEFT JOIN customer_scores s ON s.customer_id = o.customer_id
+    WHERE o.first_out_7 IS NOT NULL AND o.out_7 >= {q.money(mv.outflow_min)}
         AND ((o.out_hist > 0 AND o.out_7 > {q.rate(mv.outflow_multiple)} * {usual})
             OR o.out_7 > {q.rate(mv.outflow_aum_share)} * (COALESCE(s.aum, 0) + o.out_7))
     """
@@ -637,8 +669,6 @@ def _large_outflow(
 def _dormant_wakeup(
     q: _Sql, now: datetime, mv: movements.MovementThresholds, params: dict[str, Decimal], ids: list[uuid.UUID] | None
 ) -> str:
-    t7 = q.ts(now - timedelta(days=7), "t7")
-    money_x = f"x.amount IS NOT NULL AND x.type NOT IN {q.texts(movements.NOT_ACTIVITY_TYPES)}"
     gap = q.days_between("w.first_7", "w.before_7")
     cols = _alert_cols(
         q,
@@ -654,14 +684,7 @@ def _dormant_wakeup(
     )
     return f"""
     SELECT w.customer_id, {cols}
-    FROM (
-        SELECT x.customer_id,
-            MIN(CASE WHEN x.occurred_at >= {t7} THEN x.occurred_at END) AS first_7,
-            MAX(CASE WHEN x.occurred_at < {t7} THEN x.occurred_at END) AS before_7
-        FROM interactions x
-        WHERE {money_x}{_target(ids, "x.customer_id")}
-        GROUP BY x.customer_id
-    ) w
+    FROM mv w
     WHERE w.first_7 IS NOT NULL AND w.before_7 IS NOT NULL AND {gap} >= {int(mv.dormant_days)}
     """
 
@@ -669,7 +692,6 @@ def _dormant_wakeup(
 def _salary_stopped(
     q: _Sql, now: datetime, mv: movements.MovementThresholds, params: dict[str, Decimal], ids: list[uuid.UUID] | None
 ) -> str:
-    gap_start = q.ts(now - timedelta(days=mv.salary_gap_days), "tgap")
     cols = _alert_cols(
         q,
         AlertKind.SALARY_STOPPED,
@@ -677,24 +699,15 @@ def _salary_stopped(
         q.template(TITLES[AlertKind.SALARY_STOPPED], date=q.day_text("p.last_salary")),
         q.template(
             "{n} salary credits in the months before, none for {days} days",
-            n=q.int_text("p.before"),
+            n=q.int_text("p.salary_before"),
             days=q.text(str(mv.salary_gap_days)),
         ),
         {"last_salary": q.day_text("p.last_salary")},
     )
     return f"""
     SELECT p.customer_id, {cols}
-    FROM (
-        SELECT x.customer_id, MAX(x.occurred_at) AS last_salary,
-            SUM(CASE WHEN x.occurred_at < {gap_start} THEN 1 ELSE 0 END) AS before,
-            SUM(CASE WHEN x.occurred_at >= {gap_start} THEN 1 ELSE 0 END) AS recent
-        FROM interactions x
-        WHERE x.type IN {q.texts(movements.SALARY_TYPES)}
-            AND x.occurred_at >= {q.ts(now - timedelta(days=mv.salary_lookback_days), "tsal")}
-            {_target(ids, "x.customer_id")}
-        GROUP BY x.customer_id
-    ) p
-    WHERE p.before >= {int(mv.salary_min_months)} AND p.recent = 0
+    FROM mv p
+    WHERE p.salary_before >= {int(mv.salary_min_months)} AND p.salary_recent = 0
     """
 
 
