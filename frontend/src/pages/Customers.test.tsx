@@ -58,6 +58,11 @@ describe("customer search", () => {
     await waitFor(() =>
       expect(calls.some((c) => c.path === "/api/v1/customers" && c.search.get("q") === "Wang")).toBe(true),
     );
+    // Arrow keys in a filter select stay the select's own.
+    screen.getByLabelText("Tier").focus();
+    await user.keyboard("{ArrowDown}");
+    expect(document.querySelector("tr.active")).toBeNull();
+    search.focus();
     await user.keyboard("{ArrowDown}{ArrowDown}{Enter}");
     expect(await screen.findByText(`opened ${row(2).id}`)).toBeInTheDocument();
   });

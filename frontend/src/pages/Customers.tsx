@@ -90,6 +90,9 @@ export function CustomersPage() {
   }, []);
 
   function onListKey(e: KeyboardEvent) {
+    // Arrows move through the results from the search box or the results; selects keep their own arrows.
+    const target = e.target as HTMLElement;
+    if (target !== search.current && !target.closest("#customer-results")) return;
     if (e.key === "ArrowDown") {
       e.preventDefault();
       setActive((i) => Math.min(rows.length - 1, i + 1));
