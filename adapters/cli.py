@@ -50,7 +50,10 @@ def serve(
     import uvicorn
 
     settings = get_settings()
-    settings.check_production_safety()
+    try:
+        settings.check_production_safety()
+    except RuntimeError as e:
+        _fail(f"refusing to start in {settings.environment}: {e}")
     if workers > 1 and settings.dialect == "sqlite":
         _fail("SQLite is single-writer: use --workers 1, or PostgreSQL for more")
     uvicorn.run(

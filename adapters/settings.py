@@ -26,6 +26,17 @@ class Settings(BaseSettings):
     card_token_key: str = "dev-only-card-token-key-change-me"
 
     cors_origins: list[str] = ["http://127.0.0.1:5173", "http://localhost:5173"]
+    # Requests a minute per user and per API key (a token bucket in each process's memory; 0 turns it off).
+    rate_limit_per_minute: int = Field(default=600, ge=0, le=1_000_000)
+    rate_limit_burst: int | None = Field(default=None, ge=1, description="Defaults to the per-minute figure")
+    # Sign-in: after `login_free_failures` wrong passwords each further one waits twice as long (from
+    # `login_delay_s`), and `login_max_failures` lock the username for `login_lockout_s`.
+    login_free_failures: int = Field(default=2, ge=0)
+    login_delay_s: float = Field(default=1.0, ge=0)
+    login_max_failures: int = Field(default=5, ge=1)
+    login_lockout_s: int = Field(default=900, ge=1)
+    # Strict-Transport-Security max-age when served behind HTTPS (0: no header).
+    hsts_seconds: int = Field(default=0, ge=0)
     serve_frontend: bool = True
     # Customer value (domain/value/*): the share of contribution that makes the key tier, the AUM growth that
     # marks potential, and the abnormal-outflow and dormancy thresholds behind alerts.
@@ -41,7 +52,7 @@ class Settings(BaseSettings):
         return "postgresql" if self.database_url.startswith("postgresql") else "sqlite"
 
     def check_production_safety(self) -> None:
-        """Refuse to run outside development with default or short secrets."""
+        """Refuse to run in production with default or short secrets ("test" is a development mode too)."""
         if self.environment == "production":
             if self.jwt_secret == DEV_SECRET or len(self.jwt_secret) < 32:
                 raise RuntimeError("CRM_JWT_SECRET must be set to a secret of at least 32 characters")

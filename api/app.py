@@ -14,9 +14,13 @@ from starlette.staticfiles import StaticFiles
 
 from adapters.container import Container, build_container
 from adapters.settings import Settings, get_settings
-from api import auth, contact_center, customers, health, products
+from api import audit, auth, contact_center, customers, health, products
+from api.access_policy import AccessPolicy
+from api.audit import AuditMiddleware
 from api.errors import install_error_handlers
 from api.health import Metrics, MetricsMiddleware
+from api.ratelimit import RateLimiter
+from api.security_headers import SecurityHeadersMiddleware
 
 FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
 
@@ -56,6 +60,8 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         description=DESCRIPTION,
         lifespan=lifespan,
         generate_unique_id_function=_operation_id,
+        # Every route, whichever router adds it, answers to api/access_policy.py (401/403/429) first.
+        dependencies=[AccessPolicy],
     )
     if container is not None:
         app.state.container = container
@@ -69,7 +75,11 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         allow_headers=["Authorization", "Content-Type", "If-Match", "X-API-Key"],
         expose_headers=["ETag", "Location", "Retry-After"],
     )
-    for module in (health, auth, customers, products, contact_center):
+    # Outermost last: every response gets the security headers; every exchange is audited before it leaves.
+    app.add_middleware(AuditMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware, hsts_seconds=settings.hsts_seconds)
+    app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
+    for module in (health, auth, customers, products, audit, contact_center):
         app.include_router(module.router)
     from api import feeds  # channel feeds, quarantine and customer merges (checks its own scope and roles)
 

@@ -7,9 +7,10 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Query, Response, status
+from fastapi import APIRouter, Header, Query, Request, Response, status
 
 from adapters.db import views
+from api.audit import annotate
 from api.deps import ContainerDep, PersonDep, parse_uuid
 from api.errors import ApiProblem
 from api.schemas.common import Page, problem_responses
@@ -29,6 +30,7 @@ from api.schemas.customers import (
     RelationshipManagerOut,
 )
 from domain.access import Action, Principal
+from domain.audit import AuditAction, RevealableField, check_reveal, parse_reveal
 from domain.customers import (
     Address,
     Customer,
@@ -43,6 +45,15 @@ from domain.services import customers as service
 router = APIRouter(prefix="/api/v1/customers", tags=["customers"])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size (default 50, max 500)")]
+Reveal = Annotated[
+    str | None,
+    Query(
+        max_length=64,
+        description="Comma-separated identifiers to show in full: phone, id_number, account_number. "
+        "Only for roles that may reveal; every reveal is audited.",
+        examples=["phone,id_number"],
+    ),
+]
 Cursor = Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")]
 
 
@@ -86,9 +97,17 @@ def _rm_out(row: Any) -> RelationshipManagerOut | None:
     )
 
 
-def present_customer(c: Customer, principal: Principal, rm: Any, segments: list[str]) -> CustomerDetailOut:
+def present_customer(
+    c: Customer,
+    principal: Principal,
+    rm: Any,
+    segments: list[str],
+    reveal: frozenset[RevealableField] = frozenset(),
+) -> CustomerDetailOut:
     full = principal.sees_full_pii
-    phones = c.phones if full else [mask_phone(p) for p in c.phones]
+    full_phone = full or RevealableField.PHONE in reveal
+    full_id = full or RevealableField.ID_NUMBER in reveal
+    phones = c.phones if full_phone else [mask_phone(p) for p in c.phones]
     return CustomerDetailOut(
         id=c.id,
         customer_number=c.customer_number,
@@ -102,7 +121,7 @@ def present_customer(c: Customer, principal: Principal, rm: Any, segments: list[
         if c.id_document is None
         else IdDocumentOut(
             type=c.id_document.type.value,
-            number=c.id_document.number if full else mask_id_number(c.id_document.number),
+            number=c.id_document.number if full_id else mask_id_number(c.id_document.number),
         ),
         phones=phones,
         masked_phone=mask_phone(c.phones[0]) if c.phones else None,
@@ -136,17 +155,24 @@ def present_customer(c: Customer, principal: Principal, rm: Any, segments: list[
             RelationOut(related_customer_id=r.related_customer_id, type=r.type, since=r.since) for r in c.relations
         ],
         identities=[
-            IdentityOut(source=i.source.value, key=i.key if full else mask_identity(i.source.value, i.key))
+            IdentityOut(
+                source=i.source.value,
+                key=i.key
+                if full or (i.source.value == "phone" and full_phone) or (i.source.value == "id_document" and full_id)
+                else mask_identity(i.source.value, i.key),
+            )
             for i in c.identities()
         ],
     )
 
 
-async def _detail(container: ContainerDep, principal: Principal, c: Customer) -> CustomerDetailOut:
+async def _detail(
+    container: ContainerDep, principal: Principal, c: Customer, reveal: frozenset[RevealableField] = frozenset()
+) -> CustomerDetailOut:
     async with container.engine.connect() as conn:
         rm = await views.relationship_manager_of(conn, c.relationship_manager_id)
         segments = await views.customer_segments(conn, c.id)
-    return present_customer(c, principal, rm, segments)
+    return present_customer(c, principal, rm, segments, reveal)
 
 
 def _changes_from(body: CustomerPatch | CustomerCreate) -> dict[str, Any]:
@@ -195,6 +221,7 @@ def _changes_from(body: CustomerPatch | CustomerCreate) -> dict[str, Any]:
     summary="Search customers",
 )
 async def search_customers(
+    request: Request,
     container: ContainerDep,
     principal: PersonDep,
     q: Annotated[str | None, Query(max_length=100, description="Name, customer number or phone")] = None,
@@ -236,6 +263,8 @@ async def search_customers(
                 provisional=r.provisional,
             )
         )
+    # One audit entry per search, listing every customer it showed.
+    annotate(request, action=AuditAction.READ, customer_ids=[c.id for c in items])
     return Page(items=items, next_cursor=page.next_cursor)
 
 
@@ -248,14 +277,16 @@ async def search_customers(
     summary="Register a customer",
 )
 async def create_customer(
-    body: CustomerCreate, container: ContainerDep, principal: PersonDep, response: Response
+    request: Request, body: CustomerCreate, container: ContainerDep, principal: PersonDep, response: Response
 ) -> CustomerDetailOut:
+    annotate(request, fields=sorted(body.model_dump(exclude_unset=True)))
     fields = _changes_from(body)
     number = body.customer_number or f"C{secrets.randbelow(10**10):010d}"
     customer = Customer(id=uuid.uuid4(), customer_number=number, lifecycle_stage=LifecycleStage.NEW, **fields)
     async with container.uow() as uow:
         created = await service.create_customer(uow, principal, customer, container.clock)
         await uow.commit()
+    annotate(request, customer_ids=[created.id])
     response.headers["ETag"] = etag_of(created)
     response.headers["Location"] = f"/api/v1/customers/{created.id}"
     return await _detail(container, principal, created)
@@ -269,13 +300,22 @@ async def create_customer(
     summary="Read one customer (ETag for later changes)",
 )
 async def get_customer(
-    customer_id: str, container: ContainerDep, principal: PersonDep, response: Response
+    request: Request,
+    customer_id: str,
+    container: ContainerDep,
+    principal: PersonDep,
+    response: Response,
+    reveal: Reveal = None,
 ) -> CustomerDetailOut:
     cid = parse_uuid(customer_id, "customer")
+    wanted = parse_reveal(reveal)
+    if wanted:
+        annotate(request, action=AuditAction.REVEAL, fields=sorted(wanted))
     async with container.uow(readonly=True) as uow:
         customer = await service.get_customer(uow, principal, cid)
+    check_reveal(principal, wanted)
     response.headers["ETag"] = etag_of(customer)
-    return await _detail(container, principal, customer)
+    return await _detail(container, principal, customer, wanted)
 
 
 @router.patch(
@@ -286,6 +326,7 @@ async def get_customer(
     summary="Change a customer; If-Match is required",
 )
 async def update_customer(
+    request: Request,
     customer_id: str,
     body: CustomerPatch,
     container: ContainerDep,
@@ -294,6 +335,7 @@ async def update_customer(
     if_match: Annotated[str | None, Header(alias="If-Match", max_length=64)] = None,
 ) -> CustomerDetailOut:
     cid = parse_uuid(customer_id, "customer")
+    annotate(request, fields=sorted(body.model_dump(exclude_unset=True)))
     changes = _changes_from(body)
     async with container.uow() as uow:
         current = await service.get_customer(uow, principal, cid)
@@ -315,9 +357,10 @@ async def update_customer(
     summary="Relate two customers (household, spouse, guarantor...)",
 )
 async def add_relation(
-    customer_id: str, body: RelationIn, container: ContainerDep, principal: PersonDep
+    request: Request, customer_id: str, body: RelationIn, container: ContainerDep, principal: PersonDep
 ) -> RelationOut:
     cid = parse_uuid(customer_id, "customer")
+    annotate(request, fields=["relations"], detail={"related_customer_id": str(body.related_customer_id)})
     async with container.uow() as uow:
         await service.relate_customers(uow, principal, cid, body.related_customer_id, body.type)
         await uow.commit()
@@ -332,21 +375,27 @@ async def add_relation(
     summary="A customer's product holdings with balances, maturities and balance history",
 )
 async def list_holdings(
+    request: Request,
     customer_id: str,
     container: ContainerDep,
     principal: PersonDep,
     include_closed: bool = True,
     limit: Limit = 50,
     cursor: Cursor = None,
+    reveal: Reveal = None,
 ) -> Page[HoldingOut]:
     cid = parse_uuid(customer_id, "customer")
+    wanted = parse_reveal(reveal)
+    if wanted:
+        annotate(request, action=AuditAction.REVEAL, fields=sorted(wanted))
     async with container.uow(readonly=True) as uow:
         await service.get_customer(uow, principal, cid)
+        check_reveal(principal, wanted)
         conn = uow.connection
         page = await views.customer_holdings(conn, cid, limit=limit, cursor=cursor, include_closed=include_closed)
         history = await views.balance_histories(conn, [r.id for r in page.items])
     today = container.clock.now().date()
-    full = principal.sees_full_pii
+    full = principal.sees_full_pii or RevealableField.ACCOUNT_NUMBER in wanted
     return Page(
         items=[
             HoldingOut(

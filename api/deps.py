@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -10,6 +11,7 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 
 from adapters.container import Container
 from adapters.db import accounts
+from adapters.db.engine import writer
 from adapters.security import TokenError, api_key_matches, read_token, split_api_key
 from api.errors import ApiProblem
 from domain.access import Principal, Role, Scope
@@ -34,10 +36,27 @@ def forbidden(detail: str) -> ApiProblem:
     return ApiProblem(403, "Forbidden", detail, slug="forbidden")
 
 
+# An API key's last-used time is written at most this often, so a busy partner does not turn reads into writes.
+LAST_USED_EVERY = timedelta(minutes=1)
+
+
 async def get_principal(
+    request: Request,
     container: ContainerDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     api_key: Annotated[str | None, Depends(_api_key)],
+) -> Principal:
+    """The caller, authenticated once per request (kept in request.state for the audit log)."""
+    cached: Principal | None = getattr(request.state, "principal", None)
+    if cached is not None:
+        return cached
+    principal = await _authenticate(container, credentials, api_key)
+    request.state.principal = principal
+    return principal
+
+
+async def _authenticate(
+    container: Container, credentials: HTTPAuthorizationCredentials | None, api_key: str | None
 ) -> Principal:
     settings = container.settings
     if credentials is not None:
@@ -60,6 +79,10 @@ async def get_principal(
             row = await accounts.get_api_key(conn, prefix)
         if row is None or row.revoked_at is not None or not api_key_matches(api_key, row.key_hash):
             raise unauthorized("the API key is unknown or revoked")
+        now = container.clock.now()
+        if row.last_used_at is None or now - row.last_used_at >= LAST_USED_EVERY:
+            async with writer(container.engine).begin() as conn:
+                await accounts.touch_api_key(conn, row.id, now)
         return Principal(subject=f"key:{row.name}", kind="api_key", scopes=frozenset(row.scopes))
     raise unauthorized("send Authorization: Bearer <token> or X-API-Key")
 

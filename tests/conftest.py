@@ -19,6 +19,7 @@ from adapters.container import Container, build_container
 from adapters.db import accounts
 from adapters.db.migrate import upgrade
 from adapters.db.schema import metadata
+from adapters.db.tables_access import sqlite_append_only_ddl, sqlite_drop_ddl
 from adapters.settings import Settings
 
 PG_ADMIN_URL = os.environ.get("CRM_TEST_POSTGRES_URL")  # e.g. postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
@@ -43,6 +44,8 @@ async def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.
     """A freshly migrated database of one dialect, for the whole session."""
     if request.param == "postgresql":
         if not PG_ADMIN_URL:
+            if os.environ.get("CRM_REQUIRE_POSTGRES"):
+                pytest.fail("CRM_REQUIRE_POSTGRES is set but CRM_TEST_POSTGRES_URL is not")
             pytest.skip("PostgreSQL tests need CRM_TEST_POSTGRES_URL (the README's test command sets it)")
         url = await _fresh_pg_database(PG_ADMIN_URL, f"crm_test_{_worker()}_{os.getpid()}")
     else:
@@ -70,8 +73,13 @@ async def truncate_all(container: Container) -> None:
         if conn.dialect.name == "postgresql":
             await conn.execute(sa.text("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " CASCADE"))
         else:
+            # The audit log refuses DELETE (its append-only triggers): lift them for the wipe, then restore them.
+            for ddl in sqlite_drop_ddl():
+                await conn.execute(sa.text(ddl))
             for n in names:
                 await conn.execute(sa.text(f'DELETE FROM "{n}"'))
+            for ddl in sqlite_append_only_ddl():
+                await conn.execute(sa.text(ddl))
 
 
 @pytest.fixture

@@ -104,6 +104,11 @@ async def get_api_key(conn: AsyncConnection, prefix: str) -> Any:
     return (await conn.execute(sa.select(api_keys).where(api_keys.c.prefix == prefix))).first()
 
 
+async def touch_api_key(conn: AsyncConnection, key_id: uuid.UUID, now: datetime) -> None:
+    """Record that a key was used (callers throttle this)."""
+    await conn.execute(sa.update(api_keys).where(api_keys.c.id == key_id).values(last_used_at=now))
+
+
 async def list_api_keys(conn: AsyncConnection) -> list[Any]:
     return list(await conn.execute(sa.select(api_keys).order_by(api_keys.c.created_at)))
 

@@ -1,0 +1,95 @@
+"""The audit log in the database: append entries, list them newest first with a cursor."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from adapters.db.engine import writer
+from adapters.db.tables_access import audit_log, audit_log_customers
+from adapters.db.views import Page, decode_cursor, encode_cursor
+from domain.audit import AuditEntry
+from domain.errors import InvalidValue
+
+
+async def append(conn: AsyncConnection, entry: AuditEntry) -> int:
+    """Add one entry (and the customers it touched) inside the caller's transaction; the new id."""
+    ids = list(dict.fromkeys(entry.customer_ids))
+    result = await conn.execute(
+        sa.insert(audit_log)
+        .values(
+            at=entry.at,
+            actor_kind=entry.actor.kind,
+            actor=entry.actor.name[:160],
+            actor_id=entry.actor.actor_id,
+            role=entry.actor.role,
+            action=entry.action.value,
+            view=entry.view[:128],
+            method=entry.method,
+            path=(entry.path or "")[:512] or None,
+            customer_id=ids[0] if len(ids) == 1 else None,
+            fields=list(entry.fields),
+            detail=entry.detail,
+            ip=(entry.ip or "")[:64] or None,
+            outcome=entry.outcome,
+            request_id=entry.request_id,
+        )
+        .returning(audit_log.c.id)
+    )
+    audit_id = int(result.scalar_one())
+    if ids:
+        await conn.execute(sa.insert(audit_log_customers), [{"audit_id": audit_id, "customer_id": c} for c in ids])
+    return audit_id
+
+
+async def append_now(engine: AsyncEngine, entry: AuditEntry) -> int:
+    """Append in a short transaction of its own, so the entry stays even when the request fails."""
+    async with writer(engine).begin() as conn:
+        return await append(conn, entry)
+
+
+async def list_entries(
+    conn: AsyncConnection,
+    *,
+    customer_id: uuid.UUID | None = None,
+    actor: str | None = None,
+    action: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 50,
+    cursor: str | None = None,
+) -> Page:
+    """Entries newest first. The cursor is the last id seen (ids only grow)."""
+    query = sa.select(audit_log).order_by(audit_log.c.id.desc()).limit(limit + 1)
+    if customer_id is not None:
+        touched = sa.select(audit_log_customers.c.audit_id).where(audit_log_customers.c.customer_id == customer_id)
+        query = query.where(sa.or_(audit_log.c.customer_id == customer_id, audit_log.c.id.in_(touched)))
+    if actor is not None:
+        query = query.where(audit_log.c.actor == actor)
+    if action is not None:
+        query = query.where(audit_log.c.action == action)
+    if since is not None:
+        query = query.where(audit_log.c.at >= since)
+    if until is not None:
+        query = query.where(audit_log.c.at < until)
+    after = decode_cursor(cursor, (str,))
+    if after is not None:
+        try:
+            last = int(after[0])
+        except ValueError:
+            raise InvalidValue("cursor is not one this list made", field="cursor") from None
+        query = query.where(audit_log.c.id < last)
+    rows = list(await conn.execute(query))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    customers_of: dict[int, list[uuid.UUID]] = {}
+    if rows:
+        ids = [r.id for r in rows]
+        for link in await conn.execute(sa.select(audit_log_customers).where(audit_log_customers.c.audit_id.in_(ids))):
+            customers_of.setdefault(link.audit_id, []).append(link.customer_id)
+    items: list[Any] = [(r, customers_of.get(r.id, [])) for r in rows]
+    return Page(items=items, next_cursor=encode_cursor([str(rows[-1].id)]) if more else None)
