@@ -189,7 +189,7 @@ def api_routes(app: FastAPI) -> list[RouteInfo]:
             found.append(
                 RouteInfo(
                     path=str(getattr(ctx, "path", original.path) or original.path),
-                    methods=frozenset(original.methods),
+                    methods=frozenset(original.methods or ()),
                     operation_id=getattr(ctx, "operation_id", None) or original.operation_id,
                     include_in_schema=bool(getattr(ctx, "include_in_schema", original.include_in_schema)),
                 )

@@ -174,7 +174,12 @@ def _crm(database_url: str, *args: str, environment: str = "test") -> subprocess
     env = {k: v for k, v in os.environ.items() if not k.startswith("CRM_")}
     env.update(CRM_DATABASE_URL=database_url, CRM_ENVIRONMENT=environment)
     return subprocess.run(
-        [sys.executable, "-c", "from adapters.cli import main; main()", *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", "from adapters.cli import main; main()", *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
