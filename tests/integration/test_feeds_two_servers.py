@@ -23,7 +23,7 @@ PORTS = (8122, 8123)
 
 
 @pytest.fixture
-def two_servers(container: Container) -> Iterator[list[str]]:
+def two_servers(container: Container) -> Iterator[list[tuple[str, subprocess.Popen[bytes]]]]:
     if container.engine.dialect.name != "postgresql":
         pytest.skip("several server processes need PostgreSQL")
     env = {
@@ -58,7 +58,7 @@ def two_servers(container: Container) -> Iterator[list[str]]:
                 if time.time() > deadline:
                     pytest.fail("the servers did not start")
                 time.sleep(0.3)
-        yield urls
+        yield list(zip(urls, procs, strict=True))
     finally:
         for p in procs:
             p.terminate()
@@ -67,7 +67,7 @@ def two_servers(container: Container) -> Iterator[list[str]]:
 
 
 async def test_the_same_events_at_two_servers_at_once_are_accepted_once(
-    container: Container, two_servers: list[str]
+    container: Container, two_servers: list[tuple[str, subprocess.Popen[bytes]]]
 ) -> None:
     key = await feed_key(container)
     await seed_bank(container)
@@ -85,7 +85,7 @@ async def test_the_same_events_at_two_servers_at_once_are_accepted_once(
             return r.json()  # type: ignore[no-any-return]
 
     # every server gets every event, in batches of 50, twice over, all at the same time
-    jobs = [post(url, events[i : i + 50]) for url in two_servers for i in range(0, 150, 50) for _ in range(2)]
+    jobs = [post(url, events[i : i + 50]) for url, _ in two_servers for i in range(0, 150, 50) for _ in range(2)]
     answers = await asyncio.gather(*jobs)
     assert sum(a["accepted"] for a in answers) == 150
     assert sum(a["duplicates"] for a in answers) == 450
@@ -97,3 +97,32 @@ async def test_the_same_events_at_two_servers_at_once_are_accepted_once(
             sa.select(sa.func.count()).select_from(customers).where(customers.c.provisional.is_(True))
         )
     assert provisional == 17, "one provisional customer per unknown phone, however the servers interleaved"
+
+
+async def test_a_server_killed_mid_batch_then_the_batch_posted_again_gives_one_clean_state(
+    container: Container, two_servers: list[tuple[str, subprocess.Popen[bytes]]]
+) -> None:
+    key = await feed_key(container)
+    await seed_bank(container)
+    events = [
+        ev(f"KL-{i}", "deposit", f"2026-11-23T10:{i % 60:02d}:00+08:00", account_number=ACCOUNT, amount="0.01",
+           currency="CNY")
+        for i in range(3000)
+    ]  # fmt: skip
+    (first_url, first), (second_url, _) = two_servers
+
+    async def doomed() -> None:
+        async with httpx.AsyncClient(base_url=first_url, timeout=120) as client:
+            await client.post("/api/v1/feeds/teller", headers=key, json={"events": events})
+
+    task = asyncio.create_task(doomed())
+    await asyncio.sleep(0.4)
+    first.kill()  # SIGKILL in the middle of the batch: no clean shutdown
+    with pytest.raises(httpx.HTTPError):
+        await task
+    async with httpx.AsyncClient(base_url=second_url, timeout=120) as client:
+        r = await client.post("/api/v1/feeds/teller", headers=key, json={"events": events})
+    body = r.json()
+    assert body["accepted"] + body["duplicates"] == 3000 and body["rejected"] == 0
+    assert await timeline_count(container) == 3000
+    assert await balance(container, ACCOUNT) == Decimal("1030.00")
