@@ -95,7 +95,12 @@ async function test(name, fn) {
     console.log(`  ok    ${name} (${Date.now() - started} ms)`);
   } catch (e) {
     results.push({ name, ok: false });
-    console.log(`  FAIL  ${name}\n        ${String(e?.stack ?? e).split("\n").slice(0, 4).join("\n        ")}`);
+    console.log(
+      `  FAIL  ${name}\n        ${String(e?.stack ?? e)
+        .split("\n")
+        .slice(0, 4)
+        .join("\n        ")}`,
+    );
     try {
       await page?.screenshot({ path: join(shots, `FAILED-${name.replace(/\W+/g, "-")}.png`), fullPage: true });
     } catch {
@@ -181,7 +186,10 @@ try {
     await page.waitForLoadState("networkidle");
     await page.locator("#customer-results tbody tr", { hasText: target.customer_number }).waitFor();
     const shown = await page.locator("#customer-results tbody tr").allTextContents();
-    expect(shown.every((r) => r.includes(name)), `rows not matching ${name}: ${shown.length}`);
+    expect(
+      shown.every((r) => r.includes(name)),
+      `rows not matching ${name}: ${shown.length}`,
+    );
     await shot("03-customers");
     // Move to the row of our customer and open it with Enter.
     const rows = await page.locator("#customer-results tbody tr").allTextContents();
@@ -223,7 +231,10 @@ try {
     const auditor = await token("audit.sun");
     const audit = await apiGet(auditor, `/api/v1/audit?customer_id=${target.id}&action=reveal&limit=50`);
     expect(audit.status === 200, `audit answered ${audit.status}`);
-    expect(audit.body.items.some((e) => e.actor === "rm.li"), "no reveal by rm.li in the audit log");
+    expect(
+      audit.body.items.some((e) => e.actor === "rm.li"),
+      "no reveal by rm.li in the audit log",
+    );
   });
 
   await test("edit a field; the change is saved and survives a reload", async () => {
@@ -402,5 +413,7 @@ try {
 const passed = results.filter((r) => r.ok && !r.skipped).length;
 const failed = results.filter((r) => !r.ok).length;
 const skipped = results.filter((r) => r.skipped).length;
-console.log(`browser e2e: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""} (screenshots in frontend/test-results/screenshots/)`);
+console.log(
+  `browser e2e: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""} (screenshots in frontend/test-results/screenshots/)`,
+);
 process.exit(exitCode || (results.length === 0 ? 1 : 0));

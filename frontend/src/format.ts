@@ -16,7 +16,11 @@ function nf(locale: string, options: Intl.NumberFormatOptions): Intl.NumberForma
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** "1234.50" CNY -> "¥1,234.50" (zh-CN) or "CN¥1,234.50" (en). */
-export function formatMoney(amount: string | null | undefined, currency: string | null | undefined, locale: Locale): string {
+export function formatMoney(
+  amount: string | null | undefined,
+  currency: string | null | undefined,
+  locale: Locale,
+): string {
   if (amount === null || amount === undefined || amount === "") return "—";
   if (!DECIMAL.test(amount)) return amount;
   if (!currency) return formatDecimal(amount, locale);

@@ -42,13 +42,18 @@ describe("problem+json reaches the user in their language", () => {
 
   it("maps statuses and types to sentences, and keeps the server's detail beneath", () => {
     const t = translator("en");
-    const notFound = readableError(new ApiError(404, { status: 404, type: "/problems/not-found", detail: "no customer x" }), t);
+    const notFound = readableError(
+      new ApiError(404, { status: 404, type: "/problems/not-found", detail: "no customer x" }),
+      t,
+    );
     expect(notFound.message).toMatch(/outside your portfolio/);
     expect(notFound.detail).toBe("no customer x");
     expect(readableError(new ApiError(403, { status: 403, detail: "role rm may not" }), t).message).toBe(
       "Your role is not allowed to do this.",
     );
-    expect(readableError(new ApiError(0, null), translator("zh-CN")).message).toBe("无法连接服务器，请检查网络后重试。");
+    expect(readableError(new ApiError(0, null), translator("zh-CN")).message).toBe(
+      "无法连接服务器，请检查网络后重试。",
+    );
     expect(readableError(new ApiError(418, null), t).message).toBe("Something went wrong (HTTP 418).");
     expect(readableError(new ApiError(502, null), t).message).toMatch(/server had a problem/);
   });

@@ -23,12 +23,17 @@ const BY_TYPE: Record<string, MessageKey> = {
 
 export function readableError(err: unknown, t: Translate): ReadableError {
   if (!(err instanceof ApiError)) {
-    return { message: t("error.other", { status: "?" }), detail: err instanceof Error ? err.message : null, fields: [] };
+    return {
+      message: t("error.other", { status: "?" }),
+      detail: err instanceof Error ? err.message : null,
+      fields: [],
+    };
   }
   if (err.status === 0) return { message: t("error.network"), detail: null, fields: [] };
   const p = err.problem;
   let key: MessageKey | null = p?.type ? (BY_TYPE[p.type] ?? null) : null;
-  if (!key) key = KNOWN.has(err.status) ? (`error.${err.status}` as MessageKey) : err.status >= 500 ? "error.500" : null;
+  if (!key)
+    key = KNOWN.has(err.status) ? (`error.${err.status}` as MessageKey) : err.status >= 500 ? "error.500" : null;
   let message = key ? t(key) : t("error.other", { status: err.status });
   const retry = p?.["retry_after"];
   if (err.status === 429 && typeof retry === "number") message += ` ${t("error.retryAfter", { seconds: retry })}`;

@@ -9,3 +9,10 @@ export const mayWorkAlerts = (role: string | undefined) => !!role && WORK_ALERTS
 export const mayManageSegments = (role: string | undefined) => !!role && MANAGE_SEGMENTS.has(role);
 /** Admin sees identifiers in full already. */
 export const seesFullPii = (role: string | undefined) => role === "admin";
+const READ_ALERTS = new Set(["admin", "branch_manager", "rm", "agent", "auditor"]);
+const READ_ANALYTICS = new Set(["admin", "branch_manager", "rm", "marketing", "auditor"]);
+const READ_SEGMENTS = new Set(["admin", "branch_manager", "rm", "marketing", "auditor"]);
+/** Unknown role (not read yet): show, and let the server answer. */
+export const mayReadAlerts = (role: string | undefined) => !role || READ_ALERTS.has(role);
+export const mayReadAnalytics = (role: string | undefined) => !role || READ_ANALYTICS.has(role);
+export const mayReadSegments = (role: string | undefined) => !role || READ_SEGMENTS.has(role);

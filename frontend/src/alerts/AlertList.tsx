@@ -24,7 +24,10 @@ function AlertRow({ alert, showCustomer }: { alert: Alert; showCustomer: boolean
   }
   function assign(e: FormEvent) {
     e.preventDefault();
-    action.mutate({ id: alert.id, action: { kind: "assign", userId: userId.trim() } }, { onSuccess: () => setAssigning(false) });
+    action.mutate(
+      { id: alert.id, action: { kind: "assign", userId: userId.trim() } },
+      { onSuccess: () => setAssigning(false) },
+    );
   }
 
   return (
@@ -69,10 +72,20 @@ function AlertRow({ alert, showCustomer }: { alert: Alert; showCustomer: boolean
               {t("alerts.assignMe")}
             </button>
           )}
-          <button type="button" className="secondary" aria-expanded={assigning} onClick={() => setAssigning(!assigning)}>
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={assigning}
+            onClick={() => setAssigning(!assigning)}
+          >
             {t("alerts.assign")}…
           </button>
-          <button type="button" className="secondary" aria-expanded={resolving} onClick={() => setResolving(!resolving)}>
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={resolving}
+            onClick={() => setResolving(!resolving)}
+          >
             {t("alerts.resolve")}…
           </button>
         </div>

@@ -46,7 +46,10 @@ describe("alerts inbox", () => {
     expect(await screen.findByText("No alerts match.")).toBeInTheDocument();
     expect(calls.some((c) => c.method === "POST" && c.path === "/api/v1/alerts/a-1/acknowledge")).toBe(true);
     await user.selectOptions(screen.getByLabelText("Status"), "acknowledged");
-    expect(await screen.findByText("Acknowledged", { selector: "[data-status]" })).toHaveAttribute("data-status", "acknowledged");
+    expect(await screen.findByText("Acknowledged", { selector: "[data-status]" })).toHaveAttribute(
+      "data-status",
+      "acknowledged",
+    );
   });
 
   it("resolves with a note, and shows a refusal in words", async () => {

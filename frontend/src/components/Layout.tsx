@@ -2,6 +2,7 @@ import { NavLink, Outlet } from "react-router";
 import { useAuth } from "../auth";
 import { useI18n } from "../i18n";
 import type { Locale } from "../format";
+import { mayReadAlerts, mayReadSegments } from "../roles";
 
 export function LanguageSwitch() {
   const { locale, setLocale, t } = useI18n();
@@ -36,8 +37,8 @@ export function Layout() {
             {t("nav.myDay")}
           </NavLink>
           <NavLink to="/customers">{t("nav.customers")}</NavLink>
-          <NavLink to="/alerts">{t("nav.alerts")}</NavLink>
-          <NavLink to="/segments">{t("nav.segments")}</NavLink>
+          {mayReadAlerts(me?.role) && <NavLink to="/alerts">{t("nav.alerts")}</NavLink>}
+          {mayReadSegments(me?.role) && <NavLink to="/segments">{t("nav.segments")}</NavLink>}
         </nav>
         <div className="topbar-end">
           <span className="who">

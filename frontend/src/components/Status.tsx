@@ -44,7 +44,17 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
   );
 }
 
-export function Panel({ title, children, id, actions }: { title: string; children: ReactNode; id?: string; actions?: ReactNode }) {
+export function Panel({
+  title,
+  children,
+  id,
+  actions,
+}: {
+  title: string;
+  children: ReactNode;
+  id?: string;
+  actions?: ReactNode;
+}) {
   const headingId = `${id ?? title.replace(/\W+/g, "-")}-h`;
   return (
     <section className="panel" aria-labelledby={headingId} id={id}>

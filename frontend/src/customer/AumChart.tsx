@@ -14,8 +14,7 @@ export function AumChart({ holdings }: { holdings: Schemas["HoldingOut"][] }) {
   return (
     <figure className="chart" data-testid="aum-chart">
       <figcaption>
-        <strong>{formatMoney(last.aum, currency, locale)}</strong>{" "}
-        <small>{t("c360.aumTrendNote", { currency })}</small>
+        <strong>{formatMoney(last.aum, currency, locale)}</strong> <small>{t("c360.aumTrendNote", { currency })}</small>
       </figcaption>
       <div className="chart-box">
         <ResponsiveContainer width="100%" height={220}>
@@ -29,7 +28,10 @@ export function AumChart({ holdings }: { holdings: Schemas["HoldingOut"][] }) {
             />
             <Tooltip
               labelFormatter={(d) => formatDate(String(d), locale)}
-              formatter={(_v, _n, item) => [formatMoney((item.payload as { aum: string }).aum, currency, locale), "AUM"]}
+              formatter={(_v, _n, item) => [
+                formatMoney((item.payload as { aum: string }).aum, currency, locale),
+                "AUM",
+              ]}
             />
             <Area type="monotone" dataKey="value" stroke="#1f5fa8" fill="#cfe0f5" isAnimationActive={false} />
           </AreaChart>

@@ -18,7 +18,11 @@ describe("editing a customer someone else changed (412)", () => {
       "PATCH /api/v1/customers/:id": (call) => {
         patches += 1;
         if (call.headers.get("If-Match") === '"v3"')
-          return problem(412, "stale-version", "customer changed since version 3; read it again and reapply your change");
+          return problem(
+            412,
+            "stale-version",
+            "customer changed since version 3; read it again and reapply your change",
+          );
         return json({ ...theirs, ...(call.body as object), version: 5 }, 200, { ETag: '"v5"' });
       },
       "GET /api/v1/customers/:id": () => json(theirs, 200, { ETag: '"v4"' }),

@@ -150,7 +150,8 @@ export function EditCustomer({
     void send(patch, conflict.theirsEtag, conflict.mine, theirs);
   }
 
-  const show = (f: EditableField, v: string) => (v === "" ? "—" : CHOICES[f] && f !== "preferred_language" ? label(f, v) : v);
+  const show = (f: EditableField, v: string) =>
+    v === "" ? "—" : CHOICES[f] && f !== "preferred_language" ? label(f, v) : v;
 
   if (conflict) {
     const theirs = valuesOf(conflict.theirs);
@@ -159,7 +160,8 @@ export function EditCustomer({
       <div className="conflict" role="alertdialog" aria-labelledby="conflict-h" aria-describedby="conflict-d">
         <h3 id="conflict-h">{t("conflict.title")}</h3>
         <p id="conflict-d">
-          {t("conflict.explain")} {t("conflict.changedBy", { when: formatDateTime(conflict.theirs.updated_at, locale) })}
+          {t("conflict.explain")}{" "}
+          {t("conflict.changedBy", { when: formatDateTime(conflict.theirs.updated_at, locale) })}
         </p>
         <div className="table-wrap">
           <table>
@@ -179,7 +181,9 @@ export function EditCustomer({
                   <td className={conflict.mine[f] !== conflict.base[f] ? "changed mine" : undefined}>
                     {show(f, conflict.mine[f])}
                   </td>
-                  <td className={theirs[f] !== conflict.base[f] ? "changed theirs" : undefined}>{show(f, theirs[f])}</td>
+                  <td className={theirs[f] !== conflict.base[f] ? "changed theirs" : undefined}>
+                    {show(f, theirs[f])}
+                  </td>
                 </tr>
               ))}
             </tbody>

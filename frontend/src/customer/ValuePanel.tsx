@@ -37,8 +37,7 @@ export function ValuePanel({ customerId }: { customerId: string }) {
         <div className="fact">
           <dt>{t("c360.aumNow")}</dt>
           <dd>
-            {formatMoney(v.aum, v.currency, locale)}{" "}
-            <small>({t(`c360.trend.${v.aum_trend}` as MessageKey)})</small>
+            {formatMoney(v.aum, v.currency, locale)} <small>({t(`c360.trend.${v.aum_trend}` as MessageKey)})</small>
           </dd>
         </div>
         <div className="fact">

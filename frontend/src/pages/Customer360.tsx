@@ -3,7 +3,7 @@ import { useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { api, ApiError, unwrap, unwrapWithResponse } from "../api/client";
 import { useAuth } from "../auth";
-import { mayReveal, seesFullPii } from "../roles";
+import { mayReadAlerts, mayReveal, seesFullPii } from "../roles";
 import { CustomerAlerts } from "../customer/CustomerAlerts";
 import { ValuePanel } from "../customer/ValuePanel";
 import { formatDate } from "../format";
@@ -110,7 +110,8 @@ export function Customer360Page() {
         <div>
           <h1>{c.display_name}</h1>
           <p className="sub">
-            <span className="mono">{c.customer_number}</span> · <span className={`tag tier-${c.tier}`}>{label("tier", c.tier)}</span> ·{" "}
+            <span className="mono">{c.customer_number}</span> ·{" "}
+            <span className={`tag tier-${c.tier}`}>{label("tier", c.tier)}</span> ·{" "}
             {label("lifecycle", c.lifecycle_stage)}
             {c.segments.length > 0 && <> · {c.segments.join(", ")}</>}
           </p>
@@ -126,7 +127,12 @@ export function Customer360Page() {
             !editing && (
               <div className="actions tight">
                 {canReveal && !reveal && (
-                  <button type="button" className="secondary" onClick={() => setReveal(true)} title={t("c360.revealHint")}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => setReveal(true)}
+                    title={t("c360.revealHint")}
+                  >
                     {t("c360.reveal")}
                   </button>
                 )}
@@ -172,7 +178,9 @@ export function Customer360Page() {
               <Fact term={t("c360.address")}>
                 {c.address ? [c.address.line, c.address.city, c.address.province].filter(Boolean).join(", ") : "—"}
               </Fact>
-              <Fact term={t("c360.rm")}>{c.relationship_manager?.display_name ?? c.relationship_manager?.username}</Fact>
+              <Fact term={t("c360.rm")}>
+                {c.relationship_manager?.display_name ?? c.relationship_manager?.username}
+              </Fact>
               <Fact term={t("c360.branch")}>{c.home_branch}</Fact>
             </dl>
           )}
@@ -199,8 +207,7 @@ export function Customer360Page() {
               <ul className="plain">
                 {c.relations.map((r) => (
                   <li key={r.related_customer_id + r.type}>
-                    <span className="tag">{r.type}</span>{" "}
-                    <RelatedCustomer id={r.related_customer_id} />
+                    <span className="tag">{r.type}</span> <RelatedCustomer id={r.related_customer_id} />
                   </li>
                 ))}
               </ul>
@@ -213,9 +220,11 @@ export function Customer360Page() {
         <Panel title={t("c360.value")} id="value">
           <ValuePanel customerId={c.id} />
         </Panel>
-        <Panel title={t("c360.alerts")} id="customer-alerts">
-          <CustomerAlerts customerId={c.id} />
-        </Panel>
+        {mayReadAlerts(me?.role) && (
+          <Panel title={t("c360.alerts")} id="customer-alerts">
+            <CustomerAlerts customerId={c.id} />
+          </Panel>
+        )}
       </div>
 
       <Panel title={t("c360.aumTrend")} id="aum">
@@ -234,7 +243,12 @@ export function Customer360Page() {
         actions={
           canReveal &&
           !revealAccounts && (
-            <button type="button" className="secondary" onClick={() => setRevealAccounts(true)} title={t("c360.revealHint")}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setRevealAccounts(true)}
+              title={t("c360.revealHint")}
+            >
               {t("c360.revealAccounts")}
             </button>
           )

@@ -48,7 +48,12 @@ describe("customer search", () => {
     await user.click(screen.getByRole("button", { name: "More" }));
     expect(await screen.findByText("Customer 3")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "More" })).toBeNull();
-    expect(calls.filter((c) => c.path === "/api/v1/customers").at(-1)!.search.get("cursor")).toBe("page-2");
+    expect(
+      calls
+        .filter((c) => c.path === "/api/v1/customers")
+        .at(-1)!
+        .search.get("cursor"),
+    ).toBe("page-2");
 
     await user.click(document.body);
     await user.keyboard("/");
@@ -69,7 +74,10 @@ describe("customer search", () => {
 
   it("says so when nothing matches", async () => {
     signedIn();
-    mockApi({ "GET /api/v1/auth/me": () => json(me), "GET /api/v1/customers": () => json({ items: [], next_cursor: null }) });
+    mockApi({
+      "GET /api/v1/auth/me": () => json(me),
+      "GET /api/v1/customers": () => json({ items: [], next_cursor: null }),
+    });
     renderApp(<CustomersPage />, { url: "/customers?q=zzz", locale: "zh-CN" });
     expect(await screen.findByText("没有符合条件的客户。")).toBeInTheDocument();
   });

@@ -10,9 +10,30 @@ const tiers = {
   aum: "7282471.91",
   contribution_monthly: "15595.98",
   tiers: [
-    { tier: "key", customers: 5, aum: "6733291.40", contribution_monthly: "14920.15", share_of_customers: "0.3846", share_of_contribution: "0.9567" },
-    { tier: "potential", customers: 2, aum: "326915.33", contribution_monthly: "500.00", share_of_customers: "0.1538", share_of_contribution: "0.0320" },
-    { tier: "ordinary", customers: 6, aum: "222265.18", contribution_monthly: "175.83", share_of_customers: "0.4615", share_of_contribution: "0.0113" },
+    {
+      tier: "key",
+      customers: 5,
+      aum: "6733291.40",
+      contribution_monthly: "14920.15",
+      share_of_customers: "0.3846",
+      share_of_contribution: "0.9567",
+    },
+    {
+      tier: "potential",
+      customers: 2,
+      aum: "326915.33",
+      contribution_monthly: "500.00",
+      share_of_customers: "0.1538",
+      share_of_contribution: "0.0320",
+    },
+    {
+      tier: "ordinary",
+      customers: 6,
+      aum: "222265.18",
+      contribution_monthly: "175.83",
+      share_of_customers: "0.4615",
+      share_of_contribution: "0.0113",
+    },
   ],
 };
 
@@ -44,7 +65,10 @@ describe("My day", () => {
       "GET /api/v1/analytics/tiers": () => json(tiers),
       "GET /api/v1/alerts": (c) =>
         c.search.get("kind") === "maturity"
-          ? json({ items: [maturity("2", "2026-12-20", "50000.00"), maturity("1", "2026-12-02", "3441.17")], next_cursor: null })
+          ? json({
+              items: [maturity("2", "2026-12-20", "50000.00"), maturity("1", "2026-12-02", "3441.17")],
+              next_cursor: null,
+            })
           : json({ items: [], next_cursor: null }),
     });
     renderApp(<MyDayPage />, { locale: "zh-CN" });

@@ -6,11 +6,14 @@ import { useI18n } from "../i18n";
 import { Empty, ErrorMessage, Loading, Panel } from "../components/Status";
 import { AlertList } from "../alerts/AlertList";
 import type { Alert, AlertKind } from "../alerts/api";
+import { useAuth } from "../auth";
+import { mayReadAlerts, mayReadAnalytics } from "../roles";
 
 const TIER_COLOURS: Record<string, string> = { key: "#c98a00", potential: "#1f5fa8", ordinary: "#9aa5b1" };
 
-function useAlerts(kind: AlertKind | undefined, status: "open" | undefined, limit: number) {
+function useAlerts(kind: AlertKind | undefined, status: "open" | undefined, limit: number, enabled: boolean) {
   return useQuery({
+    enabled,
     queryKey: ["alerts", "my-day", kind ?? "all", status ?? "any", limit],
     queryFn: () => unwrap(api.GET("/api/v1/alerts", { params: { query: { kind, status, limit } } })),
   });
@@ -18,7 +21,10 @@ function useAlerts(kind: AlertKind | undefined, status: "open" | undefined, limi
 
 function Figures() {
   const { t, label, locale } = useI18n();
-  const tiers = useQuery({ queryKey: ["analytics", "tiers"], queryFn: () => unwrap(api.GET("/api/v1/analytics/tiers")) });
+  const tiers = useQuery({
+    queryKey: ["analytics", "tiers"],
+    queryFn: () => unwrap(api.GET("/api/v1/analytics/tiers")),
+  });
   if (tiers.isPending) return <Loading />;
   if (tiers.isError) return <ErrorMessage error={tiers.error} onRetry={() => tiers.refetch()} />;
   const d: Schemas["TiersOut"] = tiers.data;
@@ -41,7 +47,11 @@ function Figures() {
       </div>
       <div className="figure">
         <div className="label">{t("myDay.tierMix")}</div>
-        <div className="bar" role="img" aria-label={d.tiers.map((r) => `${label("tier", r.tier)} ${r.customers}`).join(", ")}>
+        <div
+          className="bar"
+          role="img"
+          aria-label={d.tiers.map((r) => `${label("tier", r.tier)} ${r.customers}`).join(", ")}
+        >
           {d.tiers.map((r) => (
             <span
               key={r.tier}
@@ -88,57 +98,61 @@ function MaturityList({ alerts }: { alerts: Alert[] }) {
 
 export function MyDayPage() {
   const { t, locale } = useI18n();
-  const open = useAlerts(undefined, "open", 8);
-  const maturities = useAlerts("maturity", undefined, 100);
-  const complaints = useAlerts("complaint", undefined, 6);
+  const { me } = useAuth();
+  const alertsAllowed = mayReadAlerts(me?.role);
+  const open = useAlerts(undefined, "open", 8, alertsAllowed);
+  const maturities = useAlerts("maturity", undefined, 100, alertsAllowed);
+  const complaints = useAlerts("complaint", undefined, 6, alertsAllowed);
 
   return (
     <div className="page">
       <h1>{t("myDay.title")}</h1>
-      <Figures />
-      <div className="grid-2">
-        <Panel title={t("myDay.alerts")} id="day-alerts" actions={<Link to="/alerts">{t("alerts.viewAll")}</Link>}>
-          {open.isPending ? (
-            <Loading />
-          ) : open.isError ? (
-            <ErrorMessage error={open.error} onRetry={() => open.refetch()} />
-          ) : open.data.items.length === 0 ? (
-            <Empty>{t("myDay.noAlerts")}</Empty>
-          ) : (
-            <AlertList alerts={open.data.items} />
-          )}
-        </Panel>
-        <div className="stack">
-          <Panel title={t("myDay.maturities")} id="day-maturities">
-            {maturities.isPending ? (
+      {mayReadAnalytics(me?.role) && <Figures />}
+      {alertsAllowed && (
+        <div className="grid-2">
+          <Panel title={t("myDay.alerts")} id="day-alerts" actions={<Link to="/alerts">{t("alerts.viewAll")}</Link>}>
+            {open.isPending ? (
               <Loading />
-            ) : maturities.isError ? (
-              <ErrorMessage error={maturities.error} onRetry={() => maturities.refetch()} />
+            ) : open.isError ? (
+              <ErrorMessage error={open.error} onRetry={() => open.refetch()} />
+            ) : open.data.items.length === 0 ? (
+              <Empty>{t("myDay.noAlerts")}</Empty>
             ) : (
-              <MaturityList alerts={maturities.data.items} />
+              <AlertList alerts={open.data.items} />
             )}
           </Panel>
-          <Panel title={t("myDay.complaints")} id="day-complaints">
-            {complaints.isPending ? (
-              <Loading />
-            ) : complaints.isError ? (
-              <ErrorMessage error={complaints.error} onRetry={() => complaints.refetch()} />
-            ) : complaints.data.items.length === 0 ? (
-              <Empty>{t("myDay.noComplaints")}</Empty>
-            ) : (
-              <ul className="plain">
-                {complaints.data.items.map((a) => (
-                  <li key={a.id}>
-                    <Link to={`/customers/${a.customer.id}`}>{a.customer.display_name}</Link>{" "}
-                    <small>{formatDate(String(a.data.occurred_at ?? a.raised_at), locale)}</small>
-                    {a.detail && <div className="muted-text">{a.detail}</div>}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Panel>
+          <div className="stack">
+            <Panel title={t("myDay.maturities")} id="day-maturities">
+              {maturities.isPending ? (
+                <Loading />
+              ) : maturities.isError ? (
+                <ErrorMessage error={maturities.error} onRetry={() => maturities.refetch()} />
+              ) : (
+                <MaturityList alerts={maturities.data.items} />
+              )}
+            </Panel>
+            <Panel title={t("myDay.complaints")} id="day-complaints">
+              {complaints.isPending ? (
+                <Loading />
+              ) : complaints.isError ? (
+                <ErrorMessage error={complaints.error} onRetry={() => complaints.refetch()} />
+              ) : complaints.data.items.length === 0 ? (
+                <Empty>{t("myDay.noComplaints")}</Empty>
+              ) : (
+                <ul className="plain">
+                  {complaints.data.items.map((a) => (
+                    <li key={a.id}>
+                      <Link to={`/customers/${a.customer.id}`}>{a.customer.display_name}</Link>{" "}
+                      <small>{formatDate(String(a.data.occurred_at ?? a.raised_at), locale)}</small>
+                      {a.detail && <div className="muted-text">{a.detail}</div>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Panel>
+          </div>
         </div>
-      </div>
+      )}
     </div>
   );
 }

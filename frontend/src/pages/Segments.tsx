@@ -31,7 +31,8 @@ export function SegmentBuilder({ onSaved }: { onSaved: (id: string) => void }) {
   const problems = checked ? problemsOf(draft) : [];
 
   const preview = useMutation({
-    mutationFn: (rule: Record<string, unknown>) => unwrap(api.POST("/api/v1/segments/preview", { body: { rule_json: rule } })),
+    mutationFn: (rule: Record<string, unknown>) =>
+      unwrap(api.POST("/api/v1/segments/preview", { body: { rule_json: rule } })),
   });
   const save = useMutation({
     mutationFn: (rule: Record<string, unknown>) =>
@@ -83,7 +84,12 @@ export function SegmentBuilder({ onSaved }: { onSaved: (id: string) => void }) {
         </div>
         <div className="field">
           <label htmlFor="seg-description">{t("segments.description")}</label>
-          <input id="seg-description" maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} />
+          <input
+            id="seg-description"
+            maxLength={2000}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
         </div>
       </div>
       <RuleBuilder draft={draft} onChange={change} problems={problems} />
@@ -164,14 +170,21 @@ function Members({ segmentId }: { segmentId: string }) {
                     <td>{m.customer_number}</td>
                     <td>{label("tier", m.tier)}</td>
                     <td className="num">{formatMoney(m.aum, "CNY", locale)}</td>
-                    <td className="num hide-narrow">{m.churn_risk ? formatPercent(Number(m.churn_risk), locale) : "—"}</td>
+                    <td className="num hide-narrow">
+                      {m.churn_risk ? formatPercent(Number(m.churn_risk), locale) : "—"}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           {members.hasNextPage && (
-            <button type="button" className="more" disabled={members.isFetchingNextPage} onClick={() => members.fetchNextPage()}>
+            <button
+              type="button"
+              className="more"
+              disabled={members.isFetchingNextPage}
+              onClick={() => members.fetchNextPage()}
+            >
               {members.isFetchingNextPage ? t("common.loadingMore") : t("common.more")}
             </button>
           )}

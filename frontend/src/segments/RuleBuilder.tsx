@@ -1,5 +1,15 @@
 import { useI18n, type MessageKey } from "../i18n";
-import { ATTRIBUTES, emptyRow, HOLDS, opsFor, PRODUCT_CATEGORIES, type Op, type RowProblem, type RuleDraft, type RuleRow } from "./rules";
+import {
+  ATTRIBUTES,
+  emptyRow,
+  HOLDS,
+  opsFor,
+  PRODUCT_CATEGORIES,
+  type Op,
+  type RowProblem,
+  type RuleDraft,
+  type RuleRow,
+} from "./rules";
 
 const OP_KEYS: Record<Op, MessageKey | null> = {
   "=": null,
@@ -92,10 +102,16 @@ export function RuleBuilder({
             <div className="field">
               <label htmlFor={`rule-${n}-value`}>{valueLabel}</label>
               {choices ? (
-                <select id={`rule-${n}-value`} value={r.value} onChange={(e) => setRow(i, { ...r, value: e.target.value })}>
+                <select
+                  id={`rule-${n}-value`}
+                  value={r.value}
+                  onChange={(e) => setRow(i, { ...r, value: e.target.value })}
+                >
                   {choices.map((v) => (
                     <option key={v} value={v}>
-                      {r.field === HOLDS ? label("category", v) : label(r.field === "kind" ? "kind" : r.field === "lifecycle_stage" ? "lifecycle" : r.field, v)}
+                      {r.field === HOLDS
+                        ? label("category", v)
+                        : label(r.field === "kind" ? "kind" : r.field === "lifecycle_stage" ? "lifecycle" : r.field, v)}
                     </option>
                   ))}
                 </select>
@@ -141,7 +157,11 @@ export function RuleBuilder({
           </div>
         );
       })}
-      <button type="button" className="secondary" onClick={() => onChange({ ...draft, rows: [...draft.rows, emptyRow("tier")] })}>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => onChange({ ...draft, rows: [...draft.rows, emptyRow("tier")] })}
+      >
         + {t("segments.addRule")}
       </button>
     </fieldset>

@@ -109,9 +109,9 @@ describe("rule model", () => {
     expect(problemsOf({ match: "and", rows: [{ field: "age", op: "=", value: "30.5", value2: "" }] })).toEqual([
       { row: 0, message: "integer" },
     ]);
-    expect(problemsOf({ match: "and", rows: [{ field: "birth_date", op: "<", value: "1990/01/01", value2: "" }] })).toEqual([
-      { row: 0, message: "date" },
-    ]);
+    expect(
+      problemsOf({ match: "and", rows: [{ field: "birth_date", op: "<", value: "1990/01/01", value2: "" }] }),
+    ).toEqual([{ row: 0, message: "date" }]);
     expect(problemsOf({ match: "and", rows: [{ field: "aum", op: "between", value: "9", value2: "1" }] })).toEqual([
       { row: 0, message: "order" },
     ]);

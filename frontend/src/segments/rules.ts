@@ -81,7 +81,12 @@ export interface RuleDraft {
 
 export function emptyRow(field = "aum"): RuleRow {
   const a = ATTRIBUTES.find((x) => x.name === field);
-  return { field, op: opsFor(field)[0], value: a?.values?.[0] ?? (field === HOLDS ? PRODUCT_CATEGORIES[0] : ""), value2: "" };
+  return {
+    field,
+    op: opsFor(field)[0],
+    value: a?.values?.[0] ?? (field === HOLDS ? PRODUCT_CATEGORIES[0] : ""),
+    value2: "",
+  };
 }
 
 export interface RowProblem {

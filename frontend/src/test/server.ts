@@ -42,7 +42,13 @@ export function mockApi(routes: Record<string, Handler>): Call[] {
       } catch {
         /* form bodies stay text */
       }
-      const call: Call = { method: req.method, path: url.pathname, search: url.searchParams, headers: req.headers, body };
+      const call: Call = {
+        method: req.method,
+        path: url.pathname,
+        search: url.searchParams,
+        headers: req.headers,
+        body,
+      };
       calls.push(call);
       const route = compiled.find((r) => r.method === req.method && r.re.test(url.pathname));
       if (!route) return problem(404, "not-found", `no fake route for ${req.method} ${url.pathname}`);
