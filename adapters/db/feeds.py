@@ -52,10 +52,12 @@ _PG_CLAIM = sa.text(
     sa.bindparam("hashes", type_=_TEXTS),
     sa.bindparam("at", type_=UTCDateTime()),
 )
+# A merged customer's identities (its old customer number, say) lead to the customer it was merged into.
 _PG_OWNERS = sa.text(
-    "SELECT i.source, i.key, i.customer_id FROM unnest(:sources, :keys) AS wanted(source, key) "
+    "SELECT i.source, i.key, s.id AS customer_id FROM unnest(:sources, :keys) AS wanted(source, key) "
     "JOIN customer_identities i ON i.source = wanted.source AND i.key = wanted.key "
-    "JOIN customers c ON c.id = i.customer_id AND c.merged_into IS NULL"
+    "JOIN customers c ON c.id = i.customer_id "
+    "JOIN customers s ON s.id = coalesce(c.merged_into, c.id) AND s.merged_into IS NULL"
 ).bindparams(sa.bindparam("sources", type_=_TEXTS), sa.bindparam("keys", type_=_TEXTS))
 
 
@@ -162,12 +164,14 @@ class SqlFeedStore:
             return owners
         pairs = [(i.source.value, i.key) for i in identities]
         for chunk in _chunks(pairs, 400):
+            survivor = customers.alias("survivor")
             rows = await self._conn.execute(
-                sa.select(customer_identities.c.source, customer_identities.c.key, customer_identities.c.customer_id)
+                sa.select(customer_identities.c.source, customer_identities.c.key, survivor.c.id.label("customer_id"))
                 .join(customers, customers.c.id == customer_identities.c.customer_id)
+                .join(survivor, survivor.c.id == sa.func.coalesce(customers.c.merged_into, customers.c.id))
                 .where(
                     sa.tuple_(customer_identities.c.source, customer_identities.c.key).in_(list(chunk)),
-                    customers.c.merged_into.is_(None),
+                    survivor.c.merged_into.is_(None),
                 )
             )
             for r in rows:

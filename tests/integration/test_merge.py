@@ -80,8 +80,14 @@ async def test_a_provisional_customer_merged_brings_its_history(
         },
     )
     assert r.json()["accepted"] == 2
+    # ... and so do events naming the merged customer by its old (provisional) customer number
+    old_number = old.json()["customer_number"]
+    r = await app_client.post("/api/v1/feeds/call-center", headers=key, json={"events": [
+        ev("PV-5", "complaint", customer={"customer_number": old_number}, notes="still using the old number"),
+    ]})  # fmt: skip
+    assert r.json()["accepted"] == 1, r.text
     timeline = (await app_client.get(f"/api/v1/customers/{cid}/timeline", headers=admin.headers)).json()
-    assert {"PV-3", "PV-4"} <= {i["source_ref"] for i in timeline["items"]}
+    assert {"PV-3", "PV-4", "PV-5"} <= {i["source_ref"] for i in timeline["items"]}
     async with container.engine.connect() as conn:
         audit = (await conn.execute(sa.select(customer_merges))).one()
     assert (audit.survivor_id, audit.merged_id) == (cid, pid)
