@@ -6,6 +6,7 @@ import { useI18n } from "../i18n";
 import { mayWorkAlerts } from "../roles";
 import { ErrorMessage } from "../components/Status";
 import { useAlertAction, type Alert } from "./api";
+import { alertTitle } from "./title";
 
 /** One alert with what can be done to it: acknowledge, assign, resolve with a note. */
 function AlertRow({ alert, showCustomer }: { alert: Alert; showCustomer: boolean }) {
@@ -35,7 +36,9 @@ function AlertRow({ alert, showCustomer }: { alert: Alert; showCustomer: boolean
       <div className="alert-main">
         <span className={`tag sev-${alert.severity}`}>{label("severity", alert.severity)}</span>
         <span className="tag">{label("alertKind", alert.kind)}</span>
-        <strong className="alert-title">{alert.title}</strong>
+        <strong className="alert-title" title={alert.title}>
+          {alertTitle(alert, t, locale)}
+        </strong>
         {alert.detail && <span className="alert-detail">{alert.detail}</span>}
         <span className="alert-meta">
           {showCustomer && (

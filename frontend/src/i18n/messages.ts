@@ -302,6 +302,11 @@ export const en = {
   "rule.order": "The first value must not be larger than the second.",
   "rule.holds": "holds",
   "rule.notHolds": "does not hold",
+  "alertTitle.large_outflow": "Large outflow: {amount} left in 7 days",
+  "alertTitle.dormant_wakeup": "Dormant customer active again (previous transaction {date})",
+  "alertTitle.salary_stopped": "Salary stopped arriving (last on {date})",
+  "alertTitle.maturity": "{amount} matures on {date}",
+  "alertTitle.complaint": "Complaint to the call center on {date}",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -609,4 +614,9 @@ export const zhCN: Record<MessageKey, string> = {
   "rule.order": "第一个值不能大于第二个值。",
   "rule.holds": "持有",
   "rule.notHolds": "不持有",
+  "alertTitle.large_outflow": "大额资金流出：7 天内流出 {amount}",
+  "alertTitle.dormant_wakeup": "休眠客户重新活跃（上次交易 {date}）",
+  "alertTitle.salary_stopped": "代发工资中断（最后一笔 {date}）",
+  "alertTitle.maturity": "{amount} 将于 {date} 到期",
+  "alertTitle.complaint": "{date} 致电客服中心投诉",
 };

@@ -89,7 +89,7 @@ function MaturityList({ alerts }: { alerts: Alert[] }) {
           {typeof a.data.balance === "string" && (
             <strong>{formatMoney(a.data.balance, String(a.data.currency ?? "CNY"), locale)}</strong>
           )}{" "}
-          <small>{a.title}</small>
+          <small>{a.detail ?? a.title}</small>
         </li>
       ))}
     </ul>

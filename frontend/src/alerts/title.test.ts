@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { translator } from "../i18n";
+import type { Alert } from "./api";
+import { alertTitle } from "./title";
+
+function alert(kind: string, data: Record<string, unknown>, title = "server title"): Alert {
+  return { kind, data, title } as unknown as Alert;
+}
+
+describe("alert headlines in the user's language", () => {
+  it("words a large outflow with the money formatted per locale", () => {
+    const a = alert("large_outflow", { amount: "150451.83", currency: "CNY" });
+    expect(alertTitle(a, translator("zh-CN"), "zh-CN")).toBe("大额资金流出：7 天内流出 ¥150,451.83");
+    expect(alertTitle(a, translator("en"), "en")).toBe("Large outflow: CN¥150,451.83 left in 7 days");
+  });
+
+  it("words a maturity with its amount and date", () => {
+    const a = alert("maturity", { balance: "3441.17", currency: "CNY", maturity_date: "2026-12-02" });
+    expect(alertTitle(a, translator("zh-CN"), "zh-CN")).toBe("¥3,441.17 将于 2026/12/02 到期");
+  });
+
+  it("falls back to the server's title when the data lacks what the sentence needs", () => {
+    expect(alertTitle(alert("complaint", {}), translator("zh-CN"), "zh-CN")).toBe("server title");
+    expect(alertTitle(alert("new_kind", { x: 1 }), translator("en"), "en")).toBe("server title");
+  });
+});
