@@ -364,14 +364,17 @@ try {
     await page.reload();
     await page.getByRole("link", { name: "客户" }).waitFor();
     expect((await page.getAttribute("html", "lang")) === "zh-CN", "html lang is not zh-CN");
+    await page.getByTestId("portfolio-figures").waitFor();
+    await page.waitForLoadState("networkidle");
+    await shot("09-my-day-zh");
     await page.goto(`${base}/customers/${target.id}`);
     await page.getByRole("heading", { name: "全渠道时间线" }).waitFor();
     await page.locator("[data-testid=aum-chart] svg").waitFor();
-    await shot("09-customer-360-zh");
+    await shot("10-customer-360-zh");
     // Tablet portrait.
     await page.setViewportSize({ width: 820, height: 1180 });
     await page.waitForTimeout(300);
-    await shot("10-customer-360-tablet");
+    await shot("11-customer-360-tablet");
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.getByLabel("语言").selectOption("en");
   });
@@ -394,7 +397,7 @@ try {
     await page.goto(`${base}/customers/${target.id}`);
     await page.getByRole("heading", { name: /Customer not found/ }).waitFor();
     expect(!(await page.getByText(target.customer_number).count()), "the customer number leaked");
-    await shot("11-other-rm-not-found");
+    await shot("12-other-rm-not-found");
   });
 
   await test("no uncaught errors in the page", async () => {
