@@ -205,7 +205,12 @@ def _target(ids: list[uuid.UUID] | None, column: str) -> str:
 
 
 async def _score_figures(
-    conn: AsyncConnection, now: datetime, params: dict[str, Decimal], rules: ScoringRules, ids: list[uuid.UUID] | None
+    conn: AsyncConnection,
+    now: datetime,
+    params: dict[str, Decimal],
+    rules: ScoringRules,
+    ids: list[uuid.UUID] | None,
+    cutoff: Decimal | None = None,
 ) -> int:
     """Upsert customer_scores' figures (everything but the tier) for the target customers."""
     q = _Sql(conn.dialect.name)
@@ -247,12 +252,7 @@ async def _score_figures(
     tgt AS (
         SELECT c.id FROM customers c WHERE c.merged_into IS NULL{_target(ids, "c.id")}
     ),
-    last_hist AS (
-        SELECT b.holding_id, MAX(b.as_of) AS as_of
-        FROM balance_history b JOIN holdings h ON h.id = b.holding_id
-        WHERE {only("h.customer_id")} b.as_of <= {d90} AND h.category IN {aum_cats}
-        GROUP BY b.holding_id
-    ),
+    last_hist AS ({_balance_before(q, only("h.customer_id"), d90, aum_cats)}),
     hs AS (
         SELECT h.customer_id,
             SUM(CASE WHEN {open_h} AND h.category IN {deposits} AND h.balance > 0
@@ -277,8 +277,7 @@ async def _score_figures(
             MIN(h.opened_on) AS first_opened,
             MAX(h.opened_on) AS last_opened
         FROM holdings h
-        LEFT JOIN last_hist lh ON lh.holding_id = h.id
-        LEFT JOIN balance_history hist ON hist.holding_id = lh.holding_id AND hist.as_of = lh.as_of
+        LEFT JOIN last_hist hist ON hist.holding_id = h.id
         WHERE {only("h.customer_id")} 1 = 1
         GROUP BY h.customer_id
     ),
@@ -297,27 +296,24 @@ async def _score_figures(
     ),
     xs AS (
         SELECT x.customer_id,
-            MAX(CASE WHEN {money_x} THEN x.occurred_at END) AS last_txn_at,
-            SUM(CASE WHEN {money_x} AND x.occurred_at >= {t90} THEN 1 ELSE 0 END) AS freq_90,
-            SUM(CASE WHEN {money_x} AND x.occurred_at >= {t90} THEN ABS(x.amount) * {fx_x} ELSE 0 END) AS monetary_90,
-            SUM(CASE WHEN {active_x} AND x.occurred_at >= {t90} THEN 1 ELSE 0 END) AS acts_90,
-            SUM(CASE WHEN {active_x} AND x.occurred_at >= {t180} AND x.occurred_at < {t90}
-                THEN 1 ELSE 0 END) AS acts_prev,
-            MAX(CASE WHEN {active_x} THEN x.occurred_at END) AS last_activity_at,
-            SUM(CASE WHEN x.channel = '{movements.COMPLAINT_CHANNEL}' AND x.type = '{movements.COMPLAINT_TYPE}'
-                AND x.occurred_at >= {t90} THEN 1 ELSE 0 END) AS complaints_90,
-            SUM(CASE WHEN x.type IN {q.texts(movements.CARD_SPEND_TYPES)} AND x.amount IS NOT NULL
-                AND x.occurred_at >= {t90} THEN ABS(x.amount) * {fx_x} ELSE 0 END) AS card_spend_90,
-            SUM(CASE WHEN x.type IN {q.texts(movements.FEE_TYPES)} AND x.amount IS NOT NULL
-                AND x.occurred_at >= {t90} THEN ABS(x.amount) * {fx_x} ELSE 0 END) AS fees_90,
-            SUM(CASE WHEN x.occurred_at >= {t90}
-                THEN (CASE x.channel {cost_cases} ELSE 0 END) ELSE 0 END) AS cost_90,
-            SUM(CASE WHEN x.type IN {salary}
+            MAX(x.occurred_at) FILTER (WHERE {money_x}) AS last_txn_at,
+            COUNT(*) FILTER (WHERE {money_x} AND x.occurred_at >= {t90}) AS freq_90,
+            SUM(ABS(x.amount) * {fx_x}) FILTER (WHERE {money_x} AND x.occurred_at >= {t90}) AS monetary_90,
+            COUNT(*) FILTER (WHERE {active_x} AND x.occurred_at >= {t90}) AS acts_90,
+            COUNT(*) FILTER (WHERE {active_x} AND x.occurred_at >= {t180} AND x.occurred_at < {t90}) AS acts_prev,
+            MAX(x.occurred_at) FILTER (WHERE {active_x}) AS last_activity_at,
+            COUNT(*) FILTER (WHERE x.channel = '{movements.COMPLAINT_CHANNEL}'
+                AND x.type = '{movements.COMPLAINT_TYPE}' AND x.occurred_at >= {t90}) AS complaints_90,
+            SUM(ABS(x.amount) * {fx_x}) FILTER (WHERE x.type IN {q.texts(movements.CARD_SPEND_TYPES)}
+                AND x.amount IS NOT NULL AND x.occurred_at >= {t90}) AS card_spend_90,
+            SUM(ABS(x.amount) * {fx_x}) FILTER (WHERE x.type IN {q.texts(movements.FEE_TYPES)}
+                AND x.amount IS NOT NULL AND x.occurred_at >= {t90}) AS fees_90,
+            SUM(CASE x.channel {cost_cases} ELSE 0 END) FILTER (WHERE x.occurred_at >= {t90}) AS cost_90,
+            COUNT(*) FILTER (WHERE x.type IN {salary}
                 AND x.occurred_at >= {q.ts(now - timedelta(days=mv.salary_lookback_days), "tsal")}
-                AND x.occurred_at < {q.ts(now - timedelta(days=mv.salary_gap_days), "tgap")}
-                THEN 1 ELSE 0 END) AS salary_before,
-            SUM(CASE WHEN x.type IN {salary} AND x.occurred_at >= {q.ts(now - timedelta(days=mv.salary_gap_days))}
-                THEN 1 ELSE 0 END) AS salary_recent
+                AND x.occurred_at < {q.ts(now - timedelta(days=mv.salary_gap_days), "tgap")}) AS salary_before,
+            COUNT(*) FILTER (WHERE x.type IN {salary}
+                AND x.occurred_at >= {q.ts(now - timedelta(days=mv.salary_gap_days))}) AS salary_recent
         FROM interactions x
         WHERE {only("x.customer_id")} 1 = 1
         GROUP BY x.customer_id
@@ -400,16 +396,22 @@ async def _score_figures(
         "rfm_recency_days, rfm_frequency, rfm_monetary, churn_risk, churn_drivers, value_drivers, "
         "lifecycle_reason, scored_at, lifecycle_stage, active_products"
     )
+    tier, tier_reason = _tier_case(q, rules.tiers, today, cutoff, "fin")
     sql = f"""
-    INSERT INTO customer_scores ({columns})
+    INSERT INTO customer_scores ({columns}, tier, tier_reason)
     WITH {cte}
-    SELECT st.customer_id, 'CNY', {q.amount("st.aum")}, {q.amount("st.aum_3m")}, {q.amount("st.deposit_balance")},
-        {q.amount("st.loan_balance")}, {q.amount("st.contribution")},
-        CASE WHEN st.last_txn_at IS NULL THEN NULL ELSE {recency} END,
-        st.freq_90, {q.amount("st.monetary_90")}, st.churn_risk,
-        COALESCE(dj.drivers, {q.empty_json_list()}), {value_drivers},
-        CASE st.lifecycle_stage {reasons} END, {q.ts(now, "scored")}, st.lifecycle_stage, st.active_products
-    FROM staged st LEFT JOIN driver_json dj ON dj.customer_id = st.customer_id
+    SELECT fin.*, {tier}, {tier_reason}
+    FROM (
+        SELECT st.customer_id, 'CNY' AS currency, {q.amount("st.aum")} AS aum, {q.amount("st.aum_3m")} AS aum_3m_ago,
+            {q.amount("st.deposit_balance")} AS deposit_balance, {q.amount("st.loan_balance")} AS loan_balance,
+            {q.amount("st.contribution")} AS contribution_monthly,
+            CASE WHEN st.last_txn_at IS NULL THEN NULL ELSE {recency} END AS rfm_recency_days,
+            st.freq_90 AS rfm_frequency, {q.amount("st.monetary_90")} AS rfm_monetary, st.churn_risk,
+            COALESCE(dj.drivers, {q.empty_json_list()}) AS churn_drivers, {value_drivers} AS value_drivers,
+            CASE st.lifecycle_stage {reasons} END AS lifecycle_reason, {q.ts(now, "scored")} AS scored_at,
+            st.lifecycle_stage, st.active_products
+        FROM staged st LEFT JOIN driver_json dj ON dj.customer_id = st.customer_id
+    ) fin JOIN customers c ON c.id = fin.customer_id
     WHERE 1 = 1
     ON CONFLICT (customer_id) DO UPDATE SET
         currency = excluded.currency, aum = excluded.aum, aum_3m_ago = excluded.aum_3m_ago,
@@ -419,10 +421,26 @@ async def _score_figures(
         churn_risk = excluded.churn_risk, churn_drivers = excluded.churn_drivers,
         value_drivers = excluded.value_drivers, lifecycle_reason = excluded.lifecycle_reason,
         scored_at = excluded.scored_at, lifecycle_stage = excluded.lifecycle_stage,
-        active_products = excluded.active_products
+        active_products = excluded.active_products, tier = excluded.tier, tier_reason = excluded.tier_reason
     """
     result = await conn.execute(q.statement(sql, ids), q.run_params(ids))
     return int(result.rowcount or 0)
+
+
+def _balance_before(q: _Sql, only: str, day: str, categories: str) -> str:
+    """Each holding's balance at its last history point on or before `day`, in one pass over the history:
+    DISTINCT ON on PostgreSQL; on SQLite the documented bare column of a MAX() aggregate."""
+    if q.pg:
+        return f"""
+        SELECT DISTINCT ON (b.holding_id) b.holding_id, b.balance
+        FROM balance_history b JOIN holdings h ON h.id = b.holding_id
+        WHERE {only} b.as_of <= {day} AND h.category IN {categories}
+        ORDER BY b.holding_id DESC, b.as_of DESC"""
+    return f"""
+        SELECT b.holding_id, b.balance, MAX(b.as_of) AS as_of
+        FROM balance_history b JOIN holdings h ON h.id = b.holding_id
+        WHERE {only} b.as_of <= {day} AND h.category IN {categories}
+        GROUP BY b.holding_id"""
 
 
 def _weight(q: _Sql, code: str) -> str:
@@ -493,50 +511,55 @@ async def _store_cutoff(conn: AsyncConnection, now: datetime, share: Decimal) ->
     return await stored_cutoff(conn)
 
 
-async def _assign_tiers(conn: AsyncConnection, now: datetime, rules: ScoringRules, ids: list[uuid.UUID] | None) -> int:
-    """Set each target customer's tier from its scores and the stored cutoff; record and mirror changes."""
-    q = _Sql(conn.dialect.name)
-    t = rules.tiers
-    today = now.date()
-    stored = await stored_cutoff(conn)
-    cutoff = "NULL" if stored is None else q.money(stored)
+def _tier_case(q: _Sql, t: tiers.TierThresholds, today: date, cutoff: Decimal | None, sc: str) -> tuple[str, str]:
+    """The tier and its reason as SQL, over score columns of alias `sc` and the customer as `c`.
+
+    The reason depends only on the customer's own figures (not on the cutoff), so a full rescore only
+    rewrites the rows whose tier the new cutoff moves.
+    """
+    cut = "NULL" if cutoff is None else q.money(cutoff)
     young_from = _years_before(today, t.young_max_age + 1) + timedelta(days=1)
     young_to = _years_before(today, t.young_min_age)
-    sc = "customer_scores"
     growing = (
         f"({sc}.aum_3m_ago > 0 AND {sc}.aum >= {sc}.aum_3m_ago * {q.rate(1 + t.growth_share)} "
         f"AND {sc}.aum >= {q.money(t.growth_min_aum)})"
     )
-    wallet = f"(c.income_band IN {q.texts(t.high_income_bands)} AND customer_scores.aum < {q.money(t.low_wallet_aum)})"
+    wallet = f"(c.income_band IN {q.texts(t.high_income_bands)} AND {sc}.aum < {q.money(t.low_wallet_aum)})"
     young = (
         f"(c.birth_date >= {q.day(young_from)} AND c.birth_date <= {q.day(young_to)} "
         f"AND c.education IN {q.texts(t.young_education)} AND c.income_band IN {q.texts(t.young_income_bands)})"
     )
-    is_key = f"({cutoff} IS NOT NULL AND {sc}.contribution_monthly > 0 AND {sc}.contribution_monthly >= {cutoff})"
-    share = int(t.key_share * 100)
-    growth_pct = q.int_text(
-        f"{q.ratio('customer_scores.aum - customer_scores.aum_3m_ago', 'customer_scores.aum_3m_ago')} * 100"
-    )
+    is_key = f"({cut} IS NOT NULL AND {sc}.contribution_monthly > 0 AND {sc}.contribution_monthly >= {cut})"
+    growth_pct = q.int_text(f"{q.ratio(f'{sc}.aum - {sc}.aum_3m_ago', f'{sc}.aum_3m_ago')} * 100")
     key_reason = q.template(
         tiers.KEY_REASON,
-        share=q.text(str(share)),
-        contribution=q.money_text("customer_scores.contribution_monthly"),
-        cutoff=q.money_text(cutoff),
+        share=q.text(str(int(t.key_share * 100))),
+        contribution=q.money_text(f"{sc}.contribution_monthly"),
     )
-    sql = f"""
-    UPDATE customer_scores SET
-        tier = CASE WHEN {is_key} THEN 'key'
-            WHEN {growing} OR {wallet} OR {young} THEN 'potential' ELSE 'ordinary' END,
-        tier_reason = CASE WHEN {is_key} THEN {key_reason}
+    tier = f"""CASE WHEN {is_key} THEN 'key'
+            WHEN {growing} OR {wallet} OR {young} THEN 'potential' ELSE 'ordinary' END"""
+    reason = f"""CASE WHEN {is_key} THEN {key_reason}
             WHEN {growing} THEN {q.template(tiers.POTENTIAL_GROWTH, growth=growth_pct)}
             WHEN {wallet} THEN {q.text(tiers.POTENTIAL_WALLET)}
             WHEN {young} THEN {q.text(tiers.POTENTIAL_YOUNG)}
-            ELSE {q.text(tiers.ORDINARY_REASON)} END
-    FROM customers c
-    WHERE c.id = customer_scores.customer_id{_target(ids, "customer_scores.customer_id")}
-    """
-    await conn.execute(q.statement(sql, ids), q.run_params(ids))
+            ELSE {q.text(tiers.ORDINARY_REASON)} END"""
+    return tier, reason
 
+
+async def _retier(conn: AsyncConnection, now: datetime, rules: ScoringRules, cutoff: Decimal | None) -> None:
+    """After a full rescore moved the cutoff: rewrite only the rows whose tier it changes."""
+    q = _Sql(conn.dialect.name)
+    tier, reason = _tier_case(q, rules.tiers, now.date(), cutoff, "customer_scores")
+    sql = f"""
+    UPDATE customer_scores SET tier = {tier}, tier_reason = {reason}
+    FROM customers c
+    WHERE c.id = customer_scores.customer_id AND customer_scores.tier <> {tier}
+    """
+    await conn.execute(q.statement(sql, None), q.run_params(None))
+
+
+async def _record_tiers(conn: AsyncConnection, now: datetime, ids: list[uuid.UUID] | None) -> int:
+    """Record tier changes and mirror tier and stage into the customer profile."""
     q2 = _Sql(conn.dialect.name)
     changes = f"""
     INSERT INTO tier_changes (customer_id, from_tier, to_tier, changed_at, reason)
@@ -611,16 +634,16 @@ def _movement_aggregates(
     only = "x.customer_id IN :ids AND " if ids is not None else ""
     return f"""mv AS (
         SELECT x.customer_id,
-            SUM(CASE WHEN {outflow} AND x.occurred_at >= {t7} THEN ABS(x.amount) * {fx} ELSE 0 END) AS out_7,
-            MIN(CASE WHEN {outflow} AND x.occurred_at >= {t7} THEN x.occurred_at END) AS first_out_7,
-            SUM(CASE WHEN {outflow} AND x.occurred_at >= {t365} AND x.occurred_at < {t30}
-                THEN ABS(x.amount) * {fx} ELSE 0 END) AS out_hist,
-            MIN(CASE WHEN {money} AND x.occurred_at >= {t7} THEN x.occurred_at END) AS first_7,
-            MAX(CASE WHEN {money} AND x.occurred_at < {t7} THEN x.occurred_at END) AS before_7,
-            MAX(CASE WHEN {salary} AND x.occurred_at >= {lookback} THEN x.occurred_at END) AS last_salary,
-            SUM(CASE WHEN {salary} AND x.occurred_at >= {lookback} AND x.occurred_at < {gap_start}
-                THEN 1 ELSE 0 END) AS salary_before,
-            SUM(CASE WHEN {salary} AND x.occurred_at >= {gap_start} THEN 1 ELSE 0 END) AS salary_recent
+            SUM(ABS(x.amount) * {fx}) FILTER (WHERE {outflow} AND x.occurred_at >= {t7}) AS out_7,
+            MIN(x.occurred_at) FILTER (WHERE {outflow} AND x.occurred_at >= {t7}) AS first_out_7,
+            COALESCE(SUM(ABS(x.amount) * {fx}) FILTER (WHERE {outflow} AND x.occurred_at >= {t365}
+                AND x.occurred_at < {t30}), 0) AS out_hist,
+            MIN(x.occurred_at) FILTER (WHERE {money} AND x.occurred_at >= {t7}) AS first_7,
+            MAX(x.occurred_at) FILTER (WHERE {money} AND x.occurred_at < {t7}) AS before_7,
+            MAX(x.occurred_at) FILTER (WHERE {salary} AND x.occurred_at >= {lookback}) AS last_salary,
+            COUNT(*) FILTER (WHERE {salary} AND x.occurred_at >= {lookback} AND x.occurred_at < {gap_start})
+                AS salary_before,
+            COUNT(*) FILTER (WHERE {salary} AND x.occurred_at >= {gap_start}) AS salary_recent
         FROM interactions x
         WHERE {only}x.amount IS NOT NULL
         GROUP BY x.customer_id
@@ -779,9 +802,14 @@ async def rescore(
     if conn.dialect.name == "postgresql" and ids is None:
         # One pass of hash aggregates over every customer: keep the group states in memory, not on disk.
         await conn.execute(sa.text("SET LOCAL work_mem = '256MB'"))
-    scored = await _score_figures(conn, now, params, rules, ids)
-    cutoff = await _store_cutoff(conn, now, rules.tiers.key_share) if ids is None else await stored_cutoff(conn)
-    changed = await _assign_tiers(conn, now, rules, ids)
+    previous = await stored_cutoff(conn)
+    scored = await _score_figures(conn, now, params, rules, ids, previous)
+    cutoff = previous
+    if ids is None:
+        cutoff = await _store_cutoff(conn, now, rules.tiers.key_share)
+        if cutoff != previous:
+            await _retier(conn, now, rules, cutoff)
+    changed = await _record_tiers(conn, now, ids)
     raised = await raise_alerts(conn, now, rules, ids) if alerts else 0
     return RescoreResult(scored, changed, raised, cutoff)
 

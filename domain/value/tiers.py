@@ -30,7 +30,7 @@ class TierThresholds:
     young_education: tuple[str, ...] = ("bachelor", "master", "doctorate")
 
 
-KEY_REASON = "top {share}% of contribution (monthly contribution {contribution} CNY >= cutoff {cutoff} CNY)"
+KEY_REASON = "key: among the customers making the top {share}% of contribution ({contribution} CNY a month)"
 POTENTIAL_GROWTH = "potential: AUM grew {growth}% over three months"
 POTENTIAL_WALLET = "potential: high income band with low share of wallet"
 POTENTIAL_YOUNG = "potential: young professional"
