@@ -284,3 +284,7 @@ def export_openapi(path: str = "openapi.yaml") -> None:
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -13,7 +13,7 @@ from adapters.db import views
 from api.audit import annotate
 from api.deps import ContainerDep, PersonDep, parse_uuid
 from api.errors import ApiProblem
-from api.schemas.common import Page, problem_responses
+from api.schemas.common import NO_CONTROL_CHARS, Page, problem_responses
 from api.schemas.customers import (
     AddressOut,
     BalancePointOut,
@@ -37,6 +37,7 @@ from domain.customers import (
     CustomerKind,
     IdDocument,
     LifecycleStage,
+    Tier,
 )
 from domain.interactions import Channel
 from domain.privacy import mask_account, mask_id_number, mask_identity, mask_phone
@@ -54,7 +55,9 @@ Reveal = Annotated[
         examples=["phone,id_number"],
     ),
 ]
-Cursor = Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")]
+Cursor = Annotated[
+    str | None, Query(max_length=512, pattern=NO_CONTROL_CHARS, description="next_cursor of the previous page")
+]
 
 
 def etag_of(customer: Customer) -> str:
@@ -176,9 +179,8 @@ async def _detail(
 
 
 def _changes_from(body: CustomerPatch | CustomerCreate) -> dict[str, Any]:
-    raw = body.model_dump(exclude_unset=True)
     changes: dict[str, Any] = {}
-    for name, value in raw.items():
+    for name in body.model_fields_set:
         if name == "customer_number":
             continue
         field = getattr(body, name)
@@ -187,27 +189,9 @@ def _changes_from(body: CustomerPatch | CustomerCreate) -> dict[str, Any]:
         elif name == "address":
             changes[name] = None if field is None else Address(**field.model_dump())
         elif name in ("phones", "emails"):
-            changes[name] = list(field or [])
+            changes[name] = list(field)
         elif name == "marketing_consent":
-            changes[name] = dict(field or {})
-        elif name == "kind" and value is None:
-            raise ApiProblem(
-                422,
-                "Invalid input",
-                "kind cannot be null",
-                slug="validation-error",
-                errors=[{"field": "kind", "message": "cannot be null"}],
-            )
-        elif name == "preferred_language" and value is None:
-            changes[name] = "zh-CN"
-        elif name in ("lifecycle_stage", "tier") and value is None:
-            raise ApiProblem(
-                422,
-                "Invalid input",
-                f"{name} cannot be null",
-                slug="validation-error",
-                errors=[{"field": name, "message": "cannot be null"}],
-            )
+            changes[name] = dict(field)
         else:
             changes[name] = field
     return changes
@@ -224,10 +208,14 @@ async def search_customers(
     request: Request,
     container: ContainerDep,
     principal: PersonDep,
-    q: Annotated[str | None, Query(max_length=100, description="Name, customer number or phone")] = None,
-    tier: Annotated[str | None, Query(max_length=32)] = None,
-    segment: Annotated[str | None, Query(max_length=64)] = None,
-    relationship_manager: Annotated[str | None, Query(max_length=64, description="RM user id or username")] = None,
+    q: Annotated[
+        str | None, Query(max_length=100, pattern=NO_CONTROL_CHARS, description="Name, customer number or phone")
+    ] = None,
+    tier: Tier | None = None,
+    segment: Annotated[str | None, Query(max_length=64, pattern=NO_CONTROL_CHARS)] = None,
+    relationship_manager: Annotated[
+        str | None, Query(max_length=64, pattern=NO_CONTROL_CHARS, description="RM user id or username")
+    ] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page[CustomerSummaryOut]:
@@ -237,7 +225,7 @@ async def search_customers(
             conn,
             principal.portfolio,
             q=q,
-            tier=tier,
+            tier=tier.value if tier else None,
             segment=segment,
             relationship_manager=relationship_manager,
             limit=limit,

@@ -153,4 +153,14 @@ class Principal:
         return self.role in _MAY_REVEAL
 
 
+@dataclass(frozen=True, slots=True)
+class StaffMember:
+    """A bank employee as the customer rules need to know them (an RM to assign, say)."""
+
+    user_id: uuid.UUID
+    role: Role
+    branch: str | None
+    active: bool = True
+
+
 SYSTEM = Principal(subject="system", kind="system", role=Role.ADMIN)

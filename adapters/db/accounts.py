@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.tables import api_keys, branches, users
 from adapters.security import hash_password, new_api_key
-from domain.access import Role, Scope
+from domain.access import Role, Scope, StaffMember
 from domain.errors import Conflict, InvalidValue, NotFound
 
 
@@ -123,3 +123,21 @@ async def revoke_api_key(conn: AsyncConnection, name_or_prefix: str, now: dateti
     if result.rowcount == 0:
         raise NotFound(f"no active key named {name_or_prefix}")
     return result.rowcount
+
+
+class SqlDirectory:
+    def __init__(self, conn: AsyncConnection) -> None:
+        self._conn = conn
+
+    async def branch_exists(self, code: str) -> bool:
+        return bool(await self._conn.scalar(sa.select(branches.c.code).where(branches.c.code == code)))
+
+    async def staff_member(self, user_id: uuid.UUID) -> StaffMember | None:
+        row = (
+            await self._conn.execute(
+                sa.select(users.c.id, users.c.role, users.c.branch_code, users.c.active).where(users.c.id == user_id)
+            )
+        ).first()
+        if row is None:
+            return None
+        return StaffMember(user_id=row.id, role=Role(row.role), branch=row.branch_code, active=row.active)
