@@ -94,6 +94,15 @@ _LOWER = "abcdefghijklmnopqrstuvwxyz"
 DAY = 86_400
 
 
+LANE_CUSTOMERS = 2_000  # customers [k*2000, (k+1)*2000) belong to lane k % LANES
+LANES = 2
+
+
+def lane_of(index: int) -> int:
+    """Which generator lane draws customer `index`: lanes can run in parallel processes."""
+    return (index // LANE_CUSTOMERS) % LANES
+
+
 def _rng(seed: int, index: int) -> random.Random:
     return random.Random((seed << 40) | index)
 
@@ -241,9 +250,9 @@ class BankPlan:
     today: date
     users: list[DemoUser]
     rms_by_branch: dict[str, list[DemoUser]]
-    # Kept across chunks (chunks are generated in order), so identifiers stay unique in the whole bank.
-    used_ids: set[str] = field(default_factory=set)
-    used_phones: set[str] = field(default_factory=set)
+    # Resident ID numbers handed out so far, per lane (see `lane_of`): each lane's customers are drawn in
+    # order, by one generator, and lanes use disjoint sequence numbers, so numbers are unique bank-wide.
+    used_ids: dict[int, set[str]] = field(default_factory=lambda: {lane: set() for lane in range(LANES)})
 
     @property
     def anchor(self) -> datetime:
@@ -365,29 +374,39 @@ class _Builder:
         return datetime.fromtimestamp(self.anchor_ts - day * DAY + int(r.random() * 50_400), UTC)
 
     def unique_phone(self, r: random.Random) -> str:
-        while True:
-            phone = f"+861{r.randint(3, 9)}{r.randrange(1_000_000_000):09d}"
-            if phone not in self.plan.used_phones and not luhn_valid(phone[1:]):
-                self.plan.used_phones.add(phone)
-                return phone
+        """The customer's own mobile: its last nine digits are a bijection of the index, hence unique."""
+        tail = (self.index * 387_420_489 + self.plan.seed * 7_919 + 12_345) % 1_000_000_000
+        first = r.randint(3, 9)
+        for step in range(7):
+            # exactly one digit makes the number Luhn-valid; take another so a PAN scanner stays quiet
+            phone = f"+861{3 + (first - 3 + step) % 7}{tail:09d}"
+            if not luhn_valid(phone[1:]):
+                break
+        return phone
 
     def landline(self, r: random.Random, area: str) -> str:
-        while True:
-            phone = f"+86{area}{r.randint(2, 8)}{r.randrange(10_000_000):07d}"
-            if phone not in self.plan.used_phones and not luhn_valid(phone[1:]):
-                self.plan.used_phones.add(phone)
-                return phone
+        """A landline (at most one per customer index): the last seven digits are a bijection of the index."""
+        tail = (self.index * 1_594_323 + self.plan.seed * 31 + 777) % 10_000_000
+        first = r.randint(2, 8)
+        for step in range(7):
+            phone = f"+86{area}{2 + (first - 2 + step) % 7}{tail:07d}"
+            if not luhn_valid(phone[1:]):
+                break
+        return phone
 
     def resident_id(self, r: random.Random, region: str, born: date, male: bool) -> str:
         stamp = born.strftime("%Y%m%d")
+        lane = lane_of(self.index)
+        used = self.plan.used_ids[lane]
         while True:
-            seq = r.randrange(100) * 10 + (r.randrange(5) * 2 + (1 if male else 0))
+            # the lane picks the parity of the sequence's first two digits; the last digit's is the gender
+            seq = (int(r.random() * 50) * 2 + lane) * 10 + (r.randrange(5) * 2 + (1 if male else 0))
             first17 = f"{region}{stamp}{seq:03d}"
             number = first17 + resident_id_check(first17)
             # Skip numbers that would also pass a card-number (Luhn) check, so a PAN scanner stays quiet.
             digits = number[:17] if number[-1] == "X" else number
-            if number not in self.plan.used_ids and not luhn_valid(digits):
-                self.plan.used_ids.add(number)
+            if number not in used and not luhn_valid(digits):
+                used.add(number)
                 return number
 
     # -- one household group of four customer indexes

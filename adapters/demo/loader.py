@@ -24,13 +24,16 @@ from adapters.demo import names as N
 from adapters.demo.generator import (
     JSON_COLUMNS,
     JSON_TEXT_COLUMNS,
+    LANE_CUSTOMERS,
+    LANES,
     TABLE_COLUMNS,
     BankPlan,
     Chunk,
     generate_chunk,
 )
 
-CHUNK_CUSTOMERS = 2_000  # bounds memory: about 190,000 rows per chunk at twelve months
+# A chunk is one generator lane's stretch of customers; bounds memory: about 190,000 rows at twelve months.
+CHUNK_CUSTOMERS = LANE_CUSTOMERS
 
 
 @dataclass
@@ -161,32 +164,39 @@ async def write_customers(conn: AsyncConnection, plan: BankPlan, remap: dict[uui
     started = time.perf_counter()
     loop = asyncio.get_running_loop()
     bounds = [(s, min(s + CHUNK_CUSTOMERS, plan.customers)) for s in range(0, plan.customers, CHUNK_CUSTOMERS)]
-    executor: Executor
+    executors: list[Executor]
     generate: Callable[[int, int], tuple[Chunk, float]] = _generate
     if len(bounds) > PROCESS_FROM_CHUNKS:
-        # A big bank: generate in another process (real parallelism; Python's GIL would otherwise make
-        # generation and the driver's COPY encoding take turns). One worker, fed in order, keeps the
-        # bank-wide uniqueness of phones and ID numbers, hence determinism.
-        executor = ProcessPoolExecutor(
-            max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=(plan,)
-        )
+        # A big bank: generate in other processes (real parallelism: with threads Python's GIL would make
+        # generation and the driver's COPY encoding take turns), one per lane, each fed its lane's chunks in
+        # order, so ID numbers stay unique and the bank deterministic.
+        spawn = multiprocessing.get_context("spawn")
+        executors = [
+            ProcessPoolExecutor(max_workers=1, mp_context=spawn, initializer=_init_worker, initargs=(plan,))
+            for _ in range(LANES)
+        ]
     else:
-        executor = ThreadPoolExecutor(max_workers=1)
+        executors = [ThreadPoolExecutor(max_workers=1)]
         generate = partial(_generate_for, plan)
+
+    def submit(n: int) -> asyncio.Future[tuple[Chunk, float]]:
+        return loop.run_in_executor(executors[n % len(executors)], generate, *bounds[n])
+
     try:
-        pending = loop.run_in_executor(executor, generate, *bounds[0]) if bounds else None
+        ahead = len(executors)  # chunks generated ahead of the one being written
+        pending = {n: submit(n) for n in range(min(ahead, len(bounds)))}
         for n in range(len(bounds)):
-            assert pending is not None
             t = time.perf_counter()
-            chunk, seconds = await pending
+            chunk, seconds = await pending.pop(n)
             stats.wait_seconds += time.perf_counter() - t
             stats.generate_seconds += seconds
-            # Generation of the next chunk overlaps the database's work on this one.
-            pending = loop.run_in_executor(executor, generate, *bounds[n + 1]) if n + 1 < len(bounds) else None
+            if n + ahead < len(bounds):
+                pending[n + ahead] = submit(n + ahead)
             await _write_chunk(conn, chunk, remap, stats)
             del chunk
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        for executor in executors:
+            executor.shutdown(wait=True, cancel_futures=True)
     stats.total_seconds = time.perf_counter() - started
     return stats
 
