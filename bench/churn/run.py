@@ -87,6 +87,9 @@ def main() -> None:
         f"possible here is {ceiling:.3f}, as only {len(leaving):,} customers leave)"
     )
     print(f"recall in top decile: {hits / max(1, len(leaving)):.3f}")
+    top_k = ranked[: len(leaving)]
+    k_hits = sum(1 for number, _ in top_k if number in leaving)
+    print(f"precision at the top {len(leaving):,} (as many as leave): {k_hits / max(1, len(top_k)):.3f}")
     print(f"AUC: {auc(labelled):.3f}")
 
 
