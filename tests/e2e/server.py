@@ -54,7 +54,10 @@ def running_server(env: dict[str, str], port: int | None = None, workers: int = 
     log = open(ROOT / f".server-{port}.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
         [*CRM, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
-        env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
