@@ -369,6 +369,10 @@ class CaseRepository(Protocol):
         """Store a new case; False when its interaction already has one (another writer got there first)."""
         ...
 
+    async def add_all(self, new_cases: list[Case]) -> int:
+        """Store new cases in one go, skipping those whose interaction already has one; the count stored."""
+        ...
+
     async def follow_merges(self, customer_ids: frozenset[uuid.UUID]) -> int:
         """Move the cases of customers merged into these ones to them; the count moved."""
         ...

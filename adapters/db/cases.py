@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -61,25 +63,48 @@ class SqlCaseRepository:
         )
         return int(result.rowcount or 0)
 
+    async def add_all(self, new_cases: list[Case]) -> int:
+        """One multi-row INSERT per chunk; a case whose interaction already has one (another writer opened
+        it first) is skipped by the unique interaction_id, without a savepoint per case."""
+        if not new_cases:
+            return 0
+        stored = 0
+        for start in range(0, len(new_cases), _CHUNK):
+            rows = [_row(case) for case in new_cases[start : start + _CHUNK]]
+            stmt = (
+                pg_insert(cases).values(rows).on_conflict_do_nothing(index_elements=["interaction_id"])
+                if self._conn.dialect.name == "postgresql"
+                else sqlite_insert(cases).values(rows).on_conflict_do_nothing(index_elements=["interaction_id"])
+            )
+            result = await self._conn.execute(stmt.returning(cases.c.id))
+            stored += len(result.all())
+        return stored
+
     async def add(self, case: Case) -> bool:
         try:
             async with self._conn.begin_nested():
-                await self._conn.execute(
-                    sa.insert(cases).values(
-                        id=case.id,
-                        customer_id=case.customer_id,
-                        kind=case.kind,
-                        status=case.status,
-                        subject=case.subject,
-                        channel=case.channel,
-                        opened_at=case.opened_at,
-                        sla_due_at=case.sla_due_at,
-                        closed_at=case.closed_at,
-                        interaction_id=case.interaction_id,
-                        source_ref=case.source_ref,
-                        satisfaction=case.satisfaction,
-                    )
-                )
+                await self._conn.execute(sa.insert(cases).values(**_row(case)))
         except IntegrityError:
             return False  # its interaction already has a case
         return True
+
+
+# 12 columns a row: well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535.
+_CHUNK = 500
+
+
+def _row(case: Case) -> dict[str, object]:
+    return {
+        "id": case.id,
+        "customer_id": case.customer_id,
+        "kind": case.kind,
+        "status": case.status,
+        "subject": case.subject,
+        "channel": case.channel,
+        "opened_at": case.opened_at,
+        "sla_due_at": case.sla_due_at,
+        "closed_at": case.closed_at,
+        "interaction_id": case.interaction_id,
+        "source_ref": case.source_ref,
+        "satisfaction": case.satisfaction,
+    }

@@ -589,14 +589,19 @@ def _years_before(day: date, years: int) -> date:
 
 
 async def raise_alerts(
-    conn: AsyncConnection, now: datetime, rules: ScoringRules, ids: list[uuid.UUID] | None = None
+    conn: AsyncConnection,
+    now: datetime,
+    rules: ScoringRules,
+    ids: list[uuid.UUID] | None = None,
+    params: dict[str, Decimal] | None = None,
 ) -> int:
     """Raise movement, maturity and complaint alerts for the target customers; one per cause.
 
     One statement: a single pass of aggregates over interactions (`mv`) feeds the three movement detectors,
     beside the maturity and complaint selections; the unique (customer, kind, cause_key) drops repeats.
     """
-    params = await load_parameters(conn)
+    if params is None:
+        params = await load_parameters(conn)
     q = _Sql(conn.dialect.name)
     mv = rules.movements
     selects = [
@@ -810,7 +815,7 @@ async def rescore(
         if cutoff != previous:
             await _retier(conn, now, rules, cutoff)
     changed = await _record_tiers(conn, now, ids)
-    raised = await raise_alerts(conn, now, rules, ids) if alerts else 0
+    raised = await raise_alerts(conn, now, rules, ids, params) if alerts else 0
     return RescoreResult(scored, changed, raised, cutoff)
 
 

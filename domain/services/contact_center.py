@@ -133,9 +133,8 @@ async def open_complaint_cases(cases: CaseRepository, customer_ids: frozenset[uu
     Cases of customers merged into these ones follow them first, as their interactions did.
     """
     await cases.follow_merges(customer_ids)
-    opened = 0
-    for complaint in await cases.complaints_without_case(customer_ids):
-        case = case_for_complaint(
+    new_cases = [
+        case_for_complaint(
             complaint.interaction_id,
             complaint.customer_id,
             complaint.occurred_at,
@@ -143,6 +142,6 @@ async def open_complaint_cases(cases: CaseRepository, customer_ids: frozenset[uu
             complaint.summary,
             complaint.source_ref,
         )
-        if await cases.add(case):
-            opened += 1
-    return opened
+        for complaint in await cases.complaints_without_case(customer_ids)
+    ]
+    return await cases.add_all(new_cases) if new_cases else 0
