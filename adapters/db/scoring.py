@@ -412,7 +412,7 @@ async def _score_figures(
             st.lifecycle_stage, st.active_products
         FROM staged st LEFT JOIN driver_json dj ON dj.customer_id = st.customer_id
     ) fin JOIN customers c ON c.id = fin.customer_id
-    WHERE 1 = 1
+    WHERE 1 = 1{_target(ids, "c.id")}
     ON CONFLICT (customer_id) DO UPDATE SET
         currency = excluded.currency, aum = excluded.aum, aum_3m_ago = excluded.aum_3m_ago,
         deposit_balance = excluded.deposit_balance, loan_balance = excluded.loan_balance,
@@ -570,11 +570,12 @@ async def _record_tiers(conn: AsyncConnection, now: datetime, ids: list[uuid.UUI
     inserted = await conn.execute(q2.statement(changes, ids), q2.run_params(ids))
     # Mirror into the profile (search and the SPA read customers.tier / lifecycle_stage). The version is
     # not moved: it guards people's edits, and a score moving under an RM must not fail their PATCH.
+    both = _target(ids, "s.customer_id") + _target(ids, "customers.id")  # each table by its index
     mirror = f"""
     UPDATE customers SET tier = s.tier, lifecycle_stage = s.lifecycle_stage
     FROM customer_scores s
     WHERE s.customer_id = customers.id
-        AND (customers.tier <> s.tier OR customers.lifecycle_stage <> s.lifecycle_stage){_target(ids, "s.customer_id")}
+        AND (customers.tier <> s.tier OR customers.lifecycle_stage <> s.lifecycle_stage){both}
     """
     q3 = _Sql(conn.dialect.name)
     await conn.execute(q3.statement(mirror, ids), q3.run_params(ids))
@@ -615,7 +616,7 @@ async def raise_alerts(
     SELECT {q.new_uuid()}, a.customer_id, a.kind, a.cause_key, a.severity, a.title, a.detail, 'open',
         c.relationship_manager_id, a.data, {q.ts(now, "now")}
     FROM ({" UNION ALL ".join(selects)}) a JOIN customers c ON c.id = a.customer_id
-    WHERE c.merged_into IS NULL
+    WHERE c.merged_into IS NULL{_target(ids, "c.id")}
     ON CONFLICT (customer_id, kind, cause_key) DO NOTHING
     """
     result = await conn.execute(q.statement(sql, ids), q.run_params(ids))
