@@ -276,9 +276,13 @@ async def main() -> None:
     random.Random(3).shuffle(batches)
     print(f"{args.events} events in {len(batches)} batches of {args.batch}; {len(people)} demo customers")
 
+    # The server's log goes to a file (a pipe nobody reads would fill and stall the server); afterwards the
+    # bench counts the batches retried after a deadlock or serialisation failure.
+    log_path = Path(os.environ.get("BENCH_LOG", "/tmp/bench_ingest_server.log"))
+    server_log = log_path.open("wb")  # noqa: ASYNC230  (before timing)
     server = subprocess.Popen(  # noqa: ASYNC220  (started once, before timing)
         [str(ROOT / ".venv/bin/crm"), "serve", "--port", str(PORT), "--workers", str(args.workers)],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=server_log,
     )  # fmt: skip
     try:
         wait_ready(server)
@@ -290,6 +294,10 @@ async def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+        server_log.close()
+    log_text = log_path.read_text(errors="replace")  # noqa: ASYNC240  (after timing)
+    retried = sum(1 for line in log_text.splitlines() if "retrying a" in line)
+    print(f"batches retried after a deadlock or serialisation failure: {retried} (server log: {log_path})")
     rate = args.events / elapsed
     print(f"ingest: {totals} in {elapsed:.1f}s = {rate:,.0f} events/s ({args.workers} workers, {args.clients} clients)")
 
