@@ -25,7 +25,7 @@ from typing import Any
 from adapters.demo import names as N
 
 # ---- rates and sizes -------------------------------------------------------------------------------------
-LEAVING_RATE = 0.05
+LEAVING_RATE = 0.11  # retail attrition: about a tenth of customers leave in a year
 LARGE_OUTFLOW_RATE = 0.004
 DORMANT_WAKE_RATE = 0.003
 CUSTOMERS_PER_RM = 150
@@ -162,7 +162,14 @@ def _uscc(region: str, r: random.Random) -> str:
 
 def _is_leaving(seed: int, index: int) -> bool:
     # The first draw of every customer's own generator decides it; generate_chunk makes the same draw.
-    return index in FORCED_LEAVING or _rng(seed, index).random() < LEAVING_RATE
+    return _leaving_draw(index, _rng(seed, index).random())
+
+
+def _leaving_draw(index: int, draw: float) -> bool:
+    # The detectors' forced cases (a large outflow, a dormant account waking) are customers who stay.
+    if index in FORCED_LEAVING:
+        return True
+    return draw < LEAVING_RATE and index not in FORCED_OUTFLOW and index not in FORCED_WAKE
 
 
 def customer_number(index: int) -> str:
@@ -315,6 +322,79 @@ class _Holding:
     past_cents: int = 0  # closed: the balance before closing; woken: the remainder it held while dormant
     extra_past: int = 0  # money that left this week: every earlier point was this much higher
     history: str = "normal"  # normal, card, loan, flat, wake
+    # (days ago, cents): history points older than that day held `cents` more (a payment) or less (a payout)
+    steps: list[tuple[float, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Leaving:
+    """How one customer quietly leaves: each signal drawn on its own, so no leaver shows all of them."""
+
+    start: float  # days ago the customer began to move away
+    end: float  # days ago they will have finished (negative: still under way)
+    drain: float  # share of their current, savings, fund and wealth balances gone once finished
+    fade: float  # share of their own activity (visits, card use, log-ins) gone once finished; 0 for some
+    salary_stop: float | None  # days ago the salary stopped arriving here; None: still paid here
+    complaint: float | None  # days ago they complained; None: they never did
+    td_closed: int | None  # days ago a time deposit matured and was paid out, not renewed; None: none
+
+    def progress(self, days_ago: float) -> float:
+        """How far the leaving had gone `days_ago` days back, from 0 to 1."""
+        if days_ago >= self.start:
+            return 0.0
+        return min(1.0, (self.start - days_ago) / (self.start - self.end))
+
+    def remaining(self, days_ago: float) -> float:
+        return 1.0 - self.drain * self.progress(days_ago)
+
+
+# Customers 0 and 6 (rm.li's and rm.wang's) leave showing every signal, so both portfolios show one clearly.
+_FORCED_LEAVING_PROFILE = _Leaving(120, 20, 0.85, 0.7, 80, 40, 45)
+
+
+@dataclass(slots=True)
+class _Quirks:
+    """Innocent reasons a staying customer shows a leaving signal for a while."""
+
+    home: float | None = None  # days ago a home's down payment left; a mortgage opened that day
+    brokerage: float | None = None  # days ago savings went to their securities account (bank-securities transfer)
+    complaint: float | None = None  # days ago they complained; it was resolved and they stayed
+    job_gap: tuple[float, float] | None = None  # (from, to) days ago without salary: a new employer
+    quiet: tuple[float, float] | None = None  # (from, to) days ago of seasonal low activity
+    td_rolled: int | None = None  # days ago a time deposit matured and was rolled into a wealth product
+    td_kept: int | None = None  # days ago a time deposit matured and was paid into the current account
+
+
+def _draw_leaving(r: random.Random, forced: bool) -> _Leaving:
+    start = r.uniform(30, 180)
+    end = start - r.uniform(60, 180)  # some leave over two months, some over six
+    drain = r.uniform(0.4, 1.0)
+    fade = r.uniform(0.3, 0.9) if r.random() < 0.75 else 0.0
+    salary_stop = r.uniform(max(0.0, end), start) if r.random() < 0.6 else None
+    complaint = r.uniform(max(1.0, start - 45), start + 15) if r.random() < 0.45 else None
+    td_closed = int(r.uniform(max(5.0, end), start)) if r.random() < 0.5 else None
+    return _FORCED_LEAVING_PROFILE if forced else _Leaving(start, end, drain, fade, salary_stop, complaint, td_closed)
+
+
+def _draw_quirks(r: random.Random, employed: bool, age: int, is_business: bool) -> _Quirks:
+    q = _Quirks()
+    if not is_business and 25 <= age <= 60 and r.random() < 0.04:
+        q.home = r.uniform(10, 170)
+    if r.random() < 0.04:
+        q.brokerage = r.uniform(5, 170)
+    if r.random() < 0.06:
+        q.complaint = r.uniform(1, 360)
+    if employed and r.random() < 0.06:
+        gap_from = r.uniform(20, 330)
+        q.job_gap = (gap_from, gap_from - r.uniform(30, 100))
+    if r.random() < 0.12:
+        quiet_from = r.uniform(30, 330)
+        q.quiet = (quiet_from, quiet_from - r.uniform(45, 100))
+    if r.random() < 0.05:
+        q.td_rolled = _randint(r, 8, 85)
+    elif r.random() < 0.03:
+        q.td_kept = _randint(r, 8, 55)
+    return q
 
 
 @dataclass(slots=True)
@@ -323,6 +403,9 @@ class Chunk:
 
     def count(self) -> int:
         return sum(len(v) for v in self.rows.values())
+
+
+_DRAINED = frozenset({"current", "savings", "fund", "wealth_product"})  # what a leaver moves away
 
 
 def _randint(r: random.Random, low: int, high: int) -> int:
@@ -466,12 +549,13 @@ class _Builder:
         plan, today = self.plan, self.today
         r = _rng(plan.seed, i)
         self.index = i
-        leaving = r.random() < LEAVING_RATE or i in FORCED_LEAVING  # first draw: see _is_leaving
+        leaving = _leaving_draw(i, r.random())  # first draw: see _is_leaving
         abnormal = r.random()
         outflow = abnormal < LARGE_OUTFLOW_RATE or i in FORCED_OUTFLOW
         wake = (LARGE_OUTFLOW_RATE <= abnormal < LARGE_OUTFLOW_RATE + DORMANT_WAKE_RATE) or i in FORCED_WAKE
         if leaving:
             outflow = wake = False
+        lv = _draw_leaving(r, i in FORCED_LEAVING) if leaving else None
         cid = self.uid(r)
         number = customer_number(i)
 
@@ -610,7 +694,8 @@ class _Builder:
         tenure_days = r.randint(90, 6000) if role != "child" else r.randint(90, 2500)
         since = today - timedelta(days=tenure_days)
 
-        holdings = self.make_holdings(r, wealth, risk_level, is_business, employed, age, since, leaving, i, branch)
+        quirks = _Quirks() if leaving else _draw_quirks(r, employed, age, is_business)
+        holdings = self.make_holdings(r, wealth, risk_level, is_business, employed, age, since, lv, quirks, i)
         opened = [h.opened for h in holdings if h.opened]
         first = min([since, *opened])
         lifecycle = "new" if (today - first).days < 365 else "growing" if (today - first).days < 3 * 365 else "mature"
@@ -658,12 +743,13 @@ class _Builder:
             woken.cents = woken.past_cents + deposit
             woken.opened = today - timedelta(days=r.randint(1500, 4000))
             holdings.append(woken)
+        drained = 0
         for k, h in enumerate(holdings):
             account = f"{_CAT_CODE[h.category]}{branch_idx + 1}{i:08d}{k:02d}" + ("U" if h.currency != "CNY" else "")
-            self.write_holding(r, h, leaving, cid, account)
+            drained += self.write_holding(r, h, lv, cid, account)
         self.events(
             r, cid, number, holdings, employed, income, age, rm, card_token, online_id, bool(emails),
-            leaving, outflow_cents, woken, branch, first,
+            lv, quirks, drained, outflow_cents, woken, branch, first,
         )  # fmt: skip
         return cid, born
 
@@ -677,11 +763,12 @@ class _Builder:
         employed: bool,
         age: int,
         since: date,
-        leaving: bool,
+        lv: _Leaving | None,
+        quirks: _Quirks,
         i: int,
-        branch: str,
     ) -> list[_Holding]:
         today = self.today
+        leaving = lv is not None
         out: list[_Holding] = []
 
         def opened_after(days_max: int) -> date:
@@ -694,7 +781,7 @@ class _Builder:
         if r.random() < 0.04 or (wealth > 1e6 and r.random() < 0.3):
             slots.append(("SAV-USD", r.random() * 0.5))
         n_td = 0
-        if r.random() < 0.45 or i in FORCED_MATURING or leaving:
+        if r.random() < 0.45 or i in FORCED_MATURING:
             n_td = 1 + (r.random() < 0.4) + (wealth > 5e5 and r.random() < 0.5)
         for _ in range(n_td):
             slots.append((r.choice(("TD-3M", "TD-6M", "TD-12M", "TD-12M", "TD-24M", "TD-36M")), 0.5 + r.random() * 2))
@@ -738,7 +825,7 @@ class _Builder:
                 h.opened = max(since, opened_after(5000)) if code == "CUR-CNY" else opened_after(2500)
             out.append(h)
         # a few dormant savings accounts with a little money left
-        if r.random() < 0.03 and not leaving:
+        if r.random() < 0.03:
             h = _Holding(self.uid(r), "SAV-CNY", "savings", "CNY", r.randint(100, 50_000), status="dormant")
             h.opened = today - timedelta(days=r.randint(800, 4000))
             h.history = "flat"
@@ -791,18 +878,52 @@ class _Builder:
                 h.maturity = h.closed
             h.past_cents = int(wealth * 30 * r.random())
             out.append(h)
-        if leaving:
-            # the matured time deposit that was not rolled over
+        # a time deposit that matured lately: paid out (a leaver), rolled into a wealth product, or kept
+        matured = lv.td_closed if lv is not None else quirks.td_rolled or quirks.td_kept
+        if matured is not None:
             h = _Holding(self.uid(r), r.choice(("TD-3M", "TD-6M", "TD-12M")), "time_deposit", "CNY", 0, "closed")
-            h.closed = today - timedelta(days=r.randint(25, 100))
+            h.closed = today - timedelta(days=matured)
             h.maturity = h.closed
             h.opened = _add_months(h.closed, -(_PRODUCT[h.code].term_months or 12))
             h.past_cents = max(5_000_00, int(wealth * 100 * (0.6 + r.random() * 0.6)))
             out.append(h)
+            current = out[0]  # the current account always comes first
+            if quirks.td_rolled is not None:
+                code = ("WM-R2-90D", "WM-R3-180D")[r.random() < 0.4 and matured < 60]
+                placed = max(int(h.past_cents * r.uniform(1.0, 1.05)), int((_PRODUCT[code].minimum_amount or 0) * 100))
+                wm = _Holding(self.uid(r), code, "wealth_product", "CNY", placed)
+                wm.opened = h.closed + timedelta(days=_randint(r, 0, 3))
+                wm.maturity = _add_months(wm.opened, _PRODUCT[code].term_months or 3)
+                out.append(wm)
+            elif quirks.td_kept is not None:
+                current.cents += h.past_cents
+                current.steps.append((matured, -h.past_cents))
+        # a home bought lately: the down payment left the current account, a mortgage paid the rest
+        if quirks.home is not None and not any(h.category == "mortgage" for h in out):
+            liquid = sum(h.cents for h in out if h.category in ("current", "savings") and h.currency == "CNY")
+            down = int(liquid * r.uniform(1.0, 4.0)) + _randint(r, 100_000, 600_000) * 100
+            out[0].steps.append((quirks.home, down))
+            h = _Holding(self.uid(r), "MTG-30Y", "mortgage", "CNY", 0)
+            h.opened = today - timedelta(days=int(quirks.home))
+            h.maturity = _add_months(h.opened, 360)
+            h.limit_cents = int(down * r.uniform(1.5, 2.5)) // 100_000 * 100_000
+            h.cents = -int(h.limit_cents * r.uniform(0.985, 1.0))
+            h.history = "loan"
+            out.append(h)
+        # a rising stock market: savings moved to the customer's securities account (they stay with the bank)
+        if quirks.brokerage is not None:
+            liquid = sum(h.cents for h in out if h.category in ("current", "savings") and h.currency == "CNY")
+            out[0].steps.append((quirks.brokerage, int(liquid * r.uniform(0.3, 1.5)) + 2_000_000))
         return out
 
-    def write_holding(self, r: random.Random, h: _Holding, leaving: bool, cid: uuid.UUID, account: str) -> None:
+    def write_holding(self, r: random.Random, h: _Holding, lv: _Leaving | None, cid: uuid.UUID, account: str) -> int:
+        """Write the holding and its monthly balance points; return the CNY cents a leaver moved out of it."""
         p = _PRODUCT[h.code]
+        base = h.cents
+        drains = lv is not None and h.status == "active" and base > 0 and h.category in _DRAINED
+        if drains:
+            assert lv is not None
+            h.cents = int(base * lv.remaining(0))
         as_of = self.plan.anchor - timedelta(seconds=r.randrange(1, DAY))
         self.holdings.append(
             (
@@ -815,9 +936,9 @@ class _Builder:
         hist = self.history
         cents = h.cents
         drift = r.uniform(-0.012, 0.018)
-        fall = r.uniform(2.0, 4.0) if leaving and cents > 0 and h.category in ("current", "savings") else 0.0
-        if leaving and h.category in ("wealth_product", "fund", "time_deposit") and h.status != "closed":
-            fall = r.uniform(0.8, 1.6)
+        # a current account swings with pay and spending, a fund with the market; deposits barely move
+        noise = 0.12 if h.category == "current" else 0.06 if h.category == "fund" else 0.03
+        steps = h.steps
         for k, day in enumerate(self.points):
             if h.opened and day < h.opened:
                 break
@@ -832,11 +953,17 @@ class _Builder:
             elif h.history == "loan":
                 value = max(-(h.limit_cents or 0), int(cents * (1 + 0.006 * k)))
             else:
-                factor = 1 + drift * k + r.uniform(-0.03, 0.03)
-                if fall:
-                    factor += fall * min(k, 4) / 4
-                value = max(0, int(cents * factor)) + h.extra_past
+                factor = 1 + drift * k + r.uniform(-noise, noise)
+                value = int((base if drains else cents) * factor) + h.extra_past
+                if drains:
+                    assert lv is not None
+                    value = int(value * lv.remaining(30 * k))
+                for since, amount in steps:
+                    if 30 * k > since:
+                        value += amount
+                value = max(0, value)
             hist.append((h.id, day, _money(value)))
+        return base - h.cents if drains and h.currency == "CNY" else 0
 
     # -- events
     def events(
@@ -852,7 +979,9 @@ class _Builder:
         card_token: str | None,
         online_id: str | None,
         has_email: bool,
-        leaving: bool,
+        lv: _Leaving | None,
+        quirks: _Quirks,
+        drained: int,
         outflow_cents: int,
         woken: _Holding | None,
         branch: str,
@@ -867,9 +996,15 @@ class _Builder:
         cur_id = current.id if current else None
         seq = 0
 
+        quiet = quirks.quiet
+
         def keep(days_ago: float) -> bool:
-            # leaving customers come less and less in their last four months
-            return not leaving or days_ago > 120 or r.random() < 0.3
+            """Whether the customer still does something they would have done `days_ago` days back."""
+            # leaving customers come less and less as they move away (some keep using the card as usual)
+            if lv is not None and lv.fade and days_ago < lv.start and r.random() < lv.fade * lv.progress(days_ago):
+                return False
+            # a quiet season (a long stay at the family's home town, a winter abroad)
+            return quiet is None or not quiet[1] <= days_ago <= quiet[0] or r.random() < 0.25
 
         def add(
             channel: str,
@@ -885,6 +1020,8 @@ class _Builder:
             currency: str = "CNY",
         ) -> None:
             nonlocal seq
+            if days_ago >= span:
+                return  # before the months asked for (or before the customer's first day)
             seq += 1
             out.append(
                 (
@@ -898,21 +1035,31 @@ class _Builder:
             x = per_year * years * activity
             return int(x) + (r.random() < x - int(x))
 
-        # salary on a fixed payday; it stops for leaving customers three months ago
+        # salary on a fixed payday; a leaver's may stop arriving (paid into the other bank now); a customer
+        # changing jobs goes without for a month or three, then a new employer pays on another day
         if employed and current:
             low, high = N.SALARY_BY_INCOME.get(income, (5000, 12000))
             pay = _randint(r, low, high) * 100
             payday = _randint(r, 1, 28)
             by_teller = r.random() < 0.15
-            for m in range(1, self.plan.months + 1):
+            gap = quirks.job_gap
+            new_pay, new_payday = int(pay * r.uniform(0.9, 1.3)), _randint(r, 1, 28)
+            stop = lv.salary_stop if lv is not None else None
+            for m in range(self.plan.months + 1):  # this month's payday too, once it has passed
                 paid_on = _add_months(self.today, -m).replace(day=payday)
                 days_ago = (self.today - paid_on).days
-                if days_ago >= span or (leaving and days_ago < 95):
+                monthly, employer = pay, f"EMP-{number}"
+                if gap is not None and days_ago < gap[0]:
+                    if days_ago >= gap[1]:
+                        continue
+                    paid_on = _add_months(self.today, -m).replace(day=new_payday)
+                    days_ago, monthly, employer = (self.today - paid_on).days, new_pay, f"EMP-{number}-2"
+                if days_ago >= span or days_ago < 1 or (stop is not None and days_ago < stop):
                     continue
-                amount = pay + r.randrange(-pay // 20, pay // 20 + 1)
+                amount = monthly + r.randrange(-monthly // 20, monthly // 20 + 1)
                 if by_teller:
                     add("teller", "salary", "inbound", days_ago, "payroll", "Salary credit", "posted", amount,
-                        cur_id, f'{{"branch_code":"{branch}","employer_ref":"EMP-{number}"}}')  # fmt: skip
+                        cur_id, f'{{"branch_code":"{branch}","employer_ref":"{employer}"}}')  # fmt: skip
                 else:
                     add("online_banking", "salary", "inbound", days_ago, "payroll", "Salary credit", "posted",
                         amount, cur_id, '{"channel_ref":"payroll-transfer"}')  # fmt: skip
@@ -991,12 +1138,19 @@ class _Builder:
                 r.choice(("resolved", "resolved", "resolved", "transferred", "callback_requested")), None, None,
                 f'{{"queue":"{queue}","duration_s":{_randint(r, 40, 900)},'
                 f'"satisfaction":{r.choices((1, 2, 3, 4, 5), (3, 5, 15, 40, 37))[0]}}}')  # fmt: skip
-        if leaving or r.random() < 0.015:
-            d = r.uniform(5, 85) if leaving else r.random() * span
-            add("call_center", "complaint", "inbound", d, f"agent{_randint(r, 1, 40):03d}", r.choice(N.COMPLAINTS),
-                "complaint_logged", None, None,
+        # complaints: a leaver's goes unresolved; a staying customer's was resolved (a follow-up call says so)
+        complained = lv.complaint if lv is not None else quirks.complaint
+        if complained is not None and complained < span:
+            add("call_center", "complaint", "inbound", complained, f"agent{_randint(r, 1, 40):03d}",
+                r.choice(N.COMPLAINTS), "complaint_logged", None, None,
                 {"queue": "complaints", "duration_s": _randint(r, 300, 1500),
                  "satisfaction": r.choice((1, 2))})  # fmt: skip
+            follow_up = complained - r.uniform(1, 10)
+            if lv is None and follow_up > 0:
+                add("call_center", "call_ended", "outbound", follow_up, f"agent{_randint(r, 1, 40):03d}",
+                    "Complaint follow-up", "resolved", None, None,
+                    {"queue": "complaints", "duration_s": _randint(r, 120, 600),
+                     "satisfaction": r.choice((4, 5))})  # fmt: skip
         # the bank reaching out
         for _ in range(count(2)):
             d = r.random() * span
@@ -1054,21 +1208,38 @@ class _Builder:
             else:
                 add("teller", "product_purchase", "inbound", d, f"T{branch}01", _PRODUCT[h.code].name, "completed",
                     amount, h.id, {"branch_code": branch, "product_code": h.code}, h.currency)  # fmt: skip
-        # leaving: the money walks out in a few transfers over the last four months
-        if leaving and current:
-            assets = sum(h.cents for h in holdings if h.cents > 0 and h.currency == "CNY")
-            moved = int(assets * r.uniform(1.0, 2.0)) + 1_000_000
-            for _ in range(_randint(r, 2, 4)):
-                part = moved // 3
-                add("online_banking" if online_id else "teller", "transfer", "outbound", r.uniform(3, 115), None,
-                    "Transfer to an account at another bank", "completed", part, cur_id,
+        # leaving: the money walks out in a few transfers while the customer moves away
+        if lv is not None and drained > 0:
+            parts = _randint(r, 1, 5)
+            for _ in range(parts):
+                d = r.uniform(max(0.5, lv.end), lv.start)
+                add("online_banking" if online_id else "teller", "transfer", "outbound", d, None,
+                    "Transfer to an account at another bank", "completed", drained // parts, cur_id,
                     {"online_user_id": online_id} if online_id else {"branch_code": branch})  # fmt: skip
-            for h in holdings:
-                if h.status == "closed" and h.closed and (self.today - h.closed).days < 120:
-                    d = (self.today - h.closed).days
-                    add("teller", "account_close", "outbound", d, f"T{branch}02",
-                        "Time deposit matured; proceeds paid out, not renewed", "completed", h.past_cents, h.id,
-                        {"branch_code": branch, "product_code": h.code})  # fmt: skip
+        # time deposits that matured lately: paid out to another bank, rolled over, or kept in the current account
+        for h in holdings:
+            if h.status != "closed" or h.category != "time_deposit" or h.closed is None:
+                continue
+            d = (self.today - h.closed).days
+            if lv is not None and d == lv.td_closed:
+                add("teller", "account_close", "outbound", d, f"T{branch}02",
+                    "Time deposit matured; proceeds paid out, not renewed", "completed", h.past_cents, h.id,
+                    {"branch_code": branch, "product_code": h.code})  # fmt: skip
+            elif d == quirks.td_rolled:
+                add("teller", "maturity_rollover", "inbound", d, f"T{branch}02",
+                    "Time deposit matured; proceeds placed in a wealth product", "completed", h.past_cents, h.id,
+                    {"branch_code": branch, "product_code": h.code})  # fmt: skip
+            elif d == quirks.td_kept:
+                add("online_banking" if online_id else "teller", "maturity_payout", "inbound", d, None,
+                    "Time deposit matured; proceeds paid into the current account", "completed", h.past_cents,
+                    cur_id, {"online_user_id": online_id} if online_id else {"branch_code": branch})  # fmt: skip
+        # a home purchase (the down payment, the day the mortgage starts) or a move to the stock market
+        for since, moved in current.steps if current else ():
+            why = {quirks.home: "Down payment for a home purchase", quirks.brokerage: "Transfer to securities account"}
+            if moved > 0 and since in why:
+                add("online_banking" if online_id else "teller", "transfer", "outbound", since, None, why[since],
+                    "completed", moved, cur_id,
+                    {"online_user_id": online_id} if online_id else {"branch_code": branch})  # fmt: skip
         # abnormal movements for the detectors
         if outflow_cents:
             add("online_banking", "transfer", "outbound", r.uniform(0.5, 6), None, "Large transfer to another bank",

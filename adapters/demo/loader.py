@@ -15,9 +15,10 @@ from functools import partial
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.db import accounts
+from adapters.db.engine import writer
 from adapters.db.schema import metadata
 from adapters.db.tables import branches, customers, products, users
 from adapters.demo import names as N
@@ -42,6 +43,7 @@ class LoadStats:
     write_seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     generate_seconds: float = 0.0
     wait_seconds: float = 0.0  # writing stood still, waiting for the next chunk to be generated
+    analyze_seconds: float = 0.0  # refreshing the planner's statistics after the load
     total_seconds: float = 0.0
 
     @property
@@ -152,6 +154,22 @@ async def write_fixed_parts(conn: AsyncConnection, plan: BankPlan, password_hash
             user_id=u.id,
         )
     return remap
+
+
+LOADED_TABLES = ("branches", "products", "users", *TABLE_COLUMNS)
+
+
+async def analyze_loaded_tables(engine: AsyncEngine) -> None:
+    """Refresh the query planner's statistics on what was just loaded, so the first queries get good plans.
+
+    Autovacuum would get there eventually (SQLite never does by itself); until then PostgreSQL plans with
+    the statistics of empty tables, which made incremental scoring 12 times slower right after a load.
+    """
+    async with writer(engine).begin() as conn:
+        if conn.dialect.name == "postgresql":
+            await conn.execute(sa.text("ANALYZE " + ", ".join(f'"{t}"' for t in LOADED_TABLES)))
+        else:
+            await conn.execute(sa.text("ANALYZE"))
 
 
 async def count_customers(conn: AsyncConnection) -> int:
