@@ -3,7 +3,8 @@
     .venv/bin/python -m bench.ingest.profile [--batches 5] [--batch 1000] [--customers 2000] [--reuse]
 
 A PostgreSQL database `crm_bench_ingest_profile` loaded with the demo bank and ANALYZEd (`--reuse` keeps the
-one a previous run made); then `--batches` batches of the bench's events go through `ingest_events` in this
+one a previous run made; `--db crm_bench_ingest --reuse` profiles what a full bench run left); then
+`--batches` batches of the bench's events go through `ingest_events` in this
 process, one at a time. Prints the time of each activity observer and the slowest SQL statements (by total
 time, first 90 characters of each). Not the throughput figure: that is `bench.ingest.run`.
 """
@@ -26,13 +27,13 @@ from bench.ingest.run import PG_ADMIN, analyze, crm, env_for, identities, make_e
 DB_NAME = "crm_bench_ingest_profile"
 
 
-async def prepare(customers: int, reuse: bool) -> str:
-    url = PG_ADMIN.rsplit("/", 1)[0] + f"/{DB_NAME}"
+async def prepare(customers: int, reuse: bool, db_name: str) -> str:
+    url = PG_ADMIN.rsplit("/", 1)[0] + f"/{db_name}"
     conn = await asyncpg.connect(PG_ADMIN)
-    exists = await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", DB_NAME)
+    exists = await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", db_name)
     if not (reuse and exists):
-        await conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-        await conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+        await conn.execute(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
+        await conn.execute(f'CREATE DATABASE "{db_name}"')
         env = env_for(url)
         crm(env, "migrate")
         crm(env, "demo", "--customers", str(customers), "--months", "3")
@@ -47,10 +48,11 @@ async def main() -> None:
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--customers", type=int, default=2000)
     parser.add_argument("--reuse", action="store_true")
+    parser.add_argument("--db", default=DB_NAME, help="e.g. crm_bench_ingest with --reuse: after a full bench run")
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE the last batch's scoring statements")
     args = parser.parse_args()
 
-    url = await prepare(args.customers, args.reuse)
+    url = await prepare(args.customers, args.reuse, args.db)
     os.environ.update(env_for(url))
     from adapters.channels import ingest_events
     from adapters.container import build_container

@@ -192,6 +192,9 @@ class FakeCases:
         self.cases.append(case)
         return True
 
+    async def add_all(self, new_cases: list[Case]) -> int:
+        return sum([await self.add(case) for case in new_cases])
+
 
 async def test_a_complaint_opens_one_case_due_in_48_hours() -> None:
     cid, other = uuid.uuid4(), uuid.uuid4()
