@@ -7,6 +7,10 @@ How a route gets audited (see also docs in `api/access_policy.py`):
   with the route's operation_id as the view and the status as the outcome.
 * A route that shows customers without naming one in its path (a search, the call-center context) calls
   `annotate(request, customer_ids=[...])` before returning; the middleware writes that as the one entry.
+* A hot read route that shares one connection per request (`api.deps.shares_request_connection`) may
+  instead call `await commit_entry(request, container, conn)` once its answer is decided: the same entry,
+  written and committed in the route's own transaction (PostgreSQL), before the response is sent; the
+  middleware then writes none for it (and still writes the entry of a request that fails after all).
 * `await record(container, principal, request, ...)` writes an entry at once, in its own transaction (for
   background work or several entries per request). Do not call it while holding a SQLite write transaction.
 """
@@ -23,11 +27,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
+from sqlalchemy.ext.asyncio import AsyncConnection
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from adapters.container import Container
 from adapters.db import audit as audit_db
-from api.deps import ContainerDep, PrincipalDep, forbidden
+from api.deps import ContainerDep, PrincipalDep, forbidden, release_request_connection
 from api.errors import ApiProblem
 from api.schemas.common import Page, problem_responses
 from domain.access import Principal, Role
@@ -36,6 +41,7 @@ from domain.audit import Actor, AuditAction, AuditEntry, action_for
 log = logging.getLogger("bank_crm.audit")
 
 _NOTE = "audit_note"
+_WRITTEN = "audit_written"
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 
 
@@ -116,6 +122,33 @@ async def record(
     )
 
 
+async def commit_entry(request: Request, container: Container, conn: AsyncConnection) -> None:
+    """Write this request's entry (as a 200) and commit it with the route's read transaction, now.
+
+    On PostgreSQL the entry rides on the connection and transaction that read the answer: one commit, no
+    second checkout. On SQLite the read transaction ends first and the entry is written in a short IMMEDIATE
+    transaction of its own (a read transaction upgraded to a write could fail with "database is locked").
+    Either way it is durable before the response leaves. Should it fail, the middleware tries again with
+    its own transaction at the response's start, as for any other route.
+    """
+    state = request.scope.setdefault("state", {})
+    entry = _entry_for(request.scope, 200, container.clock.now())
+    try:
+        if conn.dialect.name == "postgresql":
+            if entry is not None:
+                await audit_db.append(conn, entry)
+            await conn.commit()
+        else:
+            await conn.rollback()
+            if entry is not None:
+                await audit_db.append_now(container.engine, entry)
+    except Exception:
+        log.exception("could not write the audit entry in the request's transaction; the middleware retries")
+        await release_request_connection(state)  # a failed transaction: give the connection back as it is
+        return
+    state[_WRITTEN] = True
+
+
 def _entry_for(scope: Scope, status: int, now: datetime) -> AuditEntry | None:
     """The entry an exchange deserves, or None (health checks, product lists, a system's reads...)."""
     state: dict[str, Any] = scope.get("state", {})
@@ -190,6 +223,9 @@ class AuditMiddleware:
             if written:
                 return
             written = True
+            await release_request_connection(state)  # before checking out another for the entry
+            if state.get(_WRITTEN):
+                return  # the route committed its entry in its own transaction (commit_entry)
             app = scope.get("app")
             container: Container | None = getattr(getattr(app, "state", None), "container", None)
             if container is None:
@@ -215,6 +251,8 @@ class AuditMiddleware:
         except Exception:
             await write(500)
             raise
+        finally:
+            await release_request_connection(state)
 
 
 router = APIRouter(prefix="/api/v1/audit", tags=["audit"])

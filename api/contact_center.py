@@ -12,7 +12,14 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from adapters.db import context as context_db
-from api.deps import ContainerDep, require_scope
+from api.audit import commit_entry
+from api.deps import (
+    ContainerDep,
+    release_request_connection,
+    request_connection,
+    require_scope,
+    shares_request_connection,
+)
 from api.errors import ApiProblem
 from api.schemas.common import problem_responses
 from api.schemas.contact_center import AMBIGUOUS_EXAMPLE, UNIQUE_EXAMPLE, AmbiguousContextOut, UniqueContextOut
@@ -79,6 +86,7 @@ def _audit(request: Request, principal: Principal, customer_ids: list[uuid.UUID]
         **problem_responses(401, 403, 404, 422, 429),
     },
 )
+@shares_request_connection  # authentication, the reads and the audit entry: one connection, one transaction
 async def get_context(
     request: Request,
     container: ContainerDep,
@@ -98,35 +106,41 @@ async def get_context(
     lookup = caller_lookup(phone=phone, customer_number=customer_number, card_token=card_token, id_number=id_number)
     now = container.clock.now()
     await peer_rates.ensure_fresh(container.engine, now)
-    async with container.engine.connect() as conn:
-        found = await service.caller_context(context_db.SqlCallerContextReader(conn), principal, lookup, now)
-        audited_before = (
-            call_id is not None
-            and not principal.is_person
-            and await context_db.call_already_audited(conn, principal.subject, found.customer_ids, call_id)
-        )
+    conn = await request_connection(request, container)  # the one authentication used
+    found = await service.caller_context(context_db.SqlCallerContextReader(conn), principal, lookup, now)
+    audited_before = (
+        call_id is not None
+        and not principal.is_person
+        and await context_db.call_already_audited(conn, principal.subject, found.customer_ids, call_id)
+    )
     if not audited_before:
         detail: dict[str, Any] = {"by": lookup.kind.value, "match": found.match}
         if call_id is not None:
             detail["call_id"] = call_id
         _audit(request, principal, found.customer_ids, detail)
     if found.snapshot is None:
-        return Response(_dumps({"match": found.match, "candidates": found.candidates}), media_type="application/json")
-    s = found.snapshot
-    body = {
-        "match": "unique",
-        "customer": s.customer,
-        "value": s.value,
-        "holdings": s.holdings,
-        "recent_interactions": s.recent_interactions,
-        "open_cases": s.open_cases,
-        "alerts": s.alerts,
-        "next_best_actions": [
-            {"kind": a.kind.value, "priority": a.priority, "title": a.title, "reason": a.reason, "refs": a.refs}
-            for a in found.next_best_actions
-        ],
-    }
-    return Response(_dumps(body), media_type="application/json")
+        content = _dumps({"match": found.match, "candidates": found.candidates})
+    else:
+        s = found.snapshot
+        content = _dumps(
+            {
+                "match": "unique",
+                "customer": s.customer,
+                "value": s.value,
+                "holdings": s.holdings,
+                "recent_interactions": s.recent_interactions,
+                "open_cases": s.open_cases,
+                "alerts": s.alerts,
+                "next_best_actions": [
+                    {"kind": a.kind.value, "priority": a.priority, "title": a.title, "reason": a.reason, "refs": a.refs}
+                    for a in found.next_best_actions
+                ],
+            }
+        )
+    # The answer is decided: its audit entry is committed with the reads, before the response leaves.
+    await commit_entry(request, container, conn)
+    await release_request_connection(request.scope["state"])
+    return Response(content, media_type="application/json")
 
 
 STREAM_EXAMPLE = (

@@ -8,7 +8,7 @@ import time
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from adapters.db import views
 from api.deps import ContainerDep
@@ -34,19 +34,40 @@ class Metrics:
         )
 
 
-class MetricsMiddleware(BaseHTTPMiddleware):
-    def __init__(self, app: object, metrics: Metrics) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+class MetricsMiddleware:
+    """Counts requests and their latency per route and status (pure ASGI: no task or streams per request)."""
+
+    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+        self.app = app
         self.metrics = metrics
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
         start = time.perf_counter()
-        response = await call_next(request)
-        route = request.scope.get("route")
-        path = getattr(route, "path", "unmatched")
-        self.metrics.requests.labels(request.method, path, str(response.status_code)).inc()
-        self.metrics.latency.labels(request.method, path).observe(time.perf_counter() - start)
-        return response
+        counted = False
+
+        def count(status: int) -> None:
+            nonlocal counted
+            if counted:
+                return
+            counted = True
+            method = str(scope.get("method", "GET"))
+            path = getattr(scope.get("route"), "path", "unmatched")
+            self.metrics.requests.labels(method, path, str(status)).inc()
+            self.metrics.latency.labels(method, path).observe(time.perf_counter() - start)
+
+        async def send_counted(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                count(int(message["status"]))  # latency to the response's start, as before (streams stay open)
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_counted)
+        except Exception:
+            count(500)
+            raise
 
 
 @router.get("/healthz", operation_id="health-live", summary="The process is alive")

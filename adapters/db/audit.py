@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.db.engine import writer
@@ -15,32 +16,48 @@ from adapters.db.views import Page, decode_cursor, encode_cursor
 from domain.audit import AuditEntry
 from domain.errors import InvalidValue
 
+_COLUMNS = [c for c in audit_log.c if c.name != "id"]
+# Built and compiled once (the per-request cost of building statements showed in the context profile).
+_INSERT = (
+    sa.insert(audit_log).values({c.name: sa.bindparam(f"p_{c.name}", type_=c.type) for c in _COLUMNS})
+).returning(audit_log.c.id)
+_ENTRY = _INSERT.cte("entry")
+# PostgreSQL: the entry and its customer links in one statement, one round trip (a data-modifying CTE).
+_INSERT_WITH_LINKS = (
+    sa.insert(audit_log_customers)
+    .from_select(
+        ["audit_id", "customer_id"],
+        sa.select(_ENTRY.c.id, sa.func.unnest(sa.bindparam("p_cids", type_=postgresql.ARRAY(sa.Uuid)))),
+    )
+    .add_cte(_ENTRY)
+    .returning(audit_log_customers.c.audit_id)
+)
+
 
 async def append(conn: AsyncConnection, entry: AuditEntry) -> int:
     """Add one entry (and the customers it touched) inside the caller's transaction; the new id."""
     ids = list(dict.fromkeys(entry.customer_ids))
-    result = await conn.execute(
-        sa.insert(audit_log)
-        .values(
-            at=entry.at,
-            actor_kind=entry.actor.kind,
-            actor=entry.actor.name[:160],
-            actor_id=entry.actor.actor_id,
-            role=entry.actor.role,
-            action=entry.action.value,
-            view=entry.view[:128],
-            method=entry.method,
-            path=(entry.path or "")[:512] or None,
-            customer_id=ids[0] if len(ids) == 1 else None,
-            fields=list(entry.fields),
-            detail=entry.detail,
-            ip=(entry.ip or "")[:64] or None,
-            outcome=entry.outcome,
-            request_id=entry.request_id,
-        )
-        .returning(audit_log.c.id)
-    )
-    audit_id = int(result.scalar_one())
+    values = {
+        "at": entry.at,
+        "actor_kind": entry.actor.kind,
+        "actor": entry.actor.name[:160],
+        "actor_id": entry.actor.actor_id,
+        "role": entry.actor.role,
+        "action": entry.action.value,
+        "view": entry.view[:128],
+        "method": entry.method,
+        "path": (entry.path or "")[:512] or None,
+        "customer_id": ids[0] if len(ids) == 1 else None,
+        "fields": list(entry.fields),
+        "detail": entry.detail,
+        "ip": (entry.ip or "")[:64] or None,
+        "outcome": entry.outcome,
+        "request_id": entry.request_id,
+    }
+    params = {f"p_{k}": v for k, v in values.items()}
+    if ids and conn.dialect.name == "postgresql":
+        return int((await conn.execute(_INSERT_WITH_LINKS, {**params, "p_cids": ids})).scalars().first())
+    audit_id = int((await conn.execute(_INSERT, params)).scalar_one())
     if ids:
         await conn.execute(sa.insert(audit_log_customers), [{"audit_id": audit_id, "customer_id": c} for c in ids])
     return audit_id
