@@ -34,7 +34,7 @@ from adapters.container import Container
 from adapters.db import audit as audit_db
 from api.deps import ContainerDep, PrincipalDep, forbidden, release_request_connection
 from api.errors import ApiProblem
-from api.schemas.common import Page, problem_responses
+from api.schemas.common import Page, TimeWithOffset, problem_responses
 from domain.access import Principal, Role
 from domain.audit import Actor, AuditAction, AuditEntry, action_for
 
@@ -139,7 +139,7 @@ async def commit_entry(request: Request, container: Container, conn: AsyncConnec
                 await audit_db.append(conn, entry)
             await conn.commit()
         else:
-            await conn.rollback()
+            await release_request_connection(state)  # ends the read; never hold two connections at once
             if entry is not None:
                 await audit_db.append_now(container.engine, entry)
     except Exception:
@@ -302,8 +302,8 @@ async def list_audit(
     customer_id: Annotated[uuid.UUID | None, Query(description="Entries about this customer")] = None,
     actor: Annotated[str | None, Query(max_length=160, description="Username, or key:<name>")] = None,
     action: Annotated[AuditAction | None, Query(description="Only this action")] = None,
-    since: Annotated[datetime | None, Query(description="From this time (RFC 3339 with offset)")] = None,
-    until: Annotated[datetime | None, Query(description="Before this time (RFC 3339 with offset)")] = None,
+    since: Annotated[TimeWithOffset | None, Query(description="From this time (RFC 3339 with offset)")] = None,
+    until: Annotated[TimeWithOffset | None, Query(description="Before this time (RFC 3339 with offset)")] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="Page size (default 50, max 500)")] = 50,
     cursor: Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")] = None,
 ) -> Page[AuditEntryOut]:

@@ -144,6 +144,9 @@ async def _authenticate(
             raise unauthorized("the API key is unknown or revoked")
         now = container.clock.now()
         if row.last_used_at is None or now - row.last_used_at >= LAST_USED_EVERY:
+            # Never hold one connection while waiting for another (many requests doing so at once would starve
+            # the pool): give the shared one back first; the route checks out a fresh one when it needs it.
+            await release_request_connection(request.scope.setdefault("state", {}))
             async with writer(container.engine).begin() as conn:
                 await accounts.touch_api_key(conn, row.id, now)
         return Principal(subject=f"key:{row.name}", kind="api_key", scopes=frozenset(row.scopes))
