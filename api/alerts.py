@@ -104,7 +104,14 @@ async def list_alerts(
     status: AlertStatus | None = None,
     kind: AlertKind | None = None,
     customer_id: uuid.UUID | None = None,
-    assigned_to: Annotated[str | None, Query(max_length=64, description="`me`, or a user id", examples=["me"])] = None,
+    assigned_to: Annotated[
+        str | None,
+        Query(
+            pattern=r"^(me|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$",
+            description="`me`, or a user id",
+            examples=["me"],
+        ),
+    ] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page[AlertOut]:

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException
+from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.routing import APIRoute
@@ -17,7 +17,7 @@ from adapters.settings import Settings, get_settings
 from api import audit, auth, contact_center, customers, health, products
 from api.access_policy import AccessPolicy
 from api.audit import AuditMiddleware
-from api.errors import install_error_handlers
+from api.errors import allowed_methods, install_error_handlers, method_not_allowed
 from api.health import Metrics, MetricsMiddleware
 from api.ratelimit import RateLimiter
 from api.security_headers import SecurityHeadersMiddleware
@@ -100,8 +100,11 @@ def _mount_frontend(app: FastAPI) -> None:
     index = FRONTEND_DIST / "index.html"
 
     @app.get("/{path:path}", include_in_schema=False)
-    async def spa(path: str) -> FileResponse:
+    async def spa(path: str, request: Request) -> Response:
         if path.startswith("api/"):
+            allowed = allowed_methods(request)
+            if allowed:
+                return method_not_allowed(request, allowed)
             raise HTTPException(404, f"no route {path}")
         candidate = (FRONTEND_DIST / path).resolve()
         if path and candidate.is_file() and FRONTEND_DIST in candidate.parents:

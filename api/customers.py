@@ -13,7 +13,7 @@ from adapters.db import views
 from api.audit import annotate
 from api.deps import ContainerDep, PersonDep, parse_uuid
 from api.errors import ApiProblem
-from api.schemas.common import NO_CONTROL_CHARS, Page, problem_responses
+from api.schemas.common import NO_CONTROL_CHARS, Page, TimeWithOffset, problem_responses
 from api.schemas.customers import (
     AddressOut,
     BalancePointOut,
@@ -49,7 +49,7 @@ Limit = Annotated[int, Query(ge=1, le=500, description="Page size (default 50, m
 Reveal = Annotated[
     str | None,
     Query(
-        max_length=64,
+        pattern=r"^(phone|id_number|account_number)(,(phone|id_number|account_number)){0,2}$",
         description="Comma-separated identifiers to show in full: phone, id_number, account_number. "
         "Only for roles that may reveal; every reveal is audited.",
         examples=["phone,id_number"],
@@ -284,7 +284,7 @@ async def create_customer(
     "/{customer_id}",
     operation_id="customers-get",
     response_model=CustomerDetailOut,
-    responses=problem_responses(401, 403, 404),
+    responses=problem_responses(401, 403, 404, 422),
     summary="Read one customer (ETag for later changes)",
 )
 async def get_customer(
@@ -422,8 +422,8 @@ async def get_timeline(
     container: ContainerDep,
     principal: PersonDep,
     channel: Annotated[list[Channel] | None, Query(description="Only these channels")] = None,
-    since: Annotated[datetime | None, Query(description="From this time (RFC 3339)")] = None,
-    until: Annotated[datetime | None, Query(description="Before this time (RFC 3339)")] = None,
+    since: Annotated[TimeWithOffset | None, Query(description="From this time (RFC 3339)")] = None,
+    until: Annotated[TimeWithOffset | None, Query(description="Before this time (RFC 3339)")] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page[InteractionOut]:

@@ -100,28 +100,53 @@ def _clean_message(msg: str) -> str:
 _HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options"}
 
 
-def _allowed_methods(request: Request) -> list[str]:
-    """Every method the API serves at this path (Starlette names only the first route it tried)."""
+def _allow_table(request: Request) -> list[tuple[re.Pattern[str], bool, set[str]]]:
     table = getattr(request.app.state, "allow_table", None)
     if table is None:
         table = []
         for path, operations in request.app.openapi().get("paths", {}).items():
             parts = re.split(r"\{[^}]+\}", path)
             pattern = re.compile("^" + "[^/]+".join(re.escape(part) for part in parts) + "$")
-            table.append((pattern, {m.upper() for m in operations if m in _HTTP_METHODS}))
+            table.append((pattern, len(parts) == 1, {m.upper() for m in operations if m in _HTTP_METHODS}))
         request.app.state.allow_table = table
-    methods: set[str] = set()
-    for pattern, allowed in table:
-        if pattern.match(request.url.path):
-            methods |= allowed
-    if "GET" in methods:
-        methods.add("HEAD")
-    return sorted(methods)
+    return table
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method the API serves at this path (Starlette names only the first route it tried).
+
+    A literal path (/segments/preview) wins over a template that would also match it (/segments/{id}),
+    as it does in routing.
+    """
+    matches = [
+        (literal, methods) for pattern, literal, methods in _allow_table(request) if pattern.match(request.url.path)
+    ]
+    literal = [methods for is_literal, methods in matches if is_literal]
+    found: set[str] = set().union(*(literal or [methods for _, methods in matches]))
+    if "GET" in found:
+        found.add("HEAD")
+    return sorted(found)
+
+
+def method_not_allowed(request: Request, allowed: list[str]) -> JSONResponse:
+    return problem(
+        405,
+        "Method not allowed",
+        f"{request.method} is not served here; use {', '.join(allowed)}",
+        slug="method-not-allowed",
+        instance=request.url.path,
+        headers={"Allow": ", ".join(allowed)},
+    )
 
 
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # POST /feeds/quarantine reaches POST /feeds/{channel} and fails on `channel`; but that path is a
+        # resource of its own that does not take POST: say so (405) rather than blame the path parameter.
+        allowed = allowed_methods(request)
+        if allowed and request.method not in allowed and any(e.get("loc", ("",))[0] == "path" for e in exc.errors()):
+            return method_not_allowed(request, allowed)
         errors = []
         for e in exc.errors():
             if e.get("type") == "json_invalid":
@@ -160,7 +185,7 @@ def install_error_handlers(app: FastAPI) -> None:
         errors = [{"field": exc.field, "message": exc.message}] if exc.field else None
         path = request.url.path
         if isinstance(exc, NotFound):
-            return problem(404, "Not found", exc.message, slug="not-found", instance=path)
+            return problem(404, "Not found", exc.message, slug="not-found", instance=path, errors=errors)
         if isinstance(exc, StaleVersion):
             return problem(
                 412,
@@ -199,7 +224,7 @@ def install_error_handlers(app: FastAPI) -> None:
             )
         headers = dict(getattr(exc, "headers", None) or {})
         if exc.status_code == 405:
-            headers["Allow"] = ", ".join(_allowed_methods(request))
+            headers["Allow"] = ", ".join(allowed_methods(request) or ["GET", "HEAD"])
         titles = {404: "Not found", 405: "Method not allowed", 401: "Unauthorized", 403: "Forbidden"}
         return problem(
             exc.status_code,

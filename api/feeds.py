@@ -22,7 +22,7 @@ from adapters.db.feeds import QuarantinedRow, SqlFeedStore
 from adapters.db.merge import SqlMergeStore
 from api.deps import ContainerDep, PersonDep, parse_uuid, require_scope
 from api.errors import ApiProblem
-from api.schemas.common import Page, StrictModel, problem_responses
+from api.schemas.common import Page, StrictModel, TimeWithOffset, problem_responses
 from domain.access import Principal, Role, Scope
 from domain.feeds import MAX_BATCH, FeedChannel, Outcome
 from domain.services import feeds as feeds_service
@@ -160,8 +160,13 @@ _BATCH_SCHEMA = {
             "type": "array",
             "minItems": 1,
             "maxItems": MAX_BATCH,
-            "description": "The channel's events; each is checked on its own and gets its own outcome.",
-            "items": {
+            "description": (
+                "The channel's events. Each is checked on its own and gets its own outcome in `results`, so the "
+                "batch takes any values here (a non-object event is rejected on its own); `x-event-schema` "
+                "describes a valid event."
+            ),
+            "items": {},
+            "x-event-schema": {
                 "type": "object",
                 "required": ["source_ref", "type", "occurred_at", "customer"],
                 "properties": {
@@ -308,8 +313,8 @@ async def list_quarantine(
     status: Annotated[Literal["open", "replayed", "discarded"] | None, Query(description="Default: all")] = None,
     reason: Annotated[str | None, Query(max_length=200, description="Text found in the reasons")] = None,
     source_ref: Annotated[str | None, Query(max_length=128)] = None,
-    since: Annotated[datetime | None, Query(description="Received at or after (RFC 3339)")] = None,
-    until: Annotated[datetime | None, Query(description="Received before (RFC 3339)")] = None,
+    since: Annotated[TimeWithOffset | None, Query(description="Received at or after (RFC 3339)")] = None,
+    until: Annotated[TimeWithOffset | None, Query(description="Received before (RFC 3339)")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
 ) -> Page[QuarantinedOut]:

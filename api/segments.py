@@ -13,7 +13,7 @@ from adapters.db import segments as store
 from api.deps import ContainerDep, PersonDep, parse_uuid
 from api.schemas.common import MoneyStr, Page, StrictModel, problem_responses
 from domain.access import Action, Principal
-from domain.errors import InvalidValue, NotFound
+from domain.errors import Conflict, NotFound
 from domain.privacy import mask_phone
 from domain.services import segments as service
 from domain.value import segments_rules
@@ -42,13 +42,21 @@ RULES_DESCRIPTION = (
 )
 
 
+# Exactly one of `rule` (text) and `rule_json` (AST), said in the schema so clients and fuzzers know it.
+EXACTLY_ONE_RULE: Any = [
+    {"required": ["rule"], "not": {"required": ["rule_json"]}},
+    {"required": ["rule_json"], "not": {"required": ["rule"]}},
+]
+
+
 class RuleIn(StrictModel):
-    rule: RuleText | None = Field(default=None, description="The rule as text")
-    rule_json: dict[str, Any] | None = Field(default=None, description="The rule as a JSON AST")
+    rule: RuleText = Field(default=None, description="The rule as text")  # type: ignore[assignment]
+    rule_json: dict[str, Any] = Field(default=None, description="The rule as a JSON AST")  # type: ignore[arg-type]
 
     model_config = {
         "json_schema_extra": {
-            "examples": [{"rule": "age between 25 and 35 and aum > 500000 and not holds('credit_card')"}]
+            "oneOf": EXACTLY_ONE_RULE,
+            "examples": [{"rule": "age between 25 and 35 and aum > 500000 and not holds('credit_card')"}],
         }
     }
 
@@ -63,11 +71,19 @@ class SegmentIn(StrictModel):
     name: Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[^\x00-\x1f\x7f]+$")]
     kind: Annotated[str, Field(pattern=r"^(rule|static)$", description="rule (members follow the rule) or static")]
     description: Annotated[str, Field(max_length=2000, pattern=r"^[^\x00]*$")] | None = None
-    rule: RuleText | None = None
-    rule_json: dict[str, Any] | None = None
+    rule: RuleText = None  # type: ignore[assignment]
+    rule_json: dict[str, Any] = None  # type: ignore[assignment]
 
     model_config = {
         "json_schema_extra": {
+            # a rule segment has exactly one of rule / rule_json; a static list has neither
+            "oneOf": [
+                {"properties": {"kind": {"const": "rule"}}, "oneOf": EXACTLY_ONE_RULE},
+                {
+                    "properties": {"kind": {"const": "static"}},
+                    "not": {"anyOf": [{"required": ["rule"]}, {"required": ["rule_json"]}]},
+                },
+            ],
             "examples": [
                 {
                     "code": "young-affluent",
@@ -76,7 +92,7 @@ class SegmentIn(StrictModel):
                     "rule": "age between 25 and 35 and aum > 500000 and not holds('credit_card')",
                 },
                 {"code": "vip-event-2026", "name": "Invited to the VIP evening", "kind": "static"},
-            ]
+            ],
         }
     }
 
@@ -84,10 +100,15 @@ class SegmentIn(StrictModel):
 class SegmentPatch(StrictModel):
     name: Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[^\x00-\x1f\x7f]+$")] | None = None
     description: Annotated[str, Field(max_length=2000, pattern=r"^[^\x00]*$")] | None = None
-    rule: RuleText | None = None
-    rule_json: dict[str, Any] | None = None
+    rule: RuleText = None  # type: ignore[assignment]
+    rule_json: dict[str, Any] = None  # type: ignore[assignment]
 
-    model_config = {"json_schema_extra": {"examples": [{"rule": "tier = 'key' and churn_risk >= 0.5"}]}}
+    model_config = {
+        "json_schema_extra": {
+            "not": {"required": ["rule", "rule_json"]},
+            "examples": [{"rule": "tier = 'key' and churn_risk >= 0.5"}],
+        }
+    }
 
 
 class SegmentOut(BaseModel):
@@ -301,7 +322,7 @@ async def refresh_segment(segment_id: str, container: ContainerDep, principal: P
     async with container.uow() as uow:
         current = await _segment(uow.connection, sid)
         if current.kind != service.SegmentKind.RULE or not current.rule:
-            raise InvalidValue("only rule segments are refreshed", field="kind")
+            raise Conflict("only rule segments are refreshed", field="kind")
         await store.refresh_members(uow.connection, sid, current.rule, container.clock.now())
         await uow.commit()
     async with container.engine.connect() as conn:
@@ -354,7 +375,7 @@ async def _change_members(
             known = await store.existing_customers(uow.connection, ids, principal.portfolio)
             for i, cid in enumerate(ids):
                 if cid not in known:
-                    raise InvalidValue(f"customer {cid} not found", field=f"customer_ids[{i}]")
+                    raise NotFound(f"customer {cid} not found", field=f"customer_ids[{i}]")
             changed = await store.add_static_members(uow.connection, sid, ids, container.clock.now())
         else:
             changed = await store.remove_static_members(uow.connection, sid, ids)

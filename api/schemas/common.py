@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
@@ -70,6 +71,32 @@ def decimal_string(pattern: str, example: str, description: str | None = None) -
 AmountIn = decimal_string(AMOUNT_PATTERN, "1234.50")
 NonNegativeAmountIn = decimal_string(NON_NEGATIVE_AMOUNT_PATTERN, "50000.00")
 CurrencyCode = StrEnum("CurrencyCode", {code: code for code in sorted(CURRENCIES)})  # type: ignore[misc]
+
+
+RFC3339 = (
+    r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt ]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
+    r"(\.[0-9]{1,6})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
+)
+_RFC3339 = re.compile(RFC3339)
+
+
+def _rfc3339(value: object) -> object:
+    # Query values arrive as text; without this, pydantic would read "1182" as a Unix timestamp.
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not _RFC3339.match(value):
+        raise ValueError("must be an RFC 3339 time with a UTC offset, e.g. 2026-11-23T09:30:00+08:00")
+    return value
+
+
+# A point in time given as RFC 3339 with an offset (naive times are refused: which zone would they be in?).
+TimeWithOffset = Annotated[
+    datetime,
+    BeforeValidator(_rfc3339),
+    WithJsonSchema(
+        {"type": "string", "format": "date-time", "pattern": RFC3339, "examples": ["2026-11-23T09:30:00+08:00"]}
+    ),
+]
 
 
 class StrictModel(BaseModel):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from domain.access import Action, Principal
-from domain.errors import InvalidValue
+from domain.errors import Conflict, InvalidValue
 from domain.value.segments_rules import rule_from_input
 
 CODE = re.compile(r"^[a-z0-9][a-z0-9_\-]{1,63}$")
@@ -57,7 +57,7 @@ def draft_segment(
         rule = rule_from_input(rule_text, rule_json)
     elif kind == SegmentKind.STATIC:
         if rule_text is not None or rule_json is not None:
-            raise InvalidValue("a static list has no rule; add members instead", field="rule")
+            raise Conflict("a static list has no rule; add members instead", field="rule")
         rule = None
     else:
         raise InvalidValue("kind is rule or static", field="kind")
@@ -75,10 +75,10 @@ def changed_rule(kind: str, rule_text: str | None, rule_json: Any | None) -> dic
     if rule_text is None and rule_json is None:
         return None
     if kind != SegmentKind.RULE:
-        raise InvalidValue("a static list has no rule; add members instead", field="rule")
+        raise Conflict("a static list has no rule; add members instead", field="rule")
     return rule_from_input(rule_text, rule_json)
 
 
 def check_static(kind: str) -> None:
     if kind != SegmentKind.STATIC:
-        raise InvalidValue("members of a rule segment follow its rule; only static lists take members", field="kind")
+        raise Conflict("members of a rule segment follow its rule; only static lists take members", field="kind")

@@ -158,7 +158,7 @@ async def test_static_lists(container: Container, app_client: httpx.AsyncClient,
     r = await app_client.post(
         f"/api/v1/segments/{sid}/members", json={"customer_ids": [chosen[0], unknown]}, headers=marketing.headers
     )
-    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "customer_ids[1]"
+    assert r.status_code == 404 and r.json()["errors"][0]["field"] == "customer_ids[1]"
     r = await app_client.get(f"/api/v1/segments/{sid}/members", headers=rm.headers)
     assert [m["customer_id"] for m in r.json()["items"]] == [str(ids["poor"])]
     r = await app_client.post(
@@ -172,6 +172,6 @@ async def test_static_lists(container: Container, app_client: httpx.AsyncClient,
         await scoring.rescore(uow.connection, NOW)
         await uow.commit()
     r = await app_client.patch(f"/api/v1/segments/{sid}", json={"rule": "aum > 1"}, headers=marketing.headers)
-    assert r.status_code == 422
+    assert r.status_code == 409 and r.json()["errors"][0]["field"] == "rule"
     r = await app_client.get("/api/v1/segments", headers=rm.headers)
     assert [s["code"] for s in r.json()["items"]] == ["vip-evening"]

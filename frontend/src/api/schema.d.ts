@@ -2430,16 +2430,17 @@ export interface components {
             /**
              * Rule
              * @description The rule as text
+             * @example age between 25 and 35 and aum > 500000 and not holds('credit_card')
              */
-            rule?: string | null;
+            rule?: string;
             /**
              * Rule Json
              * @description The rule as a JSON AST
              */
             rule_json?: {
                 [key: string]: unknown;
-            } | null;
-        };
+            };
+        } & (unknown | unknown);
         /**
          * SegmentIn
          * @example {
@@ -2469,13 +2470,22 @@ export interface components {
             kind: string;
             /** Name */
             name: string;
-            /** Rule */
-            rule?: string | null;
+            /**
+             * Rule
+             * @example age between 25 and 35 and aum > 500000 and not holds('credit_card')
+             */
+            rule?: string;
             /** Rule Json */
             rule_json?: {
                 [key: string]: unknown;
-            } | null;
-        };
+            };
+        } & (({
+            /** @constant */
+            kind?: "rule";
+        } & (unknown | unknown)) | {
+            /** @constant */
+            kind?: "static";
+        });
         /** SegmentOut */
         SegmentOut: {
             /** Code */
@@ -2526,12 +2536,15 @@ export interface components {
             description?: string | null;
             /** Name */
             name?: string | null;
-            /** Rule */
-            rule?: string | null;
+            /**
+             * Rule
+             * @example age between 25 and 35 and aum > 500000 and not holds('credit_card')
+             */
+            rule?: string;
             /** Rule Json */
             rule_json?: {
                 [key: string]: unknown;
-            } | null;
+            };
         };
         /**
          * Tier
@@ -3554,13 +3567,14 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid input; `errors` names each field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -4031,33 +4045,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description The channel's events; each is checked on its own and gets its own outcome. */
-                    events: ({
-                        /**
-                         * Format: decimal
-                         * @example 125.00
-                         */
-                        amount?: string;
-                        /** @example CNY */
-                        currency?: string;
-                        customer: {
-                            card_token?: string;
-                            customer_number?: string;
-                            id_document?: {
-                                number?: string;
-                                type?: string;
-                            };
-                            online_user_id?: string;
-                            /** @example +8613812345678 */
-                            phone?: string;
-                        };
-                        /** Format: date-time */
-                        occurred_at: string;
-                        source_ref: string;
-                        type: string;
-                    } & {
-                        [key: string]: unknown;
-                    })[];
+                    /** @description The channel's events. Each is checked on its own and gets its own outcome in `results`, so the batch takes any values here (a non-object event is rejected on its own); `x-event-schema` describes a valid event. */
+                    events: unknown[];
                 };
             };
         };
