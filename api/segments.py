@@ -263,7 +263,7 @@ async def get_segment(segment_id: str, container: ContainerDep, principal: Perso
     "/{segment_id}",
     operation_id="segments-update",
     response_model=SegmentOut,
-    responses=problem_responses(401, 403, 404, 422),
+    responses=problem_responses(401, 403, 404, 409, 422),
     summary="Rename a segment, describe it, or change its rule (members follow at once)",
 )
 async def update_segment(
@@ -313,7 +313,7 @@ async def delete_segment(segment_id: str, container: ContainerDep, principal: Pe
     "/{segment_id}/refresh",
     operation_id="segments-refresh",
     response_model=SegmentOut,
-    responses=problem_responses(401, 403, 404, 422),
+    responses=problem_responses(401, 403, 404, 409, 422),
     summary="Re-evaluate a rule segment's members for every customer now",
 )
 async def refresh_segment(segment_id: str, container: ContainerDep, principal: PersonDep) -> SegmentOut:
@@ -387,7 +387,7 @@ async def _change_members(
     "/{segment_id}/members",
     operation_id="segments-members-add",
     response_model=MembersChangedOut,
-    responses=problem_responses(401, 403, 404, 422),
+    responses=problem_responses(401, 403, 404, 409, 422),
     summary="Add customers to a static list (already there: unchanged)",
 )
 async def add_members(
@@ -400,7 +400,7 @@ async def add_members(
     "/{segment_id}/members/remove",
     operation_id="segments-members-remove",
     response_model=MembersChangedOut,
-    responses=problem_responses(401, 403, 404, 422),
+    responses=problem_responses(401, 403, 404, 409, 422),
     summary="Remove customers from a static list",
 )
 async def remove_members(

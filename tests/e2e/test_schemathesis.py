@@ -17,7 +17,7 @@ from tests.e2e.server import ROOT, crm, running_server, server_env
 
 pytestmark = pytest.mark.e2e
 
-MAX_EXAMPLES = os.environ.get("CRM_SCHEMATHESIS_EXAMPLES", "25")
+MAX_EXAMPLES = os.environ.get("CRM_SCHEMATHESIS_EXAMPLES", "10")
 
 
 @pytest.mark.skipif(not PG_ADMIN_URL, reason="schemathesis runs against PostgreSQL: set CRM_TEST_POSTGRES_URL")
@@ -46,7 +46,7 @@ def test_schemathesis_finds_nothing_on_postgresql(tmp_path: Path) -> None:
                 "--max-examples",
                 MAX_EXAMPLES,
                 "--workers",
-                "2",
+                "1",  # hypothesis describes lambdas via ast, which is not thread-safe on Python 3.11
                 "--request-timeout",
                 "20",
                 "--suppress-health-check",
