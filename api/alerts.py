@@ -7,14 +7,16 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from adapters.db import alerts as store
+from api.audit import annotate
 from api.deps import ContainerDep, PersonDep, parse_uuid
 from api.errors import ApiProblem
 from api.schemas.common import Page, StrictModel, problem_responses
 from domain.access import Action, Principal
+from domain.audit import AuditAction
 from domain.errors import NotFound
 from domain.services import alerts as service
 from domain.value import movements
@@ -99,6 +101,7 @@ LIST_DESCRIPTION = (
     description=LIST_DESCRIPTION,
 )
 async def list_alerts(
+    request: Request,
     container: ContainerDep,
     principal: PersonDep,
     status: AlertStatus | None = None,
@@ -142,7 +145,10 @@ async def list_alerts(
             limit=limit,
             cursor=cursor,
         )
-    return Page(items=[present(r) for r in page.items], next_cursor=page.next_cursor)
+    items = [present(r) for r in page.items]
+    # alerts name their customers and what happened to their money: a person's read of customer data
+    annotate(request, action=AuditAction.READ, customer_ids=sorted({a.customer.id for a in items}))
+    return Page(items=items, next_cursor=page.next_cursor)
 
 
 async def _answer(container: ContainerDep, alert_id: uuid.UUID) -> AlertOut:

@@ -6,13 +6,15 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 from pydantic import BaseModel, Field
 
 from adapters.db import segments as store
+from api.audit import annotate
 from api.deps import ContainerDep, PersonDep, parse_uuid
 from api.schemas.common import MoneyStr, Page, StrictModel, problem_responses
 from domain.access import Action, Principal
+from domain.audit import AuditAction
 from domain.errors import Conflict, NotFound
 from domain.privacy import mask_phone
 from domain.services import segments as service
@@ -353,14 +355,22 @@ def _member(r: Any) -> MemberOut:
     summary="Members of a segment within the caller's portfolio (phones masked)",
 )
 async def list_members(
-    segment_id: str, container: ContainerDep, principal: PersonDep, limit: Limit = 50, cursor: Cursor = None
+    segment_id: str,
+    request: Request,
+    container: ContainerDep,
+    principal: PersonDep,
+    limit: Limit = 50,
+    cursor: Cursor = None,
 ) -> Page[MemberOut]:
     principal.require(Action.READ_SEGMENTS)
     sid = parse_uuid(segment_id, "segment")
     async with container.engine.connect() as conn:
         await _segment(conn, sid)
         page = await store.members(conn, sid, principal.portfolio, limit=limit, cursor=cursor)
-    return Page(items=[_member(r) for r in page.items], next_cursor=page.next_cursor)
+    items = [_member(r) for r in page.items]
+    # a members list shows customers' names and (masked) phones: a person's read of customer data
+    annotate(request, action=AuditAction.READ, customer_ids=[m.customer_id for m in items])
+    return Page(items=items, next_cursor=page.next_cursor)
 
 
 async def _change_members(

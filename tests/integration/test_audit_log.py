@@ -210,3 +210,46 @@ async def test_the_database_refuses_to_change_the_audit_log(
             async with container.engine.begin() as conn:
                 await conn.execute(sa.text(sql))
     assert await entries(container) == before
+
+
+async def test_segment_members_and_alert_lists_are_person_reads_of_the_customers_shown(
+    app_client: httpx.AsyncClient, make_person: MakePerson, container: Container
+) -> None:
+    bank = await seed_bank(app_client, make_person, container)
+    mine = bank.mine["id"]
+    r = await app_client.post(
+        "/api/v1/segments",
+        json={"code": "vip-list", "name": "VIP list", "kind": "static"},
+        headers=bank.marketing.headers,
+    )
+    assert r.status_code == 201, r.text
+    sid = r.json()["id"]
+    r = await app_client.post(
+        f"/api/v1/segments/{sid}/members", json={"customer_ids": [mine]}, headers=bank.marketing.headers
+    )
+    assert r.status_code == 200, r.text
+    async with container.uow() as uow:
+        await uow.connection.execute(
+            sa.text(
+                "INSERT INTO alerts (id, customer_id, kind, cause_key, severity, title, status, assigned_to, data,"
+                " raised_at) VALUES (:id, :c, 'complaint', 'k1', 'high', 'Complaint', 'open', :rm, :data, :at)"
+            ).bindparams(
+                sa.bindparam("id", type_=sa.Uuid),
+                sa.bindparam("c", type_=sa.Uuid),
+                sa.bindparam("rm", type_=sa.Uuid),
+                sa.bindparam("data", type_=sa.JSON),
+                sa.bindparam("at", type_=sa.DateTime(timezone=True)),
+            ),
+            {"id": uuid.uuid4(), "c": uuid.UUID(mine), "rm": bank.rm.id, "data": {}, "at": container.clock.now()},
+        )
+        await uow.commit()
+    start = len(await entries(container))
+    r = await app_client.get(f"/api/v1/segments/{sid}/members", headers=bank.rm.headers)
+    assert r.status_code == 200 and [m["customer_id"] for m in r.json()["items"]] == [mine]
+    r = await app_client.get("/api/v1/alerts", headers=bank.rm.headers)
+    assert r.status_code == 200 and [a["customer"]["id"] for a in r.json()["items"]] == [mine]
+    logged = (await entries(container))[start:]
+    assert [(e["view"], e["action"], e["actor"], e["customer_ids"]) for e in logged] == [
+        ("segments-members", "read", bank.rm.username, [mine]),
+        ("alerts-list", "read", bank.rm.username, [mine]),
+    ]
