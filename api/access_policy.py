@@ -77,6 +77,8 @@ POLICY: dict[str, Rule] = {
     # auth
     "auth-token": public(),
     "auth-me": allow(EVERY_ROLE),
+    # the staff directory (the service limits RMs and branch managers to their branch)
+    "staff-list": allow(EVERY_ROLE),
     # customers (the services further limit an rm to their portfolio, a branch_manager to their branch)
     "customers-search": allow(EVERY_ROLE),
     "customers-create": allow(CUSTOMER_EDITORS),

@@ -14,7 +14,7 @@ from starlette.staticfiles import StaticFiles
 
 from adapters.container import Container, build_container
 from adapters.settings import Settings, get_settings
-from api import audit, auth, contact_center, customers, health, products
+from api import audit, auth, contact_center, customers, health, products, staff
 from api.access_policy import AccessPolicy
 from api.audit import AuditMiddleware
 from api.errors import allowed_methods, install_error_handlers, method_not_allowed
@@ -79,7 +79,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     app.add_middleware(AuditMiddleware)
     app.add_middleware(SecurityHeadersMiddleware, hsts_seconds=settings.hsts_seconds)
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
-    for module in (health, auth, customers, products, audit, contact_center):
+    for module in (health, auth, staff, customers, products, audit, contact_center):
         app.include_router(module.router)
     from api import feeds  # channel feeds, quarantine and customer merges (checks its own scope and roles)
 

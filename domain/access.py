@@ -76,6 +76,9 @@ _READ_ONLY_FIELDS: dict[Role, frozenset[str]] = {
     Role.RM: frozenset({"tier", "home_branch", "relationship_manager_id", "lifecycle_stage"}),
 }
 
+# Roles whose people look after customers: they hold portfolios and work alerts.
+CUSTOMER_STAFF_ROLES = frozenset({Role.ADMIN, Role.BRANCH_MANAGER, Role.RM})
+
 # Roles that see identifiers (ID numbers, phones, accounts) unmasked without asking to reveal them.
 _SEES_FULL_PII = frozenset({Role.ADMIN})
 # Roles that may ask to reveal a masked value (the reveal is audited).
@@ -98,6 +101,15 @@ class PortfolioScope:
         if self.branch is not None:
             return customer.home_branch == self.branch
         return False
+
+
+def portfolio_of(role: Role, user_id: uuid.UUID | None, branch: str | None) -> PortfolioScope:
+    """The customers a person of `role` sees: an RM their own portfolio, a branch manager their branch, others all."""
+    if role is Role.RM:
+        return PortfolioScope(relationship_manager_id=user_id)
+    if role is Role.BRANCH_MANAGER:
+        return PortfolioScope(branch=branch)
+    return PortfolioScope(everything=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,13 +139,11 @@ class Principal:
 
     @property
     def portfolio(self) -> PortfolioScope:
-        if self.role is Role.RM:
-            return PortfolioScope(relationship_manager_id=self.user_id)
-        if self.role is Role.BRANCH_MANAGER:
-            return PortfolioScope(branch=self.branch)
         if self.role is None and not self.scopes:
             return PortfolioScope()
-        return PortfolioScope(everything=True)
+        if self.role is None:
+            return PortfolioScope(everything=True)
+        return portfolio_of(self.role, self.user_id, self.branch)
 
     def check_editable(self, fields: set[str]) -> None:
         """Raise Forbidden naming the first field this role may not change."""
@@ -143,6 +153,16 @@ class Principal:
         for name in sorted(fields):
             if name in read_only:
                 raise Forbidden(f"role {self.role.value} may not change {name}", field=name)
+
+    @property
+    def staff_branch(self) -> str | None:
+        """The branch whose colleagues this person may list and hand work to; None means every branch.
+
+        RMs and branch managers work within their branch; the bank-wide roles see all staff.
+        """
+        if self.role in (Role.RM, Role.BRANCH_MANAGER):
+            return self.branch or ""
+        return None
 
     @property
     def sees_full_pii(self) -> bool:

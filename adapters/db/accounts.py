@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -11,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.tables import api_keys, branches, users
+from adapters.db.views import Page, decode_cursor, encode_cursor, escape_like
 from adapters.security import hash_password, new_api_key
 from domain.access import Role, Scope, StaffMember
 from domain.errors import Conflict, InvalidValue, NotFound
@@ -70,6 +72,56 @@ async def get_user_by_username(conn: AsyncConnection, username: str) -> Any:
 
 async def get_user(conn: AsyncConnection, user_id: uuid.UUID) -> Any:
     return (await conn.execute(sa.select(users).where(users.c.id == user_id))).first()
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerSeenBy:
+    """A customer as scope rules see them: whose branch, whose portfolio (domain.access.portfolio_of in SQL)."""
+
+    home_branch: str | None
+    relationship_manager_id: uuid.UUID | None
+
+
+async def list_staff(
+    conn: AsyncConnection,
+    *,
+    branch: str | None,
+    sees: CustomerSeenBy | None = None,
+    roles: list[str] | None = None,
+    q: str | None = None,
+    limit: int = 50,
+    cursor: str | None = None,
+) -> Page:
+    """Active staff by username: only `branch`'s when given, only those who can see `sees` when given; `q` matches
+    the start of a username or display name."""
+    stmt = sa.select(
+        users.c.id, users.c.username, users.c.display_name, users.c.role, users.c.branch_code, branches.c.name
+    ).select_from(users.outerjoin(branches, branches.c.code == users.c.branch_code))
+    stmt = stmt.where(users.c.active.is_(True))
+    if branch is not None:
+        stmt = stmt.where(users.c.branch_code == branch)
+    if roles:
+        stmt = stmt.where(users.c.role.in_(roles))
+    if sees is not None:
+        stmt = stmt.where(
+            sa.or_(
+                users.c.role.not_in([Role.RM.value, Role.BRANCH_MANAGER.value]),
+                sa.and_(users.c.role == Role.BRANCH_MANAGER.value, users.c.branch_code == sees.home_branch),
+                sa.and_(users.c.role == Role.RM.value, users.c.id == sees.relationship_manager_id),
+            )
+        )
+    if q:
+        pattern = f"{escape_like(q)}%"
+        stmt = stmt.where(
+            sa.or_(users.c.username.ilike(pattern, escape="\\"), users.c.display_name.ilike(pattern, escape="\\"))
+        )
+    after = decode_cursor(cursor, (str,))
+    if after is not None:
+        stmt = stmt.where(users.c.username > after[0])
+    rows = list((await conn.execute(stmt.order_by(users.c.username).limit(limit + 1))).all())
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return Page(rows, encode_cursor([rows[-1].username]) if more and rows else None)
 
 
 async def ensure_branch(conn: AsyncConnection, code: str, name: str, city: str | None = None) -> None:

@@ -30,7 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from adapters.db.types import Amount
 from domain.customers import LifecycleStage
 from domain.value import churn, contribution, lifecycle, movements, tiers
-from domain.value.alerts import SEVERITY, TITLES, AlertKind
+from domain.value.alerts import DETAILS, SEVERITY, TITLES, AlertKind
 
 KEY_CUTOFF = "key_tier_cutoff"
 
@@ -673,7 +673,7 @@ def _large_outflow(
         f"{q.text('window:')} || {q.day_text('o.first_out_7')}",
         q.template(TITLES[AlertKind.LARGE_OUTFLOW], amount=q.money_text("o.out_7")),
         q.template(
-            "{amount} CNY left in 7 days from {start}; usual monthly outflow {usual} CNY, AUM now {aum} CNY",
+            DETAILS[AlertKind.LARGE_OUTFLOW],
             amount=q.money_text("o.out_7"),
             start=q.day_text("o.first_out_7"),
             usual=q.money_text(usual),
@@ -705,7 +705,7 @@ def _dormant_wakeup(
         f"{q.text('woke:')} || {q.day_text('w.first_7')}",
         q.template(TITLES[AlertKind.DORMANT_WAKEUP], days=q.int_text(gap)),
         q.template(
-            "first transaction on {day} after none since {before}",
+            DETAILS[AlertKind.DORMANT_WAKEUP],
             day=q.day_text("w.first_7"),
             before=q.day_text("w.before_7"),
         ),
@@ -727,7 +727,7 @@ def _salary_stopped(
         f"{q.text('last:')} || {q.day_text('p.last_salary')}",
         q.template(TITLES[AlertKind.SALARY_STOPPED], date=q.day_text("p.last_salary")),
         q.template(
-            "{n} salary credits in the months before, none for {days} days",
+            DETAILS[AlertKind.SALARY_STOPPED],
             n=q.int_text("p.salary_before"),
             days=q.text(str(mv.salary_gap_days)),
         ),
@@ -750,7 +750,7 @@ def _maturity(
         f"{q.uuid_text('h.id')} || ':' || {q.date_text('h.maturity_date')}",
         q.template(TITLES[AlertKind.MATURITY], product="p.name", date=q.date_text("h.maturity_date")),
         q.template(
-            "{balance} {currency} in {product} matures on {date}: offer a renewal",
+            DETAILS[AlertKind.MATURITY],
             balance=q.money_text("h.balance"),
             currency="h.currency",
             product="p.name",

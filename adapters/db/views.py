@@ -103,7 +103,7 @@ def phone_candidates(q: str) -> list[str]:
     return found
 
 
-def _escape_like(text: str) -> str:
+def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
@@ -126,7 +126,7 @@ async def search_customers(
     )
     if q:
         q = q.strip()
-        pattern = f"%{_escape_like(q)}%"
+        pattern = f"%{escape_like(q)}%"
         conditions: list[sa.ColumnElement[bool]] = [
             customers.c.name_latin.ilike(pattern, escape="\\"),
             customers.c.name_zh.like(pattern, escape="\\"),

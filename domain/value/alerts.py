@@ -42,6 +42,15 @@ TITLES: dict[AlertKind, str] = {
     AlertKind.COMPLAINT: "Complaint to the call center on {date}",
 }
 
+# An alert's detail line (a complaint's detail is the complaint's own summary, not a template).
+DETAILS: dict[AlertKind, str] = {
+    AlertKind.LARGE_OUTFLOW: "{amount} CNY left in 7 days from {start}; usual monthly outflow {usual} CNY, "
+    "AUM now {aum} CNY",
+    AlertKind.DORMANT_WAKEUP: "first transaction on {day} after none since {before}",
+    AlertKind.SALARY_STOPPED: "{n} salary credits in the months before, none for {days} days",
+    AlertKind.MATURITY: "{balance} {currency} in {product} matures on {date}: offer a renewal",
+}
+
 
 def next_status(current: AlertStatus, action: str) -> AlertStatus:
     """The status after `action` (acknowledge or resolve); Conflict if the alert is already past it."""

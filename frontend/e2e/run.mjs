@@ -310,6 +310,31 @@ try {
       const resolved = after.body.items.find((a) => a.id === id);
       expect(resolved?.resolution_note === "Called the customer; all in order.", `alert ${id} not resolved`);
     });
+
+    await test("hand an open alert to the branch manager, picked by name", async () => {
+      await page.getByLabel("Status").selectOption("open");
+      await page.waitForLoadState("networkidle");
+      const open = await apiGet(liToken, `/api/v1/alerts?status=open&limit=1`);
+      const id = open.body.items[0]?.id;
+      expect(id, "rm.li has no open alert left to hand over");
+      const row = page.locator(`[data-alert-id="${id}"]`);
+      await row.getByRole("button", { name: "Assign…" }).click();
+      const picker = row.getByLabel("Assign to");
+      const option = picker.locator("option", { hasText: "(bm.bj001)" });
+      await option.waitFor({ state: "attached" });
+      // rm.wang cannot see rm.li's customer, so is not offered
+      const offered = await picker.locator("option").allTextContents();
+      expect(!offered.some((o) => o.includes("rm.wang")), `rm.wang offered: ${offered.join(" | ")}`);
+      await picker.selectOption({ label: (await option.textContent()).trim() });
+      await row.getByRole("button", { name: "Assign", exact: true }).click();
+      await row.getByText(/Assigned to: bm\.bj001/).waitFor();
+      const bm = await token("bm.bj001");
+      const theirs = await apiGet(bm, `/api/v1/alerts?assigned_to=me&limit=500`);
+      expect(
+        theirs.body.items.some((a) => a.id === id),
+        `alert ${id} is not in bm.bj001's inbox`,
+      );
+    });
   } else {
     skip("acknowledge an alert in the inbox", "the server has no /api/v1/alerts yet");
   }
@@ -370,6 +395,12 @@ try {
     await page.goto(`${base}/customers/${target.id}`);
     await page.getByRole("heading", { name: "全渠道时间线" }).waitFor();
     await page.locator("[data-testid=aum-chart] svg").waitFor();
+    // The server's English reasons (tier, lifecycle, churn drivers) read in Chinese too.
+    const panel = page.getByTestId("value-panel");
+    await panel.waitFor();
+    const words = await panel.innerText();
+    expect(!/\b(key|potential|ordinary): /.test(words), `tier reason left in English: ${words}`);
+    expect(/重点：|潜力：|普通：/.test(words), `no Chinese tier reason in: ${words}`);
     await shot("10-customer-360-zh");
     // Tablet portrait.
     await page.setViewportSize({ width: 820, height: 1180 });

@@ -7,6 +7,51 @@ import { mayWorkAlerts } from "../roles";
 import { ErrorMessage } from "../components/Status";
 import { useAlertAction, type Alert } from "./api";
 import { alertTitle } from "./title";
+import { serverText } from "../serverText";
+import { staffName, useStaff } from "../staff";
+
+/** The people an alert can go to: RMs, branch managers and admins who can see its customer. */
+function AssignForm({ alert, onDone }: { alert: Alert; onDone: () => void }) {
+  const { t } = useI18n();
+  const action = useAlertAction();
+  const staff = useStaff(["rm", "branch_manager", "admin"], { forCustomer: alert.customer.id });
+  const [userId, setUserId] = useState("");
+  const others = (staff.data?.items ?? []).filter((s) => s.id !== alert.assigned_to);
+
+  function assign(e: FormEvent) {
+    e.preventDefault();
+    action.mutate({ id: alert.id, action: { kind: "assign", userId } }, { onSuccess: onDone });
+  }
+
+  if (staff.isError) return <ErrorMessage error={staff.error} onRetry={() => staff.refetch()} />;
+  return (
+    <form className="inline-form" onSubmit={assign}>
+      <div className="field grow">
+        <label htmlFor={`assign-${alert.id}`}>{t("alerts.assignTo")}</label>
+        <select
+          id={`assign-${alert.id}`}
+          required
+          disabled={staff.isPending}
+          value={userId}
+          onChange={(e) => setUserId(e.target.value)}
+        >
+          <option value="">
+            {staff.isPending ? t("common.loading") : others.length ? t("staff.choose") : t("staff.none")}
+          </option>
+          {others.map((s) => (
+            <option key={s.id} value={s.id}>
+              {staffName(s)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" disabled={action.isPending || !userId}>
+        {t("alerts.assign")}
+      </button>
+      {action.isError && <ErrorMessage error={action.error} />}
+    </form>
+  );
+}
 
 /** One alert with what can be done to it: acknowledge, assign, resolve with a note. */
 function AlertRow({ alert, showCustomer }: { alert: Alert; showCustomer: boolean }) {
@@ -16,19 +61,11 @@ function AlertRow({ alert, showCustomer }: { alert: Alert; showCustomer: boolean
   const [resolving, setResolving] = useState(false);
   const [assigning, setAssigning] = useState(false);
   const [note, setNote] = useState("");
-  const [userId, setUserId] = useState("");
   const canWork = mayWorkAlerts(me?.role) && alert.status !== "resolved";
 
   function resolve(e: FormEvent) {
     e.preventDefault();
     action.mutate({ id: alert.id, action: { kind: "resolve", note } }, { onSuccess: () => setResolving(false) });
-  }
-  function assign(e: FormEvent) {
-    e.preventDefault();
-    action.mutate(
-      { id: alert.id, action: { kind: "assign", userId: userId.trim() } },
-      { onSuccess: () => setAssigning(false) },
-    );
   }
 
   return (
@@ -39,7 +76,7 @@ function AlertRow({ alert, showCustomer }: { alert: Alert; showCustomer: boolean
         <strong className="alert-title" title={alert.title}>
           {alertTitle(alert, t, locale)}
         </strong>
-        {alert.detail && <span className="alert-detail">{alert.detail}</span>}
+        {alert.detail && <span className="alert-detail">{serverText(alert.detail, t, locale)}</span>}
         <span className="alert-meta">
           {showCustomer && (
             <>
@@ -93,17 +130,7 @@ function AlertRow({ alert, showCustomer }: { alert: Alert; showCustomer: boolean
           </button>
         </div>
       )}
-      {assigning && (
-        <form className="inline-form" onSubmit={assign}>
-          <div className="field grow">
-            <label htmlFor={`assign-${alert.id}`}>{t("alerts.assignTo")}</label>
-            <input id={`assign-${alert.id}`} required value={userId} onChange={(e) => setUserId(e.target.value)} />
-          </div>
-          <button type="submit" disabled={action.isPending}>
-            {t("alerts.assign")}
-          </button>
-        </form>
-      )}
+      {assigning && <AssignForm alert={alert} onDone={() => setAssigning(false)} />}
       {resolving && (
         <form className="inline-form" onSubmit={resolve}>
           <div className="field grow">

@@ -1,6 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AlertsPage } from "../pages/Alerts";
 import { renderApp } from "../test/render";
 import { json, me, mockApi, problem, signedIn } from "../test/server";
@@ -68,5 +68,55 @@ describe("alerts inbox", () => {
     expect(calls.find((c) => c.path === "/api/v1/alerts/a-2/resolve")!.body).toEqual({
       note: "Called; funds moved to a mortgage.",
     });
+  });
+
+  it("assigns to a colleague picked from the staff directory, and words the detail in Chinese", async () => {
+    signedIn();
+    const colleague = {
+      id: "00000000-0000-4000-8000-000000000002",
+      username: "rm.wang",
+      display_name: "Wang Lei",
+      role: "rm",
+      branch: "BJ001",
+      branch_name: "Beijing Chaoyang",
+    };
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json(me),
+      "GET /api/v1/staff": () =>
+        json({ items: [{ ...me, branch_name: "Beijing Chaoyang" }, colleague], next_cursor: null }),
+      "GET /api/v1/alerts": () =>
+        json({
+          items: [
+            {
+              ...alert("a-3", "open"),
+              assigned_to: me.id,
+              assigned_to_username: "rm.li",
+              detail:
+                "150000.00 CNY left in 7 days from 2026-11-16; usual monthly outflow 8000.00 CNY, AUM now 20000.00 CNY",
+            },
+          ],
+          next_cursor: null,
+        }),
+      "POST /api/v1/alerts/:id/assign": (c) =>
+        json({ ...alert("a-3", "open"), assigned_to: (c.body as { user_id: string }).user_id }),
+    });
+    renderApp(<AlertsPage />, { url: "/alerts", locale: "zh-CN" });
+    const user = userEvent.setup();
+    expect(
+      await screen.findByText("2026/11/16 起 7 天内流出 ¥150,000.00；平时月均流出 ¥8,000.00，当前资产 ¥20,000.00"),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "指派…" }));
+    const picker = screen.getByLabelText("指派给");
+    // the alert's own assignee is not offered; the directory was asked for who works alerts and sees the customer
+    await within(picker).findByRole("option", { name: "Wang Lei (rm.wang) · Beijing Chaoyang" });
+    expect(within(picker).queryByRole("option", { name: /rm\.li/ })).toBeNull();
+    const asked = calls.find((c) => c.path === "/api/v1/staff")!.search;
+    expect(asked.getAll("role")).toEqual(["rm", "branch_manager", "admin"]);
+    expect(asked.get("for_customer")).toBe("c-1");
+    await user.selectOptions(picker, colleague.id);
+    await user.click(screen.getByRole("button", { name: "指派" }));
+    await vi.waitFor(() =>
+      expect(calls.find((c) => c.path === "/api/v1/alerts/a-3/assign")?.body).toEqual({ user_id: colleague.id }),
+    );
   });
 });

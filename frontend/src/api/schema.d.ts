@@ -684,6 +684,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active staff, by username
+         * @description RMs and branch managers see the people of their own branch; the bank-wide roles see everyone. No contact details: those of a customer's RM are in the customer's views.
+         */
+        get: operations["staff-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/value/parameters": {
         parameters: {
             query?: never;
@@ -2014,6 +2034,16 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        /** Page[StaffOut] */
+        Page_StaffOut_: {
+            /** Items */
+            items: components["schemas"]["StaffOut"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null at the end.
+             */
+            next_cursor: string | null;
+        };
         /** ParameterOut */
         ParameterOut: {
             /** Default */
@@ -2421,6 +2451,11 @@ export interface components {
          */
         RiskPreference: "conservative" | "moderately_conservative" | "balanced" | "growth" | "aggressive";
         /**
+         * Role
+         * @enum {string}
+         */
+        Role: "admin" | "branch_manager" | "rm" | "agent" | "marketing" | "auditor";
+        /**
          * RuleIn
          * @example {
          *       "rule": "age between 25 and 35 and aum > 500000 and not holds('credit_card')"
@@ -2545,6 +2580,26 @@ export interface components {
             rule_json?: {
                 [key: string]: unknown;
             };
+        };
+        /** StaffOut */
+        StaffOut: {
+            /**
+             * Branch
+             * @description Home branch code
+             */
+            branch: string | null;
+            /** Branch Name */
+            branch_name: string | null;
+            /** Display Name */
+            display_name: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            role: components["schemas"]["Role"];
+            /** Username */
+            username: string;
         };
         /**
          * Tier
@@ -5075,6 +5130,77 @@ export interface operations {
             };
             /** @description The credentials lack the role or scope */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "staff-list": {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description Only people who can see this customer (their RM, branch managers of their branch and the bank-wide roles), so work about the customer can go to them. 404 when the caller cannot see it. */
+                for_customer?: string | null;
+                /** @description Page size (default 100, max 500) */
+                limit?: number;
+                /** @description Start of a username or name */
+                q?: string | null;
+                /** @description Only these roles (repeat the parameter) */
+                role?: components["schemas"]["Role"][] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_StaffOut_"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,7 +4,7 @@ import { useI18n } from "../i18n";
 import { Empty } from "../components/Status";
 
 export function HoldingsTable({ holdings }: { holdings: Schemas["HoldingOut"][] }) {
-  const { t, locale } = useI18n();
+  const { t, label, locale } = useI18n();
   if (holdings.length === 0) return <Empty>{t("c360.noHoldings")}</Empty>;
   return (
     <div className="table-wrap">
@@ -46,7 +46,7 @@ export function HoldingsTable({ holdings }: { holdings: Schemas["HoldingOut"][] 
                     "—"
                   )}
                 </td>
-                <td className="hide-narrow">{h.status}</td>
+                <td className="hide-narrow">{label("holdingStatus", h.status)}</td>
               </tr>
             );
           })}

@@ -78,10 +78,10 @@ export function Timeline({ customerId }: { customerId: string }) {
               <li key={i.id} className={`event ch-${i.channel}`}>
                 <span className="event-channel">{label("channel", i.channel)}</span>
                 <time dateTime={i.occurred_at}>{formatDateTime(i.occurred_at, locale)}</time>
-                <span className="event-type">{i.type}</span>
+                <span className="event-type">{label("interactionType", i.type)}</span>
                 {i.amount && <span className="event-amount">{formatMoney(i.amount, i.currency, locale)}</span>}
                 {i.summary && <span className="event-summary">{i.summary}</span>}
-                {i.outcome && <span className="tag">{i.outcome}</span>}
+                {i.outcome && <span className="tag">{label("outcome", i.outcome)}</span>}
               </li>
             ))}
           </ol>

@@ -3,6 +3,7 @@ import { api, unwrap } from "../api/client";
 import { formatDateTime, formatMoney, formatPercent } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
 import { Empty, ErrorMessage, Loading } from "../components/Status";
+import { serverText } from "../serverText";
 
 /** Tier and churn risk with their reasons, from GET /customers/{id}/value. */
 export function ValuePanel({ customerId }: { customerId: string }) {
@@ -55,12 +56,12 @@ export function ValuePanel({ customerId }: { customerId: string }) {
       </dl>
       {v.tier_reason && (
         <p>
-          <strong>{t("c360.tierReason")}:</strong> {v.tier_reason}
+          <strong>{t("c360.tierReason")}:</strong> {serverText(v.tier_reason, t, locale)}
         </p>
       )}
       {v.lifecycle_reason && (
         <p>
-          <strong>{t("c360.lifecycleReason")}:</strong> {v.lifecycle_reason}
+          <strong>{t("c360.lifecycleReason")}:</strong> {serverText(v.lifecycle_reason, t, locale)}
         </p>
       )}
       <h3>{t("c360.drivers")}</h3>
@@ -72,7 +73,7 @@ export function ValuePanel({ customerId }: { customerId: string }) {
             <li key={d.driver}>
               <span className="driver-bar" style={{ width: `${Math.min(100, Number(d.weight) * 100)}%` }} />
               <span>
-                {d.text} <small>({formatPercent(Number(d.weight), locale)})</small>
+                {serverText(d.text, t, locale)} <small>({formatPercent(Number(d.weight), locale)})</small>
               </span>
             </li>
           ))}
@@ -85,7 +86,7 @@ export function ValuePanel({ customerId }: { customerId: string }) {
             {v.tier_history.map((h) => (
               <li key={h.changed_at + h.to_tier}>
                 <small>{formatDateTime(h.changed_at, locale)}</small> {h.from_tier ? label("tier", h.from_tier) : "—"} →{" "}
-                {label("tier", h.to_tier)} <small>{h.reason}</small>
+                {label("tier", h.to_tier)} <small>{serverText(h.reason, t, locale)}</small>
               </li>
             ))}
           </ul>

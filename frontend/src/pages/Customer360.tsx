@@ -194,7 +194,8 @@ export function Customer360Page() {
               <ul className="plain">
                 {c.identities.map((i) => (
                   <li key={i.source + i.key}>
-                    <span className="tag">{i.source}</span> <span className="mono">{i.key}</span>
+                    <span className="tag">{label("identitySource", i.source)}</span>{" "}
+                    <span className="mono">{i.key}</span>
                   </li>
                 ))}
               </ul>

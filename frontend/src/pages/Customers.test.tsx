@@ -81,4 +81,35 @@ describe("customer search", () => {
     renderApp(<CustomersPage />, { url: "/customers?q=zzz", locale: "zh-CN" });
     expect(await screen.findByText("没有符合条件的客户。")).toBeInTheDocument();
   });
+
+  it("lets a branch manager filter by an RM of their branch, picked by name", async () => {
+    signedIn("bm.bj001");
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json({ ...me, username: "bm.bj001", role: "branch_manager" }),
+      "GET /api/v1/segments": () => json({ items: [], next_cursor: null }),
+      "GET /api/v1/staff": () =>
+        json({
+          items: [
+            {
+              id: "00000000-0000-4000-8000-000000000002",
+              username: "rm.wang",
+              display_name: "Wang Lei",
+              role: "rm",
+              branch: "BJ001",
+              branch_name: "Beijing Chaoyang",
+            },
+          ],
+          next_cursor: null,
+        }),
+      "GET /api/v1/customers": (c) =>
+        json({ items: c.search.get("relationship_manager") === "rm.wang" ? [row(7)] : [row(1)], next_cursor: null }),
+    });
+    renderApp(<CustomersPage />, { url: "/customers" });
+    const user = userEvent.setup();
+    expect(await screen.findByText("Customer 1")).toBeInTheDocument();
+    await screen.findByRole("option", { name: "Wang Lei (rm.wang) · Beijing Chaoyang" });
+    await user.selectOptions(screen.getByLabelText("Relationship manager"), "rm.wang");
+    expect(await screen.findByText("Customer 7")).toBeInTheDocument();
+    expect(calls.find((c) => c.path === "/api/v1/staff")!.search.getAll("role")).toEqual(["rm"]);
+  });
 });

@@ -4,6 +4,7 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { api, unwrap, type Schemas } from "../api/client";
 import { useAuth } from "../auth";
 import { useI18n } from "../i18n";
+import { staffName, useStaff } from "../staff";
 import { Empty, ErrorMessage, Loading } from "../components/Status";
 
 export const TIERS: Schemas["Tier"][] = ["key", "potential", "ordinary"];
@@ -51,6 +52,8 @@ export function CustomersPage() {
     queryFn: () => unwrap(api.GET("/api/v1/segments", { params: { query: { limit: 200 } } })),
     retry: false,
   });
+  // The RM filter offers the RMs the user may see (their branch's, or all); a username can be typed otherwise.
+  const rms = useStaff(["rm"], { enabled: me?.role !== undefined && me.role !== "rm" });
   const result = useInfiniteQuery({
     queryKey: ["customers", { query, tier, segment, rm }],
     initialPageParam: null as string | null,
@@ -157,12 +160,26 @@ export function CustomersPage() {
         {me?.role !== "rm" && (
           <div className="field">
             <label htmlFor="f-rm">{t("customers.rm")}</label>
-            <input
-              id="f-rm"
-              value={rm}
-              placeholder={t("customers.rmPlaceholder")}
-              onChange={(e) => setFilter("rm", e.target.value)}
-            />
+            {rms.data ? (
+              <select id="f-rm" value={rm} onChange={(e) => setFilter("rm", e.target.value)}>
+                <option value="">{t("staff.anyRm")}</option>
+                {rm && !rms.data.items.some((s) => s.username === rm || s.id === rm) && (
+                  <option value={rm}>{rm}</option>
+                )}
+                {rms.data.items.map((s) => (
+                  <option key={s.id} value={s.username}>
+                    {staffName(s)}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                id="f-rm"
+                value={rm}
+                placeholder={t("customers.rmPlaceholder")}
+                onChange={(e) => setFilter("rm", e.target.value)}
+              />
+            )}
           </div>
         )}
       </form>

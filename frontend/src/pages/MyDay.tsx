@@ -7,6 +7,8 @@ import { Empty, ErrorMessage, Loading, Panel } from "../components/Status";
 import { AlertList } from "../alerts/AlertList";
 import type { Alert, AlertKind } from "../alerts/api";
 import { useAuth } from "../auth";
+import { alertTitle } from "../alerts/title";
+import { serverText } from "../serverText";
 import { mayReadAlerts, mayReadAnalytics } from "../roles";
 
 const TIER_COLOURS: Record<string, string> = { key: "#c98a00", potential: "#1f5fa8", ordinary: "#9aa5b1" };
@@ -89,7 +91,7 @@ function MaturityList({ alerts }: { alerts: Alert[] }) {
           {typeof a.data.balance === "string" && (
             <strong>{formatMoney(a.data.balance, String(a.data.currency ?? "CNY"), locale)}</strong>
           )}{" "}
-          <small>{a.detail ?? a.title}</small>
+          <small>{a.detail ? serverText(a.detail, t, locale) : alertTitle(a, t, locale)}</small>
         </li>
       ))}
     </ul>
