@@ -67,6 +67,47 @@ async def test_each_cause_raises_one_alert_assigned_to_the_rm(container: Contain
     assert "300000.00 CNY" in outflow.title
 
 
+async def test_a_full_rescore_raises_the_alerts_that_customer_by_customer_scoring_raises(
+    container: Container, make_person: Any
+) -> None:
+    """A full rescore reads the interactions once for scores and alerts; per-customer scoring reads them
+    per customer. Both must raise the same alerts with the same words and figures."""
+    rm = await make_person("rm")
+    async with container.uow() as uow:
+        conn = uow.connection
+        ids = [await customer_with_movements(conn, rm.id) for _ in range(2)]
+        sleeper = await add_customer(conn, relationship_manager_id=rm.id)
+        await add_holding(conn, sleeper, "savings", "9000")
+        await add_event(conn, sleeper, "teller", "deposit", days_ago(250), "2000")
+        await add_event(conn, sleeper, "atm", "atm_withdrawal", days_ago(1), "800")
+        await add_event(conn, sleeper, "online_banking", "login", days_ago(1))  # no amount: not a movement
+        ids.append(sleeper)
+        ids.append(await add_customer(conn, relationship_manager_id=rm.id))  # nothing at all
+
+        async def raised() -> list[tuple[Any, ...]]:
+            rows = await conn.execute(
+                sa.select(
+                    alerts.c.customer_id,
+                    alerts.c.kind,
+                    alerts.c.cause_key,
+                    alerts.c.title,
+                    alerts.c.detail,
+                    alerts.c.data,
+                    alerts.c.severity,
+                )
+            )
+            return sorted((tuple(r[:5]) + (repr(sorted(dict(r.data).items())), r.severity) for r in rows), key=repr)
+
+        one_by_one = await scoring.rescore(conn, NOW, customer_ids=ids)
+        incremental = await raised()
+        await conn.execute(sa.delete(alerts))
+        everyone = await scoring.rescore(conn, NOW)
+        full = await raised()
+        await uow.rollback()
+    assert one_by_one.alerts_raised == everyone.alerts_raised == 9
+    assert len(incremental) == 9 and full == incremental
+
+
 async def test_alerts_are_scoped_and_worked_through_the_api(
     container: Container, app_client: httpx.AsyncClient, make_person: Any
 ) -> None:
