@@ -13,6 +13,7 @@ from adapters.container import Container
 from adapters.db.tables_access import audit_log, audit_log_customers
 from tests.conftest import Person, customer_body
 from tests.integration.test_access_rules import MakePerson, seed_bank
+from tests.integration.value_factories import add_open_alert
 
 
 async def entries(container: Container) -> list[dict[str, Any]]:
@@ -229,19 +230,7 @@ async def test_segment_members_and_alert_lists_are_person_reads_of_the_customers
     )
     assert r.status_code == 200, r.text
     async with container.uow() as uow:
-        await uow.connection.execute(
-            sa.text(
-                "INSERT INTO alerts (id, customer_id, kind, cause_key, severity, title, status, assigned_to, data,"
-                " raised_at) VALUES (:id, :c, 'complaint', 'k1', 'high', 'Complaint', 'open', :rm, :data, :at)"
-            ).bindparams(
-                sa.bindparam("id", type_=sa.Uuid),
-                sa.bindparam("c", type_=sa.Uuid),
-                sa.bindparam("rm", type_=sa.Uuid),
-                sa.bindparam("data", type_=sa.JSON),
-                sa.bindparam("at", type_=sa.DateTime(timezone=True)),
-            ),
-            {"id": uuid.uuid4(), "c": uuid.UUID(mine), "rm": bank.rm.id, "data": {}, "at": container.clock.now()},
-        )
+        await add_open_alert(uow.connection, uuid.UUID(mine), bank.rm.id, cause_key="k1")
         await uow.commit()
     start = len(await entries(container))
     r = await app_client.get(f"/api/v1/segments/{sid}/members", headers=bank.rm.headers)

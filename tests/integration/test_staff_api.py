@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from adapters.container import Container
 from adapters.db.tables import users
 from tests.conftest import Person, customer_body
+from tests.integration.value_factories import add_open_alert
 
 MakePerson = Callable[..., Awaitable[Person]]
 
@@ -90,21 +91,8 @@ async def test_an_rm_cannot_hand_an_alert_to_another_branch(
         headers=admin.headers,
     )
     assert r.status_code == 201, r.text
-    alert_id = uuid.uuid4()
     async with container.uow() as uow:
-        await uow.connection.execute(
-            sa.text(
-                "INSERT INTO alerts (id, customer_id, kind, cause_key, severity, title, status, assigned_to, data,"
-                " raised_at) VALUES (:id, :c, 'complaint', 'k-staff', 'high', 'Complaint', 'open', :rm, :data, :at)"
-            ).bindparams(
-                sa.bindparam("id", type_=sa.Uuid),
-                sa.bindparam("c", type_=sa.Uuid),
-                sa.bindparam("rm", type_=sa.Uuid),
-                sa.bindparam("data", type_=sa.JSON),
-                sa.bindparam("at", type_=sa.DateTime(timezone=True)),
-            ),
-            {"id": alert_id, "c": uuid.UUID(r.json()["id"]), "rm": rm_bj.id, "data": {}, "at": container.clock.now()},
-        )
+        alert_id = await add_open_alert(uow.connection, uuid.UUID(r.json()["id"]), rm_bj.id, cause_key="k-staff")
         await uow.commit()
     url = f"/api/v1/alerts/{alert_id}/assign"
     r = await app_client.post(url, json={"user_id": str(rm_sh.id)}, headers=rm_bj.headers)

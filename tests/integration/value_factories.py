@@ -112,3 +112,27 @@ async def add_event(
     row.update(over)
     await conn.execute(sa.insert(interactions).values(row))
     return iid
+
+
+async def add_open_alert(
+    conn: AsyncConnection, customer_id: uuid.UUID, assigned_to: uuid.UUID | None, *, cause_key: str = "k1"
+) -> uuid.UUID:
+    """An open complaint alert, as scoring would raise one."""
+    from adapters.db.tables_value import alerts
+
+    alert_id = uuid.uuid4()
+    await conn.execute(
+        sa.insert(alerts).values(
+            id=alert_id,
+            customer_id=customer_id,
+            kind="complaint",
+            cause_key=cause_key,
+            severity="high",
+            title="Complaint",
+            status="open",
+            assigned_to=assigned_to,
+            data={},
+            raised_at=datetime.now(UTC),
+        )
+    )
+    return alert_id
