@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { AlertsPage } from "../pages/Alerts";
 import { renderApp } from "../test/render";
-import { json, me, mockApi, problem, signedIn } from "../test/server";
+import { colleague, json, me, mockApi, problem, signedIn } from "../test/server";
 
 function alert(id: string, status: string) {
   return {
@@ -72,14 +72,6 @@ describe("alerts inbox", () => {
 
   it("assigns to a colleague picked from the staff directory, and words the detail in Chinese", async () => {
     signedIn();
-    const colleague = {
-      id: "00000000-0000-4000-8000-000000000002",
-      username: "rm.wang",
-      display_name: "Wang Lei",
-      role: "rm",
-      branch: "BJ001",
-      branch_name: "Beijing Chaoyang",
-    };
     const calls = mockApi({
       "GET /api/v1/auth/me": () => json(me),
       "GET /api/v1/staff": () =>

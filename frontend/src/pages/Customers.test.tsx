@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { Route, Routes, useParams } from "react-router";
 import { renderApp } from "../test/render";
-import { json, me, mockApi, signedIn } from "../test/server";
+import { colleague, json, me, mockApi, signedIn } from "../test/server";
 import { CustomersPage } from "./Customers";
 
 function row(n: number) {
@@ -89,16 +89,7 @@ describe("customer search", () => {
       "GET /api/v1/segments": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/staff": () =>
         json({
-          items: [
-            {
-              id: "00000000-0000-4000-8000-000000000002",
-              username: "rm.wang",
-              display_name: "Wang Lei",
-              role: "rm",
-              branch: "BJ001",
-              branch_name: "Beijing Chaoyang",
-            },
-          ],
+          items: [colleague],
           next_cursor: null,
         }),
       "GET /api/v1/customers": (c) =>

@@ -72,3 +72,13 @@ export const me = {
   role: "rm",
   branch: "BJ001",
 };
+
+/** Another RM of the signed-in user's branch, as the staff directory lists them. */
+export const colleague = {
+  id: "00000000-0000-4000-8000-000000000002",
+  username: "rm.wang",
+  display_name: "Wang Lei",
+  role: "rm",
+  branch: "BJ001",
+  branch_name: "Beijing Chaoyang",
+};
