@@ -425,26 +425,9 @@ def _interaction_aggregates(
     only = "x.customer_id IN :ids AND" if ids is not None else ""
     mv_columns = mv_projection = ""
     if with_movements:
-        t7 = q.ts(now - timedelta(days=7), "t7")
-        t30 = q.ts(now - timedelta(days=30), "t30")
-        t365 = q.ts(now - timedelta(days=365), "t365")
-        outflow = f"x.type IN {q.texts(movements.OUTFLOW_TYPES)} AND x.amount IS NOT NULL"
-        mv_columns = f""",
-            SUM(x.out_amt) FILTER (WHERE x.r7) AS mv_out_7,
-            MIN(x.occurred_at) FILTER (WHERE x.outflow AND x.r7) AS mv_first_out_7,
-            COALESCE(SUM(x.out_amt) FILTER (WHERE NOT x.r30), 0) AS mv_out_hist,
-            MIN(x.occurred_at) FILTER (WHERE x.m AND x.r7) AS mv_first_7,
-            MAX(x.occurred_at) FILTER (WHERE x.m AND NOT x.r7) AS mv_before_7,
-            MAX(x.occurred_at) FILTER (WHERE x.salary AND x.has_amount AND x.occurred_at >= {lookback})
-                AS mv_last_salary,
-            COUNT(*) FILTER (WHERE x.salary AND x.has_amount AND x.occurred_at >= {lookback}
-                AND x.occurred_at < {gap_start}) AS mv_salary_before,
-            COUNT(*) FILTER (WHERE x.salary AND x.has_amount AND x.occurred_at >= {gap_start}) AS mv_salary_recent"""
-        mv_projection = f""",
-                x.amount IS NOT NULL AS has_amount, {outflow} AS outflow,
-                x.occurred_at >= {t7} AS r7, x.occurred_at >= {t30} AS r30,
-                CASE WHEN {outflow} AND (x.occurred_at >= {t7} OR (x.occurred_at >= {t365} AND x.occurred_at < {t30}))
-                    THEN ABS(x.amount) * {fx_x} END AS out_amt"""
+        projection, aggregates = _movement_figures(q, now, mv, params)
+        mv_columns = "".join(f",\n            {expr} AS mv_{name}" for name, expr in aggregates)
+        mv_projection = f",\n                {projection}"
     return f"""
         SELECT x.customer_id,
             MAX(x.occurred_at) FILTER (WHERE x.m) AS last_txn_at,
@@ -677,6 +660,41 @@ async def raise_alerts(
     return int(result.rowcount or 0)
 
 
+def _movement_figures(
+    q: _Sql, now: datetime, mv: movements.MovementThresholds, params: dict[str, Decimal]
+) -> tuple[str, list[tuple[str, str]]]:
+    """The movement detectors' per-row tests (projection columns over `interactions x`) and their per-customer
+    aggregates as (name, expression): outflows of the last 7 days and of days 30-365, the money movements
+    around the last 7 days (for dormancy), salary credits before and within the salary gap. Only rows with an
+    amount count. The aggregates also read `x.m` (a money movement) and `x.salary`, which the caller projects."""
+    fx = _fx(q, "x.currency", params)
+    t7 = q.ts(now - timedelta(days=7), "t7")
+    t30 = q.ts(now - timedelta(days=30), "t30")
+    t365 = q.ts(now - timedelta(days=365), "t365")
+    gap_start = q.ts(now - timedelta(days=mv.salary_gap_days), "tgap")
+    lookback = q.ts(now - timedelta(days=mv.salary_lookback_days), "tsal")
+    outflow = f"x.type IN {q.texts(movements.OUTFLOW_TYPES)} AND x.amount IS NOT NULL"
+    projection = f"""x.amount IS NOT NULL AS has_amount, {outflow} AS outflow,
+                x.occurred_at >= {t7} AS r7, x.occurred_at >= {t30} AS r30,
+                CASE WHEN {outflow} AND (x.occurred_at >= {t7} OR (x.occurred_at >= {t365} AND x.occurred_at < {t30}))
+                    THEN ABS(x.amount) * {fx} END AS out_amt"""
+    salary = "x.salary AND x.has_amount"
+    aggregates = [
+        ("out_7", "SUM(x.out_amt) FILTER (WHERE x.r7)"),
+        ("first_out_7", "MIN(x.occurred_at) FILTER (WHERE x.outflow AND x.r7)"),
+        ("out_hist", "COALESCE(SUM(x.out_amt) FILTER (WHERE NOT x.r30), 0)"),
+        ("first_7", "MIN(x.occurred_at) FILTER (WHERE x.m AND x.r7)"),
+        ("before_7", "MAX(x.occurred_at) FILTER (WHERE x.m AND NOT x.r7)"),
+        ("last_salary", f"MAX(x.occurred_at) FILTER (WHERE {salary} AND x.occurred_at >= {lookback})"),
+        (
+            "salary_before",
+            f"COUNT(*) FILTER (WHERE {salary} AND x.occurred_at >= {lookback} AND x.occurred_at < {gap_start})",
+        ),
+        ("salary_recent", f"COUNT(*) FILTER (WHERE {salary} AND x.occurred_at >= {gap_start})"),
+    ]
+    return projection, aggregates
+
+
 def _movement_aggregates(
     q: _Sql,
     now: datetime,
@@ -685,41 +703,24 @@ def _movement_aggregates(
     ids: list[uuid.UUID] | None,
     table: str | None = None,
 ) -> str:
-    """Per customer: outflows of the last 7 days and of days 30-365, the money movements around the
-    last 7 days (for dormancy), and salary credits before and within the salary gap.
+    """The `mv` CTE: `_movement_figures` per customer.
 
     `table`: these figures already computed for every customer (`_interaction_aggregates` with movements)."""
+    projection, aggregates = _movement_figures(q, now, mv, params)
     if table is not None:
-        names = ("out_7", "first_out_7", "out_hist", "first_7", "before_7", "last_salary", "salary_before")
-        columns = ", ".join(f"mv_{n} AS {n}" for n in (*names, "salary_recent"))
+        columns = ", ".join(f"mv_{name} AS {name}" for name, _ in aggregates)
         return f"mv AS (SELECT customer_id, {columns} FROM {table})"
-    fx = _fx(q, "x.currency", params)
-    t7 = q.ts(now - timedelta(days=7), "t7")
-    t30 = q.ts(now - timedelta(days=30), "t30")
-    t365 = q.ts(now - timedelta(days=365), "t365")
-    gap_start = q.ts(now - timedelta(days=mv.salary_gap_days), "tgap")
-    lookback = q.ts(now - timedelta(days=mv.salary_lookback_days), "tsal")
-    outflow = f"x.type IN {q.texts(movements.OUTFLOW_TYPES)}"
-    money = f"x.type NOT IN {q.texts(movements.NOT_ACTIVITY_TYPES)}"
-    salary = f"x.type IN {q.texts(movements.SALARY_TYPES)}"
     only = "x.customer_id IN :ids AND " if ids is not None else ""
+    columns = ",\n            ".join(f"{expr} AS {name}" for name, expr in aggregates)
     return f"""mv AS (
         SELECT x.customer_id,
-            SUM(x.out_amt) FILTER (WHERE x.r7) AS out_7,
-            MIN(x.occurred_at) FILTER (WHERE x.outflow AND x.r7) AS first_out_7,
-            COALESCE(SUM(x.out_amt) FILTER (WHERE NOT x.r30), 0) AS out_hist,
-            MIN(x.occurred_at) FILTER (WHERE x.money AND x.r7) AS first_7,
-            MAX(x.occurred_at) FILTER (WHERE x.money AND NOT x.r7) AS before_7,
-            MAX(x.occurred_at) FILTER (WHERE x.salary AND x.occurred_at >= {lookback}) AS last_salary,
-            COUNT(*) FILTER (WHERE x.salary AND x.occurred_at >= {lookback} AND x.occurred_at < {gap_start})
-                AS salary_before,
-            COUNT(*) FILTER (WHERE x.salary AND x.occurred_at >= {gap_start}) AS salary_recent
+            {columns}
         FROM (
-            -- each row's tests once, not once per aggregate (see xs in _score_figures)
-            SELECT x.customer_id, x.occurred_at, {outflow} AS outflow, {money} AS money, {salary} AS salary,
-                x.occurred_at >= {t7} AS r7, x.occurred_at >= {t30} AS r30,
-                CASE WHEN {outflow} AND (x.occurred_at >= {t7} OR (x.occurred_at >= {t365} AND x.occurred_at < {t30}))
-                    THEN ABS(x.amount) * {fx} END AS out_amt
+            -- each row's tests once, not once per aggregate (see _interaction_aggregates)
+            SELECT x.customer_id, x.occurred_at,
+                x.type NOT IN {q.texts(movements.NOT_ACTIVITY_TYPES)} AS m,
+                x.type IN {q.texts(movements.SALARY_TYPES)} AS salary,
+                {projection}
             FROM interactions x
             WHERE {only}x.amount IS NOT NULL
             {"OFFSET 0" if q.pg else ""}
