@@ -257,10 +257,15 @@ def consume(
 
     async def go() -> str:
         container = build_container(get_settings())
+        scorer = container.scorer
+        assert scorer is not None
+        scorer.start()  # scores what the consumed feeds queue, as a server process does
         try:
             report = await run_consumer(
                 container, broker, queue, max_messages=max_messages, idle_timeout=idle_timeout, prefetch=prefetch
             )
+            await scorer.stop()
+            await scorer.drain()  # a bounded run leaves every customer it touched scored
             return str(report)
         finally:
             await container.dispose()

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.db.engine import make_engine
 from adapters.db.uow import SqlUnitOfWork
 from adapters.live import ComplaintCaseObserver, LiveHub, LiveNotifier
+from adapters.scorer import RescoreQueue, Scorer
 from adapters.settings import Settings
 from domain.ports import ActivityObserver, UnitOfWork
 
@@ -25,10 +26,13 @@ class Container:
     settings: Settings
     engine: AsyncEngine
     clock: SystemClock
-    # Registered by each area at build time (scoring, segments, alerts, live stream).
+    # Registered by each area at build time (rescore queue, complaint cases, live stream): they run inside the
+    # writer's transaction.
     activity_observers: list[ActivityObserver] = field(default_factory=list)
     # Fans customer events out to this process's call-center streams (adapters/live.py).
     live: LiveHub | None = None
+    # Scores, tiers, alerts and rule segments of the queued customers, after the writer commits.
+    scorer: Scorer | None = None
 
     def uow(self, *, readonly: bool = False) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.engine, readonly=readonly)
@@ -42,7 +46,14 @@ class Container:
         for observer in self.activity_observers:
             await observer.customers_changed(uow, ids, now)
 
+    def scoring_due(self) -> None:
+        """A writer in this process committed queued customers: wake this process's scorer."""
+        if self.scorer is not None:
+            self.scorer.kick()
+
     async def dispose(self) -> None:
+        if self.scorer is not None:
+            await self.scorer.stop()
         if self.live is not None:
             await self.live.close()
         await self.engine.dispose()
@@ -51,16 +62,18 @@ class Container:
 def build_container(settings: Settings) -> Container:
     engine = make_engine(settings.database_url, pool_size=settings.database_pool_size, echo=settings.database_echo)
     container = Container(settings=settings, engine=engine, clock=SystemClock())
-    _register_value_observer(container)
     # Contact center: complaints open cases; every change is announced to live streams on commit.
     container.live = LiveHub(engine, settings.database_url)
-    container.activity_observers += [ComplaintCaseObserver(), LiveNotifier(container.live)]
+    notifier = LiveNotifier(container.live)
+    container.activity_observers += [RescoreQueue(), ComplaintCaseObserver(), notifier]
+    # Value (issue 2): the queued customers are scored after the commit, and what the scorer raises (alerts,
+    # tier changes) is announced to live streams when its own transaction commits.
+    container.scorer = Scorer(container.uow, lambda: container.clock.now(), [value_observer(container), notifier])
     return container
 
 
-def _register_value_observer(container: Container) -> None:
-    """Scores, tiers, alerts and rule segments move with every event (issue 2); registered first so the
-    observers after it (cases, live streams) see the new scores and alerts."""
+def value_observer(container: Container) -> ActivityObserver:
+    """Scores, tiers, alerts and rule segments of the given customers, set-based, in the caller's transaction."""
     from adapters.db.scoring import SqlValueStore, value_rules
     from domain.services.value import ValueActivityObserver
 
@@ -71,4 +84,4 @@ def _register_value_observer(container: Container) -> None:
             raise TypeError("value scoring needs the SQL unit of work")
         return SqlValueStore(uow.connection, rules)
 
-    container.activity_observers.append(ValueActivityObserver(stores))
+    return ValueActivityObserver(stores)

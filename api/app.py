@@ -48,9 +48,14 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own = container is None
         app.state.container = container or build_container(settings)
+        scorer = app.state.container.scorer
+        if scorer is not None:
+            scorer.start()  # scores what the feeds queue, in this process (adapters/scorer.py)
         try:
             yield
         finally:
+            if scorer is not None:
+                await scorer.stop()
             if own:
                 await app.state.container.dispose()
 

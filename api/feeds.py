@@ -417,6 +417,8 @@ async def replay_quarantined(
             )
         updated = await store.get_quarantined(row.id)
         await uow.commit()
+    if outcome.customer_ids:
+        container.scoring_due()
     assert updated is not None
     return ReplayOut(entry=_out(updated), result=EventResultOut(**result.as_dict()))
 
@@ -486,4 +488,5 @@ async def merge_customer(customer_id: str, body: MergeIn, container: ContainerDe
             notify,
         )
         await uow.commit()
+    container.scoring_due()
     return MergeOut(survivor_id=survivor_id, merged_id=body.source_customer_id, moved=moved)

@@ -50,6 +50,8 @@ async def ingest_events(container: Container, channel: FeedChannel, events: list
 
                 outcome = await feeds_service.ingest(store, channel, submitted, container.clock, notify)
                 await uow.commit()
+            if outcome.customer_ids:
+                container.scoring_due()
             return outcome
         except DBAPIError as e:
             # A deadlock or serialisation failure aborted the whole transaction: the batch is idempotent,

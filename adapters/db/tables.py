@@ -90,6 +90,13 @@ customers = sa.Table(
     sa.Index("ix_customers_name_latin", "name_latin"),
     sa.Index("ix_customers_name_zh", "name_zh"),
     sa.Index("ix_customers_tier", "tier"),
+    # Merged customers point at their survivor: following merges (cases, lookups) reads these few rows.
+    sa.Index(
+        "ix_customers_merged_into",
+        "merged_into",
+        postgresql_where=sa.text("merged_into IS NOT NULL"),
+        sqlite_where=sa.text("merged_into IS NOT NULL"),
+    ),
 )
 
 customer_identities = sa.Table(
@@ -175,6 +182,16 @@ interactions = sa.Table(
     sa.Column("payload", JSONDoc, nullable=False),
     sa.Index("ix_interactions_customer_time", "customer_id", "occurred_at", "id"),
     sa.Index("ix_interactions_holding", "holding_id"),
+    # The call-center complaints, which open cases (adapters/db/cases.py): a few probes per changed customer
+    # instead of reading all their interactions.
+    sa.Index(
+        "ix_interactions_complaints",
+        "customer_id",
+        "occurred_at",
+        "id",
+        postgresql_where=sa.text("channel = 'call_center' AND type = 'complaint'"),
+        sqlite_where=sa.text("channel = 'call_center' AND type = 'complaint'"),
+    ),
 )
 
 segments = sa.Table(

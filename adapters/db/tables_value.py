@@ -104,3 +104,15 @@ segment_details = sa.Table(
     sa.Column("updated_at", UTCDateTime, nullable=False),
     sa.Column("refreshed_at", UTCDateTime),
 )
+
+# Customers whose scores, tiers, alerts and rule segments are due for recomputation: a feed's transaction
+# appends the customers it changed and commits; the scorer (adapters/scorer.py) takes what is queued, scores
+# it set-based and deletes it in one transaction, so nothing queued is lost if scoring fails. A customer may be
+# queued many times between two passes; a pass scores each once.
+rescore_queue = sa.Table(
+    "rescore_queue",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True),
+    sa.Column("customer_id", sa.Uuid, nullable=False),
+    sa.Column("queued_at", UTCDateTime, nullable=False),
+)

@@ -106,6 +106,12 @@ async def main() -> None:
               f"{time.perf_counter() - t0:.2f}s")  # fmt: skip
     elapsed = time.perf_counter() - started
     print(f"{n} events ({accepted} accepted) in {elapsed:.2f}s = {n / elapsed:,.0f} events/s in one process")
+    assert container.scorer is not None
+    t0 = time.perf_counter()
+    taken = await container.scorer.drain()
+    scoring = time.perf_counter() - t0
+    print(f"then the scorer: {taken} queued entries in {scoring:.2f}s (one pass per {container.scorer.chunk} entries); "
+          f"{n / (elapsed + scoring):,.0f} events/s ingested and scored")  # fmt: skip
     for name, spent in observer_time.items():
         print(f"  observer {name}: {spent:.2f}s")
     print("slowest statements (total s, calls):")

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from adapters.container import Container
 from adapters.db.tables import customers
+from adapters.db.tables_value import customer_scores, rescore_queue
 from tests.conftest import ROOT
 from tests.integration.feeds_helpers import ACCOUNT, balance, ev, feed_key, seed_bank, timeline_count
 
@@ -97,6 +98,28 @@ async def test_the_same_events_at_two_servers_at_once_are_accepted_once(
             sa.select(sa.func.count()).select_from(customers).where(customers.c.provisional.is_(True))
         )
     assert provisional == 17, "one provisional customer per unknown phone, however the servers interleaved"
+
+    # Nobody drains the rescore queue here: the scorers running in the two server processes do, one pass at a
+    # time (an advisory lock), and every customer the events touched ends up scored with all of them.
+    async def scored() -> tuple[int, object, int]:
+        async with container.engine.connect() as conn:
+            queued = await conn.scalar(sa.select(sa.func.count()).select_from(rescore_queue))
+            aum = await conn.scalar(
+                sa.select(customer_scores.c.aum)
+                .join(customers, customers.c.id == customer_scores.c.customer_id)
+                .where(customers.c.provisional.is_(False))
+            )
+            provisional_scored = await conn.scalar(
+                sa.select(sa.func.count())
+                .select_from(customer_scores.join(customers, customers.c.id == customer_scores.c.customer_id))
+                .where(customers.c.provisional.is_(True))
+            )
+        return int(queued or 0), aum, int(provisional_scored or 0)
+
+    deadline = time.monotonic() + 15
+    while (state := await scored()) != (0, Decimal("1050.00"), 17):
+        assert time.monotonic() < deadline, f"the servers' scorers did not catch up: {state}"
+        await asyncio.sleep(0.1)
 
 
 async def test_a_server_killed_mid_batch_then_the_batch_posted_again_gives_one_clean_state(

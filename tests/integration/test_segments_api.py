@@ -9,7 +9,6 @@ import httpx
 
 from adapters.container import Container
 from adapters.db import scoring
-from domain.services.value import ValueActivityObserver
 from tests.integration.value_factories import add_customer, add_holding
 
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -86,12 +85,12 @@ async def test_preview_create_members_and_search_by_segment(
     r = await app_client.get("/api/v1/customers", params={"segment": "young-affluent"}, headers=rm.headers)
     assert [c["id"] for c in r.json()["items"]] == [str(ids["match_mine"])]
 
-    # An event arrives: the customer takes a credit card; the observer moves membership in the same transaction.
-    observer = next(o for o in container.activity_observers if isinstance(o, ValueActivityObserver))
+    # An event arrives: the customer takes a credit card; the scorer moves membership once it is committed.
     async with container.uow() as uow:
         await add_holding(uow.connection, ids["match_mine"], "credit_card", "0")
-        await observer.customers_changed(uow, frozenset({ids["match_mine"]}), NOW)
+        await container.customers_changed(uow, {ids["match_mine"]})
         await uow.commit()
+    assert container.scorer is not None and await container.scorer.drain() == 1
     r = await app_client.get(f"/api/v1/segments/{segment['id']}", headers=rm.headers)
     assert r.json()["member_count"] == 1
 

@@ -9,13 +9,13 @@ from decimal import Decimal
 from typing import Any
 
 import httpx
+import pytest
 import sqlalchemy as sa
 
 from adapters.container import Container
 from adapters.db import scoring
 from adapters.db.tables import customers
 from adapters.db.tables_value import customer_scores, tier_changes
-from domain.services.value import ValueActivityObserver
 from domain.value.tiers import key_cutoff
 from tests.integration.value_factories import add_customer, add_event, add_history, add_holding
 
@@ -87,23 +87,31 @@ async def snapshot(conn: Any) -> dict[uuid.UUID, dict[str, Any]]:
     return out
 
 
-def value_observer(container: Container) -> ValueActivityObserver:
-    found = [o for o in container.activity_observers if isinstance(o, ValueActivityObserver)]
-    assert len(found) == 1, "build_container registers the value observer once"
-    return found[0]
+class FixedClock:
+    def now(self) -> datetime:
+        return NOW
 
 
-async def test_incremental_rescoring_equals_a_full_rescore(container: Container) -> None:
+async def test_incremental_rescoring_equals_a_full_rescore(
+    container: Container, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(container, "clock", FixedClock())
+    assert container.scorer is not None
     async with container.uow() as uow:
         ids = await build_bank(uow.connection)
         first = await scoring.rescore(uow.connection, NOW)
         assert first.customers == len(ids)
-        # New events for two customers arrive through a feed: the observer rescores just them.
+        before = await snapshot(uow.connection)
+        # New events for two customers arrive through a feed, whose transaction queues them for the scorer.
         await add_event(uow.connection, ids["salaried"], "card", "purchase", days_ago(1), "2500")
         await add_holding(uow.connection, ids["dormant"], "fund", "40000", opened_on=TODAY - timedelta(days=2))
         await add_event(uow.connection, ids["dormant"], "online_banking", "product_application", days_ago(2))
-        before = await snapshot(uow.connection)
-        await value_observer(container).customers_changed(uow, frozenset({ids["salaried"], ids["dormant"]}), NOW)
+        await container.customers_changed(uow, {ids["salaried"], ids["dormant"]})
+        await uow.commit()
+    # The scorer rescores just them, after the commit.
+    assert await container.scorer.drain() == 2
+    assert await container.scorer.pending() == 0
+    async with container.uow() as uow:
         incremental = await snapshot(uow.connection)
         assert incremental[ids["dormant"]] != before[ids["dormant"]], "the changed customer moved"
         assert incremental[ids["rich"]] == before[ids["rich"]], "others were not touched"

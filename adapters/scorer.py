@@ -1,0 +1,159 @@
+"""Scoring after the feed commits: the rescore queue and the scorer that drains it.
+
+A feed's transaction records which customers it changed (`RescoreQueue`, an ActivityObserver: one INSERT)
+and commits; the events are in the timeline once the feed answers (the contract's promise). The scorer then
+takes everything queued, scores those customers set-based (scores, tiers, alerts, rule segments: the value
+observer) and deletes what it took, all in one transaction, and announces them to live streams on commit.
+If scoring fails, the transaction rolls back and the customers stay queued for the next pass: nothing queued
+is lost, and a customer queued by a hundred batches in the meantime is scored once.
+
+One scorer runs in every server process (started by the app's lifespan) and in `crm consume`; on PostgreSQL a
+transaction-level advisory lock lets one pass run at a time across all processes, so passes never wait on
+each other's row locks. Idle, a scorer looks at the queue every `interval` seconds with one read; a feed
+committed in the same process wakes it at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from adapters.db.tables_value import rescore_queue
+from adapters.db.uow import SqlUnitOfWork
+from domain.ports import ActivityObserver, UnitOfWork
+
+log = logging.getLogger("bank_crm.scorer")
+
+_LOCK_KEY = 7_420_502  # pg advisory lock id for "a scoring pass is running"
+
+
+def _connection(uow: UnitOfWork) -> AsyncConnection:
+    if not isinstance(uow, SqlUnitOfWork):
+        raise TypeError("the rescore queue needs the SQL unit of work")
+    return uow.connection
+
+
+class RescoreQueue:
+    """ActivityObserver: queue the changed customers for the scorer, in the writer's transaction."""
+
+    async def customers_changed(self, uow: UnitOfWork, customer_ids: frozenset[uuid.UUID], at: datetime) -> None:
+        conn = _connection(uow)
+        ids = sorted(customer_ids)
+        if conn.dialect.name == "postgresql":
+            await conn.execute(
+                sa.text(
+                    "INSERT INTO rescore_queue (customer_id, queued_at)"
+                    " SELECT c, :at FROM unnest(CAST(:ids AS uuid[])) AS c"
+                ),
+                {"ids": ids, "at": at},
+            )
+        else:
+            await conn.execute(sa.insert(rescore_queue), [{"customer_id": i, "queued_at": at} for i in ids])
+
+
+class Scorer:
+    """Drains the rescore queue: each pass scores what is queued, in one transaction, then deletes it."""
+
+    def __init__(
+        self,
+        uow: Callable[..., SqlUnitOfWork],
+        now: Callable[[], datetime],
+        observers: list[ActivityObserver],
+        *,
+        chunk: int = 20_000,
+        interval: float = 0.25,
+    ) -> None:
+        self._uow = uow
+        self._now = now
+        self._observers = observers  # the value observer, then the live notifier
+        self._chunk = chunk
+        self._interval = interval
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._lock = asyncio.Lock()  # one pass at a time in this process (the loop, and drain() in tests/CLI)
+
+    @property
+    def chunk(self) -> int:
+        return self._chunk
+
+    def kick(self) -> None:
+        """Something was queued in this process and committed: look now rather than at the next tick."""
+        self._wake.set()
+
+    async def pending(self) -> int:
+        async with self._uow(readonly=True) as uow:
+            return int(await uow.connection.scalar(sa.select(sa.func.count()).select_from(rescore_queue)) or 0)
+
+    async def run_once(self) -> int:
+        """One pass: score up to `chunk` queued entries. Returns how many entries it took (0: nothing to do, or
+        another process's pass is running)."""
+        async with self._lock:
+            async with self._uow(readonly=True) as uow:
+                queued = await uow.connection.scalar(sa.select(sa.exists().where(rescore_queue.c.id.isnot(None))))
+            if not queued:
+                return 0
+            async with self._uow() as uow:
+                conn = uow.connection
+                if conn.dialect.name == "postgresql":
+                    got = await conn.scalar(sa.select(sa.func.pg_try_advisory_xact_lock(_LOCK_KEY)))
+                    if not got:
+                        return 0
+                taken = sa.select(rescore_queue.c.id).order_by(rescore_queue.c.id).limit(self._chunk).scalar_subquery()
+                rows = (
+                    await conn.execute(
+                        sa.delete(rescore_queue)
+                        .where(rescore_queue.c.id.in_(taken))
+                        .returning(rescore_queue.c.customer_id)
+                    )
+                ).all()
+                ids = frozenset(r[0] for r in rows)
+                if ids:
+                    at = self._now()
+                    for observer in self._observers:
+                        await observer.customers_changed(uow, ids, at)
+                await uow.commit()
+            return len(rows)
+
+    async def drain(self) -> int:
+        """Score until the queue is empty (tests, the CLI, shutting down). Returns the entries taken."""
+        total = 0
+        while n := await self.run_once():
+            total += n
+        return total
+
+    # --- the background loop ---
+
+    def start(self) -> None:
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._loop(), name="crm-scorer")
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def _loop(self) -> None:
+        while True:
+            try:
+                taken = await self.run_once()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                # The pass rolled back; its customers are still queued. Try again after a pause.
+                log.exception("a scoring pass failed; its customers stay queued")
+                taken = 0
+                await asyncio.sleep(self._interval * 4)
+            if taken >= self._chunk:
+                continue  # more is waiting
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self._interval)
