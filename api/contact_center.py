@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from datetime import date, datetime
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
@@ -46,7 +47,10 @@ def _json_default(v: Any) -> Any:
 
 
 def _dumps(body: Any) -> bytes:
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":"), default=_json_default).encode()
+    try:
+        return orjson.dumps(body, default=_json_default)  # a fifth of the time of json.dumps for a whole context
+    except orjson.JSONEncodeError:  # an integer beyond 64 bits in a payload: the standard library writes it exactly
+        return json.dumps(body, ensure_ascii=False, separators=(",", ":"), default=_json_default).encode()
 
 
 def _audit(request: Request, principal: Principal, customer_ids: list[uuid.UUID], detail: dict[str, Any]) -> None:
@@ -107,7 +111,7 @@ async def get_context(
     now = container.clock.now()
     await peer_rates.ensure_fresh(container.engine, now)
     conn = await request_connection(request, container)  # the one authentication used
-    found = await service.caller_context(context_db.SqlCallerContextReader(conn), principal, lookup, now)
+    found = await service.caller_context(await context_db.caller_context_reader(conn), principal, lookup, now)
     audited_before = (
         call_id is not None
         and not principal.is_person

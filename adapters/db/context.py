@@ -350,12 +350,12 @@ catalogue_cache = _CatalogueCache()
 
 
 class SqlCallerContextReader:
-    """The CallerContextReader port over one connection."""
+    """The CallerContextReader port over one connection, through SQLAlchemy: SQLite (and the reference on both)."""
 
     def __init__(self, conn: AsyncConnection) -> None:
         self._conn = conn
 
-    async def find_callers(self, lookup: CallerLookup) -> list[dict[str, Any]]:
+    async def find_callers(self, lookup: CallerLookup, now: datetime) -> list[dict[str, Any]]:
         rows = await self._conn.execute(_FIND, {"source": lookup.source.value, "keys": lookup.identity_keys()})
         found: dict[uuid.UUID, dict[str, Any]] = {}
         for r in rows:  # one customer may hold the same number on two document types
@@ -439,6 +439,222 @@ class SqlCallerContextReader:
             alerts=[alert_json(r) for r in alert_rows],
             facts=facts,
         )
+
+
+# --- PostgreSQL: the same reads on the driver's connection -----------------------------------------------------
+#
+# The call-center context is the hot read (bench/context). On PostgreSQL it skips SQLAlchemy's execution and
+# result layers: asyncpg prepared statements on the request's own connection (so inside whatever transaction
+# SQLAlchemy has open on it), and PostgreSQL shapes each holding, interaction, case and alert as the very JSON
+# object the answer carries (the SqlCallerContextReader's output, field for field, in the same order; the
+# integration tests compare the two). The caller lookup and the unique caller's snapshot are one statement.
+
+
+def _iso_sql(column: str) -> str:
+    """A timestamptz as Python's isoformat() of the UTC datetime writes it (microseconds only when not 0)."""
+    utc = f"({column} AT TIME ZONE 'UTC')"
+    return (
+        f"to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS') "
+        f"|| CASE to_char({utc}, 'US') WHEN '000000' THEN '' ELSE to_char({utc}, '.US') END || '+00:00'"
+    )
+
+
+def _pg_snapshot_sql(cid: str, today: str, now: str, recent_since: str) -> str:
+    """The five per-customer reads as JSON texts; `cid` and the others are SQL expressions (a column, a $n)."""
+    return f"""
+ (SELECT coalesce(json_agg(s.code ORDER BY s.code), '[]')::text
+    FROM segment_members m JOIN segments s ON s.id = m.segment_id WHERE m.customer_id = {cid}) AS segments,
+ (SELECT coalesce(json_agg(json_build_object(
+           'id', h.id, 'account_number', h.account_number, 'product_code', h.product_code, 'product_name', p.name,
+           'product_name_zh', p.name_zh, 'category', h.category, 'status', h.status, 'balance', h.balance::text,
+           'currency', h.currency, 'credit_limit', h.credit_limit::text, 'rate', h.rate::text,
+           'opened_on', h.opened_on, 'maturity_date', h.maturity_date,
+           'days_to_maturity', h.maturity_date - {today}, 'balance_as_of', {_iso_sql("h.balance_as_of")})
+         ORDER BY h.maturity_date IS NULL, h.maturity_date, h.account_number), '[]')::text
+    FROM holdings h JOIN products p ON p.code = h.product_code
+   WHERE h.customer_id = {cid} AND h.status <> 'closed') AS holdings,
+ (SELECT coalesce(json_agg(json_build_object(
+           'id', i.id, 'channel', i.channel, 'type', i.type, 'direction', i.direction,
+           'occurred_at', {_iso_sql("i.occurred_at")}, 'actor', i.actor, 'summary', i.summary, 'outcome', i.outcome,
+           'amount', i.amount::text, 'currency', i.currency, 'source_ref', i.source_ref, 'details', i.payload)
+         ORDER BY i.occurred_at DESC, i.id DESC), '[]')::text
+    FROM (SELECT * FROM interactions i WHERE i.customer_id = {cid}
+           ORDER BY i.occurred_at DESC, i.id DESC LIMIT {RECENT_INTERACTIONS}) i) AS recent,
+ (SELECT coalesce(json_agg(json_build_object(
+           'id', c.id, 'kind', c.kind, 'status', c.status, 'subject', c.subject, 'channel', c.channel,
+           'opened_at', {_iso_sql("c.opened_at")}, 'sla_due_at', {_iso_sql("c.sla_due_at")},
+           'overdue', coalesce(c.status = 'open' AND c.sla_due_at < {now}, false),
+           'closed_at', {_iso_sql("c.closed_at")}, 'satisfaction', c.satisfaction)
+         ORDER BY c.opened_at DESC), '[]')::text
+    FROM (SELECT * FROM cases c WHERE c.customer_id = {cid} AND (c.status = 'open' OR c.opened_at >= {recent_since})
+           ORDER BY c.opened_at DESC LIMIT 20) c) AS cases,
+ (SELECT coalesce(json_agg(json_build_object(
+           'id', a.id, 'kind', a.kind, 'severity', a.severity, 'title', a.title, 'detail', a.detail,
+           'status', a.status, 'raised_at', {_iso_sql("a.raised_at")})
+         ORDER BY a.raised_at DESC), '[]')::text
+    FROM (SELECT * FROM alerts a WHERE a.customer_id = {cid} AND a.status IN ('open', 'acknowledged')
+           ORDER BY a.raised_at DESC LIMIT 20) a) AS alerts"""
+
+
+# The caller lookup (_FIND's columns; JSON documents as text, parsed here) and, when it found exactly one customer,
+# that customer's snapshot in the same round trip. $1 source, $2 keys, $3 today, $4 now, $5 recent_since.
+_PG_CALLERS = f"""
+WITH found AS (
+ SELECT c.id, c.customer_number, c.kind, c.name_zh, c.name_latin, c.birth_date, c.id_type, c.id_number,
+        c.phones::text AS phones, c.income_band, c.risk_preference, c.preferred_language,
+        c.marketing_consent::text AS marketing_consent, c.home_branch, c.relationship_manager_id, c.lifecycle_stage,
+        c.tier, c.provisional, rm.display_name AS rm_name, rm.username AS rm_username, rm.email AS rm_email,
+        rm.phone AS rm_phone, rm.branch_code AS rm_branch, sc.currency AS score_currency, sc.aum, sc.deposit_balance,
+        sc.loan_balance, sc.contribution_monthly, sc.churn_risk, sc.churn_drivers::text AS churn_drivers,
+        sc.value_drivers::text AS value_drivers, sc.tier_reason, sc.lifecycle_reason, sc.scored_at
+   FROM customer_identities ci
+   JOIN customers c ON c.id = ci.customer_id
+   LEFT JOIN users rm ON rm.id = c.relationship_manager_id
+   LEFT JOIN customer_scores sc ON sc.customer_id = c.id
+  WHERE ci.source = $1 AND ci.key = ANY($2::varchar[]) AND c.merged_into IS NULL
+  ORDER BY c.customer_number
+  LIMIT {MAX_CANDIDATES}
+)
+SELECT f.*, snap.*
+  FROM found f
+  LEFT JOIN LATERAL (
+   SELECT {_pg_snapshot_sql("f.id", "$3::date", "$4::timestamptz", "$5::timestamptz")}
+    WHERE NOT EXISTS (SELECT 1 FROM found other WHERE other.id <> f.id)
+  ) snap ON true
+ ORDER BY f.customer_number
+"""
+
+# One customer's snapshot alone (a lookup that found several, of whom the caller may see only one).
+_PG_SNAPSHOT_ONLY = f"SELECT {_pg_snapshot_sql('$1::uuid', '$2::date', '$3::timestamptz', '$4::timestamptz')}"
+
+_PG_PEER_RATES = (
+    "SELECT category, peers, holders FROM peer_product_rates WHERE tier = $1 AND age_band = $2 AND income_band = $3"
+)
+
+_CALLER_JSON = ("phones", "marketing_consent", "churn_drivers", "value_drivers")
+_SNAPSHOT_PARTS = ("segments", "holdings", "recent", "cases", "alerts")
+
+
+def _from_json(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
+
+
+class PgCallerContextReader:
+    """The CallerContextReader port on PostgreSQL, straight on asyncpg (see the section comment above)."""
+
+    def __init__(self, conn: AsyncConnection, driver: Any) -> None:
+        self._conn = conn
+        self._driver = driver  # the asyncpg connection under `conn`
+        self._snapshots: dict[uuid.UUID, Any] = {}
+
+    async def find_callers(self, lookup: CallerLookup, now: datetime) -> list[dict[str, Any]]:
+        rows = await self._driver.fetch(
+            _PG_CALLERS,
+            lookup.source.value,
+            lookup.identity_keys(),
+            now.date(),
+            now,
+            now - timedelta(days=COMPLAINT_RECENT_DAYS),
+        )
+        found: dict[uuid.UUID, dict[str, Any]] = {}
+        for r in rows:  # one customer may hold the same number on two document types
+            cid = uuid.UUID(bytes=r["id"].bytes)  # asyncpg's own UUID type: the plain one, as SQLAlchemy gives
+            if cid in found:
+                continue
+            caller = dict(r)
+            parts = {name: caller.pop(name) for name in _SNAPSHOT_PARTS}
+            if parts["segments"] is not None:  # the lookup found this one customer: their snapshot came along
+                self._snapshots[cid] = parts
+            caller["id"] = cid
+            rm_id = caller["relationship_manager_id"]
+            caller["relationship_manager_id"] = None if rm_id is None else uuid.UUID(bytes=rm_id.bytes)
+            for name in _CALLER_JSON:
+                caller[name] = _from_json(caller[name])
+            found[cid] = caller
+        return list(found.values())
+
+    async def snapshot(self, customer: dict[str, Any], now: datetime) -> ContextSnapshot:
+        cid: uuid.UUID = customer["id"]
+        today = now.date()
+        parts = self._snapshots.get(cid)
+        if parts is None:
+            parts = await self._driver.fetchrow(
+                _PG_SNAPSHOT_ONLY, cid, today, now, now - timedelta(days=COMPLAINT_RECENT_DAYS)
+            )
+        holdings_out: list[dict[str, Any]] = json.loads(parts["holdings"])
+        recent: list[dict[str, Any]] = json.loads(parts["recent"])
+        cases_out: list[dict[str, Any]] = json.loads(parts["cases"])
+        alerts_out: list[dict[str, Any]] = json.loads(parts["alerts"])
+        for item in recent:
+            payload = item["details"] or {}
+            item["details"] = {k: payload[k] for k in _DETAIL_KEYS if k in payload}
+
+        consent = bool((customer["marketing_consent"] or {}).get("phone", False))
+        peer_rates: tuple[PeerRate, ...] = ()
+        catalogue: tuple[ProductFact, ...] = ()
+        band = age_band(customer["birth_date"], today)
+        if consent:  # offers are only ever made with consent: skip their queries otherwise
+            peer_rows = await self._driver.fetch(
+                _PG_PEER_RATES, customer["tier"], band, customer["income_band"] or "unknown"
+            )
+            peer_rates = tuple(PeerRate(r["category"], r["peers"], r["holders"]) for r in peer_rows)
+            catalogue = await catalogue_cache.get(self._conn)
+
+        risk = customer["risk_preference"]
+        facts = CustomerFacts(
+            risk_preference=RiskPreference(risk) if risk else None,
+            consents_to_phone_offers=consent,
+            holdings=tuple(
+                HoldingFact(
+                    uuid.UUID(h["id"]),
+                    mask_account(h["account_number"]),
+                    h["product_code"],
+                    h["product_name"],
+                    h["category"],
+                    h["status"],
+                    Decimal(h["balance"]),
+                    h["currency"],
+                    None if h["maturity_date"] is None else date.fromisoformat(h["maturity_date"]),
+                )
+                for h in holdings_out
+            ),
+            open_alerts=tuple(
+                AlertFact(
+                    uuid.UUID(a["id"]), a["kind"], a["severity"], a["title"], datetime.fromisoformat(a["raised_at"])
+                )
+                for a in alerts_out
+            ),
+            cases=tuple(
+                CaseFact(
+                    uuid.UUID(c["id"]),
+                    c["kind"],
+                    c["status"],
+                    c["subject"],
+                    datetime.fromisoformat(c["opened_at"]),
+                    None if c["sla_due_at"] is None else datetime.fromisoformat(c["sla_due_at"]),
+                )
+                for c in cases_out
+            ),
+            peer_rates=peer_rates,
+            catalogue=catalogue,
+        )
+        return ContextSnapshot(
+            customer=_customer_json(customer, json.loads(parts["segments"]), band, today),
+            value=_value_json(customer),
+            holdings=holdings_out,
+            recent_interactions=recent,
+            open_cases=cases_out,
+            alerts=alerts_out,
+            facts=facts,
+        )
+
+
+async def caller_context_reader(conn: AsyncConnection) -> SqlCallerContextReader | PgCallerContextReader:
+    """The fastest reader this connection's database allows."""
+    if conn.dialect.name == "postgresql":
+        raw = await conn.get_raw_connection()
+        return PgCallerContextReader(conn, raw.driver_connection)
+    return SqlCallerContextReader(conn)
 
 
 def _customer_json(c: dict[str, Any], segment_codes: list[str], band: str, today: date) -> dict[str, Any]:

@@ -91,16 +91,35 @@ async def capture(dsn: str, key: str, phone: str) -> list[tuple[str, tuple[Any, 
     def _record(_conn: Any, _cursor: Any, statement: str, parameters: Any, _ctx: Any, _many: bool) -> None:
         seen.append((statement, tuple(parameters or ())))
 
+    # The hot reads go straight to asyncpg on the request's connection, past SQLAlchemy's hook: record those
+    # calls too, as they are made (asyncpg's own query loggers run later, out of order with the hook's records).
+    originals = {name: getattr(asyncpg.Connection, name) for name in ("fetch", "fetchrow", "fetchval", "execute")}
+
+    def recording(name: str) -> Any:
+        original = originals[name]
+
+        async def call(self: asyncpg.Connection, query: str, *args: Any, **kwargs: Any) -> Any:
+            seen.append((query, args))
+            return await original(self, query, *args, **kwargs)
+
+        return call
+
     app = create_app(container=container)
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
-        url = "/api/v1/contact-center/context"
-        for _ in range(2):  # the first warms caches (catalogue, look-alike freshness, key last-used)
-            seen.clear()
-            r = await client.get(url, params={"phone": phone}, headers={"X-API-Key": key})
-            assert r.status_code == 200, r.text
+    for name in originals:
+        setattr(asyncpg.Connection, name, recording(name))
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+            url = "/api/v1/contact-center/context"
+            for _ in range(3):  # the first ones warm caches (catalogue, look-alike freshness, key last-used, types)
+                seen.clear()
+                r = await client.get(url, params={"phone": phone}, headers={"X-API-Key": key})
+                assert r.status_code == 200, r.text
+    finally:
+        for name, original in originals.items():
+            setattr(asyncpg.Connection, name, original)
     await container.dispose()
-    return [(s, p) for s, p in seen if s.strip().upper() not in ("BEGIN", "COMMIT", "ROLLBACK")]
+    return [(s, p) for s, p in seen if not s.strip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK"))]
 
 
 def _literal(value: Any) -> str:
@@ -128,12 +147,21 @@ def pgbench_script(statements: list[tuple[str, tuple[Any, ...]]], customer_id: s
     for statement, params in statements:
         # pgbench reads ":name" anywhere as its variable, even inside a literal ('HH24:MI:SS'): hide those colons.
         sql = re.sub(r"'([^']*)'", lambda m: _literal(m.group(1)) if ":" in m.group(1) else m.group(0), statement)
+
+        def random_customer(value: Any) -> str | None:
+            if str(value) == customer_id:
+                return "md5('c' || :i::text)::uuid"
+            if value == phone:
+                return "'+8613' || lpad(:i::text, 9, '0')"
+            return None
+
         for n in range(len(params), 0, -1):
             value = params[n - 1]
-            if str(value) == customer_id:
-                literal = "md5('c' || :i::text)::uuid"
-            elif value == phone:
-                literal = "'+8613' || lpad(:i::text, 9, '0')"
+            literal = random_customer(value)
+            if literal is not None:
+                pass
+            elif isinstance(value, list | tuple) and value and all(random_customer(v) for v in value):
+                literal = "ARRAY[" + ", ".join(str(random_customer(v)) for v in value) + "]"
             elif returned and isinstance(value, int) and not isinstance(value, bool):
                 literal = ":ret_id"
             else:

@@ -38,11 +38,16 @@ class ContextSnapshot:
 
 
 class CallerContextReader(Protocol):
-    async def find_callers(self, lookup: CallerLookup) -> list[dict[str, Any]]:
-        """Customers (not merged away) known by this identifier; each with id, names, phones, birth_date."""
+    async def find_callers(self, lookup: CallerLookup, now: datetime) -> list[dict[str, Any]]:
+        """Customers (not merged away) known by this identifier; each with id, names, phones, birth_date.
+
+        `now` is the moment of the read: a reader may fetch a unique match's snapshot (as of `now`) with it.
+        """
         ...
 
-    async def snapshot(self, customer: dict[str, Any], now: datetime) -> ContextSnapshot: ...
+    async def snapshot(self, customer: dict[str, Any], now: datetime) -> ContextSnapshot:
+        """One customer's context as of `now`, PII in full."""
+        ...
 
 
 @dataclass(slots=True)
@@ -115,7 +120,7 @@ async def caller_context(
     """
     found = [
         c
-        for c in await reader.find_callers(lookup)
+        for c in await reader.find_callers(lookup, now)
         if in_scope(principal, c["relationship_manager_id"], c["home_branch"])
     ]
     if not found:

@@ -10,14 +10,34 @@ from decimal import Decimal
 from typing import Any
 
 import httpx
+import pytest
 import sqlalchemy as sa
 
 from adapters.container import Container
 from adapters.db import accounts
-from adapters.db.context import refresh_peer_rates
-from adapters.db.tables import customer_identities, customers, holdings, interactions, products, users
-from adapters.db.tables_contact import cases
+from adapters.db.context import (
+    PgCallerContextReader,
+    SqlCallerContextReader,
+    caller_context_reader,
+    catalogue_cache,
+    refresh_peer_rates,
+)
+from adapters.db.tables import (
+    customer_identities,
+    customers,
+    holdings,
+    interactions,
+    products,
+    segment_members,
+    users,
+)
+from adapters.db.tables import segments as segments_t
+from adapters.db.tables_contact import cases, peer_product_rates
 from adapters.db.tables_value import alerts, customer_scores
+from domain.access import Principal, Role, Scope
+from domain.contact_center import caller_lookup
+from domain.errors import NotFound
+from domain.services import contact_center as service
 from tests.conftest import Person, customer_body
 
 CONTEXT = "/api/v1/contact-center/context"
@@ -509,3 +529,196 @@ async def test_a_merged_customers_complaint_case_follows_them_to_the_survivor(
     assert body["match"] == "unique" and body["customer"]["id"] == survivor["id"]
     assert [c["subject"] for c in body["open_cases"]] == ["Card blocked abroad"]
     assert "acknowledge_complaint" in [a["kind"] for a in body["next_best_actions"]]
+
+
+async def test_postgresql_reads_the_context_as_the_reference_reader_does(
+    app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson, container: Container
+) -> None:
+    """PostgreSQL reads the context on the driver's connection, with the answer's JSON shaped in SQL: it must
+    give what the SQLAlchemy reader gives, field for field, for every role, unique or ambiguous."""
+    if container.engine.dialect.name != "postgresql":
+        pytest.skip("the driver-level reader is PostgreSQL's")
+    rm = await make_person("rm", username="zhou.min")
+    c = await _create(
+        app_client,
+        admin,
+        relationship_manager_id=str(rm.id),
+        marketing_consent={"phone": True, "sms": False},
+        id_document={"type": "resident_id", "number": "110101199003071234"},
+    )
+    sibling = await _create(app_client, admin, name_zh="王明", name_latin=None, birth_date=None, id_document=None)
+    cid = uuid.UUID(c["id"])
+    now = datetime.now(UTC)
+    today = now.date()
+    await _product(container, "TD-3M", "time_deposit", name="3-month time deposit")
+    await _product(container, "CARD", "credit_card", risk=2, name="Platinum card")
+    await _product(container, "FUND-BAL", "fund", risk=3, name="Balanced fund")
+    await _holding(container, c["id"], "6222000011112222", "TD-3M", "time_deposit", "50000.1200", today)
+    await _holding(container, c["id"], "6222000011113333", "TD-3M", "time_deposit", "0.0000", today + timedelta(3))
+    async with container.engine.begin() as conn:
+        await conn.execute(
+            sa.insert(holdings).values(
+                id=uuid.uuid4(),
+                customer_id=cid,
+                account_number="4392000099998888",
+                product_code="CARD",
+                category="credit_card",
+                status="active",
+                balance=Decimal("-1234.5000"),
+                currency="CNY",
+                credit_limit=Decimal("50000"),
+                rate=Decimal("0.185"),
+                opened_on=date(2020, 2, 29),
+            )
+        )
+        rows = [
+            _interaction_row(
+                c["id"],
+                "call_center",
+                "inquiry",
+                now.replace(microsecond=0) - timedelta(minutes=5),  # whole seconds: no fraction written
+                actor="agent.chen",
+                summary="Asked about the card fee",
+                outcome="answered",
+                source_ref="cc-1",
+                payload={
+                    "queue": "cards",
+                    "disposition": "resolved",
+                    "caller_number": "+8613812345678",
+                    "satisfaction": 5,
+                    "notes": {"lines": ["a", "b"], "big": 2**70, "ratio": 0.1},
+                },
+            ),
+            _interaction_row(
+                c["id"],
+                "card",
+                "purchase",
+                now - timedelta(hours=2, microseconds=1),
+                amount=Decimal("12.3400"),
+                currency="CNY",
+                payload={"merchant_name": "咖啡店", "location": None, "mcc": "5814"},
+            ),
+            _interaction_row(c["id"], "online_banking", "login", now - timedelta(days=1), payload={}),
+        ]
+        for row in rows:
+            await conn.execute(sa.insert(interactions).values(row))
+        for status, opened, sla, closed in (
+            ("open", now - timedelta(days=3), now - timedelta(days=1), None),  # overdue
+            ("open", now - timedelta(hours=1), None, None),
+            ("closed", now - timedelta(days=10), now - timedelta(days=8), now - timedelta(days=9)),
+            ("closed", now - timedelta(days=90), None, now - timedelta(days=80)),  # too old to show
+        ):
+            await conn.execute(
+                sa.insert(cases).values(
+                    id=uuid.uuid4(),
+                    customer_id=cid,
+                    kind="complaint",
+                    status=status,
+                    subject=f"Case opened {opened.date()}",
+                    channel="call_center",
+                    opened_at=opened,
+                    sla_due_at=sla,
+                    closed_at=closed,
+                    satisfaction=4 if closed else None,
+                )
+            )
+        for kind, status, detail in (
+            ("large_outflow", "open", "CNY 200,000.00 out"),
+            ("dormant_wakeup", "acknowledged", None),
+            ("maturity", "open", None),
+        ):
+            await conn.execute(
+                sa.insert(alerts).values(
+                    id=uuid.uuid4(),
+                    customer_id=cid,
+                    kind=kind,
+                    cause_key=kind,
+                    severity="high",
+                    title=f"{kind} alert",
+                    detail=detail,
+                    status=status,
+                    data={},
+                    raised_at=now - timedelta(hours=len(kind)),
+                )
+            )
+        await conn.execute(
+            sa.insert(customer_scores).values(
+                customer_id=cid,
+                currency="CNY",
+                aum=Decimal("59000.1"),
+                aum_3m_ago=Decimal("90000"),
+                deposit_balance=Decimal("59000"),
+                loan_balance=Decimal("0"),
+                contribution_monthly=Decimal("80.5"),
+                rfm_recency_days=3,
+                rfm_frequency=4,
+                rfm_monetary=Decimal("100"),
+                churn_risk=Decimal("0.42"),
+                churn_drivers=[{"driver": "aum_decline", "weight": "0.31", "text": "AUM fell 34% in 3 months"}],
+                value_drivers=[],
+                scored_at=now.replace(microsecond=0),
+            )
+        )
+        segment_id = uuid.uuid4()
+        await conn.execute(
+            sa.insert(segments_t).values(id=segment_id, code="vip", name="VIP", kind="static", created_at=now)
+        )
+        await conn.execute(sa.insert(segment_members).values(segment_id=segment_id, customer_id=cid, since=now))
+        await refresh_peer_rates(conn, now)
+        await conn.execute(sa.update(peer_product_rates).values(peers=40, holders=30))
+
+    principals = [
+        Principal(subject="agent.x", kind="user", role=Role.AGENT),
+        Principal(subject="admin.x", kind="user", role=Role.ADMIN),
+        Principal(subject="key:cti", kind="api_key", scopes=frozenset({Scope.CONTEXT_READ})),
+        # Sees one of the two customers sharing the phone: the snapshot is read on its own.
+        Principal(subject="zhou.min", kind="user", role=Role.RM, user_id=rm.id, branch="BJ001"),
+    ]
+    lookups = [
+        caller_lookup(phone="+8613812345678"),  # both customers: ambiguous (or unique in the RM's scope)
+        caller_lookup(customer_number=c["customer_number"]),
+        caller_lookup(customer_number=sibling["customer_number"]),
+        caller_lookup(id_number="110101199003071234"),
+    ]
+    catalogue_cache.clear()
+    seen = set()
+    for principal in principals:
+        for lookup in lookups:
+            async with container.engine.connect() as conn:
+                pg_reader = await caller_context_reader(conn)
+                assert isinstance(pg_reader, PgCallerContextReader)
+                try:
+                    fast = await service.caller_context(pg_reader, principal, lookup, now)
+                except NotFound:
+                    fast = None
+                try:
+                    reference = await service.caller_context(SqlCallerContextReader(conn), principal, lookup, now)
+                except NotFound:
+                    reference = None
+            assert fast == reference, (principal.subject, lookup)
+            if fast is not None:
+                seen.add(fast.match)
+                if fast.snapshot is not None:
+                    # The same JSON document, keys in the same order.
+                    assert list(fast.snapshot.customer) == list(reference.snapshot.customer)  # type: ignore[union-attr]
+                    assert [list(h) for h in fast.snapshot.holdings] == [
+                        list(h)
+                        for h in reference.snapshot.holdings  # type: ignore[union-attr]
+                    ]
+    assert seen == {"unique", "ambiguous"}
+    body = (
+        await app_client.get(
+            CONTEXT, params={"customer_number": c["customer_number"]}, headers=(await make_person("agent")).headers
+        )
+    ).json()
+    assert [i["occurred_at"] for i in body["recent_interactions"]] == [
+        r["occurred_at"].isoformat() for r in rows
+    ]  # newest first
+    assert body["recent_interactions"][0]["details"] == {
+        "disposition": "resolved",
+        "notes": {"lines": ["a", "b"], "big": 2**70, "ratio": 0.1},
+        "satisfaction": 5,
+        "queue": "cards",
+    }
+    assert [h["days_to_maturity"] for h in body["holdings"]] == [0, 3, None]
+    assert [k["overdue"] for k in body["open_cases"]] == [False, True, False]
