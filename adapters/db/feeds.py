@@ -178,6 +178,15 @@ class SqlFeedStore:
                 owners.setdefault(Identity(IdentitySource(r.source), r.key), set()).add(r.customer_id)
         return owners
 
+    async def existing_accounts(self, account_numbers: list[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(account_numbers):
+            rows = await self._conn.execute(
+                sa.select(holdings.c.account_number).where(holdings.c.account_number.in_(chunk))
+            )
+            found.update(r[0] for r in rows)
+        return found
+
     async def holdings_for_update(self, account_numbers: list[str]) -> dict[str, ProductHolding]:
         found: dict[str, ProductHolding] = {}
         for chunk in _chunks(account_numbers):

@@ -51,7 +51,11 @@ class FeedStore(Protocol):
         ...
 
     async def lock_keys(self, keys: list[str]) -> None:
-        """Serialise concurrent writers that touch the same identities or accounts (until commit)."""
+        """Serialise concurrent writers that may create the same identities or accounts (until commit)."""
+        ...
+
+    async def existing_accounts(self, account_numbers: list[str]) -> set[str]:
+        """Which of these account numbers are already held (a plain read, no lock)."""
         ...
 
     async def claim(self, channel: FeedChannel, refs: dict[str, str], at: datetime) -> set[str]:
@@ -101,13 +105,8 @@ def _provisional_number() -> str:
     return f"P{secrets.randbelow(10**12):012d}"
 
 
-def _lock_keys(commands: list[tuple[int, FeedCommand]]) -> list[str]:
-    keys: set[str] = set()
-    for _, c in commands:
-        keys.update(f"{i.source.value}:{i.key}" for i in c.customer.identities())
-        if c.account_number:
-            keys.add(f"account:{c.account_number}")
-    return sorted(keys)
+def _lock_keys(identities: list[Identity], accounts: list[str]) -> list[str]:
+    return sorted({f"{i.source.value}:{i.key}" for i in identities} | {f"account:{a}" for a in accounts})
 
 
 class _Batch:
@@ -211,14 +210,19 @@ class _Applied:
         self.hashes.update(other.hashes)
 
 
+def _ref(item: tuple[int, FeedCommand]) -> str:
+    return item[1].source_ref
+
+
 async def _apply(
     store: FeedStore, channel: FeedChannel, commands: list[tuple[int, FeedCommand]], now: datetime
 ) -> _Applied:
     """Claim, load, apply and store a set of first-seen commands. Raises only on storage errors."""
     out = _Applied()
     results = out.results
-    await store.lock_keys(_lock_keys(commands))
-    claimed = await store.claim(channel, {c.source_ref: c.content_hash for _, c in commands}, now)
+    # Locks are taken in one order of phases (claims, then advisory keys, then holding rows), each phase in
+    # sorted order, so two writers never wait on each other in a circle.
+    claimed = await store.claim(channel, {c.source_ref: c.content_hash for _, c in sorted(commands, key=_ref)}, now)
     unclaimed = [c.source_ref for _, c in commands if c.source_ref not in claimed]
     stored = await store.stored_hashes(channel, unclaimed) if unclaimed else {}
     out.hashes.update(stored)
@@ -237,6 +241,16 @@ async def _apply(
     accounts = sorted({c.account_number for _, c in todo if c.account_number})
     codes = sorted({c.product_code for _, c in todo if c.product_code})
     owners = await store.identity_owners(identities)
+    # Only what this batch may create needs serialising against concurrent writers: identities nobody owns yet
+    # (a provisional customer, or a card token or online id to learn) and accounts that do not exist yet (an
+    # account opening). Once locked, they are read again: a writer that held them may have committed them.
+    # Existing holdings are serialised by their row locks below, known identities need no lock at all.
+    unowned = [i for i in identities if i not in owners]
+    missing = sorted(set(accounts) - await store.existing_accounts(accounts)) if accounts else []
+    if unowned or missing:
+        await store.lock_keys(_lock_keys(unowned, missing))
+        if unowned:
+            owners.update(await store.identity_owners(unowned))
     holdings = await store.holdings_for_update(accounts) if accounts else {}
     products = await store.products(codes) if codes else {}
     marks = await store.balance_marks([h.id for h in holdings.values()]) if holdings else {}

@@ -474,3 +474,52 @@ async def test_an_account_of_another_customer_is_a_conflict(
     assert [x["status"] for x in r.json()["results"]] == ["accepted", "rejected"]
     assert r.json()["results"][1]["errors"][0]["field"] == "account_number"
     assert uuid.UUID  # keep import used
+
+
+async def test_different_events_naming_the_same_new_people_and_accounts_at_once_create_each_once(
+    container: Container, app_client: httpx.AsyncClient
+) -> None:
+    """Only what a batch may create is serialised (new identities, new accounts): concurrent batches of
+    different events that meet the same unknown phones, card tokens, online ids and new account numbers still
+    make one provisional customer per person and one holding per account."""
+    key = await feed_key(container)
+    await seed_bank(container)
+
+    def part(n: int) -> list[tuple[str, dict[str, Any]]]:
+        out: list[tuple[str, dict[str, Any]]] = []
+        for i in range(12):
+            at = f"2026-11-23T10:{i:02d}:{n:02d}+08:00"
+            out += [
+                ("call-center", ev(f"NP-{n}-{i}", "call_started", at, customer={"phone": f"+86137000{i % 5:05d}"},
+                                   call_id=f"{n}-{i}")),
+                ("card", ev(f"NC-{n}-{i}", "purchase", at, customer={"card_token": f"tok_fresh_{i % 4}"},
+                            amount="1.00", currency="CNY")),
+                ("online-banking", ev(f"NO-{n}-{i}", "login", at, customer={"online_user_id": f"fresh{i % 3}"})),
+                ("teller", ev(f"NT-{n}-{i}", "account_open", at, account_number=f"NEW-ACC-{i % 2}",
+                              product_code="SAV-CNY", amount="5.00", currency="CNY")),
+            ]  # fmt: skip
+        return out
+
+    results = await asyncio.gather(*(post_all(app_client, key, part(n), batch=3) for n in range(4)))
+    assert sum(r["accepted"] for r in results) == 4 * 48, results
+    async with container.engine.connect() as conn:
+        per_identity = (
+            await conn.execute(
+                sa.select(customer_identities.c.source, customer_identities.c.key, sa.func.count())
+                .where(customer_identities.c.key.like("%fresh%") | customer_identities.c.key.like("+86137000%"))
+                .group_by(customer_identities.c.source, customer_identities.c.key)
+            )
+        ).all()
+        new_accounts = (
+            await conn.execute(
+                sa.select(holdings.c.account_number, holdings.c.balance).where(
+                    holdings.c.account_number.like("NEW-ACC-%")
+                )
+            )
+        ).all()
+        provisional = await conn.scalar(
+            sa.select(sa.func.count()).select_from(customers).where(customers.c.provisional.is_(True))
+        )
+    assert len(per_identity) == 5 + 4 + 3 and all(n == 1 for _, _, n in per_identity), per_identity
+    assert provisional == 5 + 4 + 3
+    assert sorted(new_accounts) == [("NEW-ACC-0", Decimal("120.00")), ("NEW-ACC-1", Decimal("120.00"))]
