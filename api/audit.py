@@ -136,8 +136,9 @@ async def commit_entry(request: Request, container: Container, conn: AsyncConnec
     try:
         if conn.dialect.name == "postgresql":
             if entry is not None:
-                await audit_db.append(conn, entry)
-            await conn.commit()
+                await audit_db.append_committed(conn, entry)
+            else:
+                await conn.commit()
         else:
             await release_request_connection(state)  # ends the read; never hold two connections at once
             if entry is not None:

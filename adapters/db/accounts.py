@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from adapters.db.engine import driver_connection
 from adapters.db.tables import api_keys, branches, users
 from adapters.db.views import Page, decode_cursor, encode_cursor, escape_like
 from adapters.security import hash_password, new_api_key
@@ -152,8 +155,25 @@ async def create_api_key(conn: AsyncConnection, *, name: str, scopes: list[str],
     return key.secret
 
 
+_API_KEY_BY_PREFIX = sa.select(api_keys).where(api_keys.c.prefix == sa.bindparam("prefix"))
+# PostgreSQL: every system's request looks its key up, so straight on the driver's connection (a read: it needs no
+# transaction, and sees a revocation committed the moment before).
+_PG_API_KEY_BY_PREFIX = (
+    "SELECT id, name, prefix, key_hash, scopes::text AS scopes, created_at, last_used_at, revoked_at "
+    "FROM api_keys WHERE prefix = $1"
+)
+
+
 async def get_api_key(conn: AsyncConnection, prefix: str) -> Any:
-    return (await conn.execute(sa.select(api_keys).where(api_keys.c.prefix == prefix))).first()
+    if conn.dialect.name == "postgresql":
+        row = await (await driver_connection(conn)).fetchrow(_PG_API_KEY_BY_PREFIX, prefix)
+        if row is None:
+            return None
+        key = dict(row)
+        key["id"] = uuid.UUID(bytes=row["id"].bytes)  # asyncpg's own UUID type: the plain one, as SQLAlchemy gives
+        key["scopes"] = json.loads(key["scopes"])
+        return SimpleNamespace(**key)
+    return (await conn.execute(_API_KEY_BY_PREFIX, {"prefix": prefix})).first()
 
 
 async def touch_api_key(conn: AsyncConnection, key_id: uuid.UUID, now: datetime) -> None:

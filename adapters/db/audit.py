@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from adapters.db.engine import writer
+from adapters.db.engine import driver_connection, writer
 from adapters.db.tables_access import audit_log, audit_log_customers
 from adapters.db.views import Page, decode_cursor, encode_cursor
 from domain.audit import AuditEntry
@@ -34,10 +35,19 @@ _INSERT_WITH_LINKS = (
 )
 
 
-async def append(conn: AsyncConnection, entry: AuditEntry) -> int:
-    """Add one entry (and the customers it touched) inside the caller's transaction; the new id."""
-    ids = list(dict.fromkeys(entry.customer_ids))
-    values = {
+# PostgreSQL, for hot read routes (`append_committed`): the same entry and links as one prepared statement on the
+# driver's connection, past SQLAlchemy's execution layer (a fifth of a call-center context read's CPU).
+_PG_APPEND = (
+    f"WITH entry AS (INSERT INTO audit_log ({', '.join(c.name for c in _COLUMNS)}) "
+    f"VALUES ({', '.join(f'${n}' for n in range(1, len(_COLUMNS) + 1))}) RETURNING id), "
+    "links AS (INSERT INTO audit_log_customers (audit_id, customer_id) "
+    f"SELECT entry.id, unnest(${len(_COLUMNS) + 1}::uuid[]) FROM entry) "
+    "SELECT id FROM entry"
+)
+
+
+def _values(entry: AuditEntry, ids: list[uuid.UUID]) -> dict[str, Any]:
+    return {
         "at": entry.at,
         "actor_kind": entry.actor.kind,
         "actor": entry.actor.name[:160],
@@ -54,12 +64,42 @@ async def append(conn: AsyncConnection, entry: AuditEntry) -> int:
         "outcome": entry.outcome,
         "request_id": entry.request_id,
     }
+
+
+async def append(conn: AsyncConnection, entry: AuditEntry) -> int:
+    """Add one entry (and the customers it touched) inside the caller's transaction; the new id."""
+    ids = list(dict.fromkeys(entry.customer_ids))
+    values = _values(entry, ids)
     params = {f"p_{k}": v for k, v in values.items()}
     if ids and conn.dialect.name == "postgresql":
         return int((await conn.execute(_INSERT_WITH_LINKS, {**params, "p_cids": ids})).scalars().first())
     audit_id = int((await conn.execute(_INSERT, params)).scalar_one())
     if ids:
         await conn.execute(sa.insert(audit_log_customers), [{"audit_id": audit_id, "customer_id": c} for c in ids])
+    return audit_id
+
+
+async def append_committed(conn: AsyncConnection, entry: AuditEntry) -> int:
+    """Add one entry and commit it now, with whatever the connection's transaction already holds; the new id.
+
+    On PostgreSQL the entry is one statement on the driver's connection: inside the transaction SQLAlchemy has
+    open on it (then committed here), or, when none is, committed by itself as it runs.
+    """
+    if conn.dialect.name != "postgresql":
+        audit_id = await append(conn, entry)
+        await conn.commit()
+        return audit_id
+    ids = list(dict.fromkeys(entry.customer_ids))
+    values = _values(entry, ids)
+    if values["at"].tzinfo is None:
+        raise ValueError("naive datetime given to a UTC column")  # as UTCDateTime refuses it
+    values["at"] = values["at"].astimezone(UTC)
+    values["fields"] = json.dumps(values["fields"])  # JSONB as SQLAlchemy writes it
+    values["detail"] = json.dumps(values["detail"])
+    driver = await driver_connection(conn)
+    audit_id = int(await driver.fetchval(_PG_APPEND, *[values[c.name] for c in _COLUMNS], ids))
+    if conn.in_transaction():
+        await conn.commit()
     return audit_id
 
 

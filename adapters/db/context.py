@@ -19,7 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from adapters.db.engine import writer
+from adapters.db.engine import driver_connection, writer
 from adapters.db.tables import customer_identities, customers, holdings, interactions, products, segment_members, users
 from adapters.db.tables import segments as segments_t
 from adapters.db.tables_contact import cases, peer_product_rates
@@ -652,8 +652,7 @@ class PgCallerContextReader:
 async def caller_context_reader(conn: AsyncConnection) -> SqlCallerContextReader | PgCallerContextReader:
     """The fastest reader this connection's database allows."""
     if conn.dialect.name == "postgresql":
-        raw = await conn.get_raw_connection()
-        return PgCallerContextReader(conn, raw.driver_connection)
+        return PgCallerContextReader(conn, await driver_connection(conn))
     return SqlCallerContextReader(conn)
 
 

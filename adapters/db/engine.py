@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import event, exc
 from sqlalchemy.engine.interfaces import DBAPIConnection
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -69,3 +69,14 @@ def writer(engine: AsyncEngine) -> AsyncEngine:
     if engine.dialect.name == "sqlite":
         return engine.execution_options(sqlite_begin="IMMEDIATE")
     return engine
+
+
+async def driver_connection(conn: AsyncConnection) -> Any:
+    """The asyncpg connection under a PostgreSQL connection, for the few hot statements that skip SQLAlchemy's
+    execution and result layers (the call-center context read). They run inside whatever transaction SQLAlchemy
+    has open on it, or, when none is, each in its own."""
+    raw = await conn.get_raw_connection()
+    driver = raw.driver_connection
+    if driver is None:
+        raise RuntimeError("the pooled connection has no driver connection")
+    return driver
