@@ -18,8 +18,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -58,6 +60,18 @@ class RescoreQueue:
             await conn.execute(sa.insert(rescore_queue), [{"customer_id": i, "queued_at": at} for i in ids])
 
 
+@dataclass
+class ScorerStats:
+    """What this process's scorer did since it started (for /metrics)."""
+
+    passes: int = 0
+    entries: int = 0  # queue entries taken
+    customers: int = 0  # distinct customers scored (a customer queued by several feeds counts once a pass)
+    seconds: float = 0.0
+    failures: int = 0
+    last_pass_at: float | None = field(default=None)  # time.time() of the last committed pass
+
+
 class Scorer:
     """Drains the rescore queue: each pass scores what is queued, in one transaction, then deletes it."""
 
@@ -78,6 +92,7 @@ class Scorer:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()  # one pass at a time in this process (the loop, and drain() in tests/CLI)
+        self.stats = ScorerStats()
 
     @property
     def chunk(self) -> int:
@@ -99,6 +114,7 @@ class Scorer:
                 queued = await uow.connection.scalar(sa.select(sa.exists().where(rescore_queue.c.id.isnot(None))))
             if not queued:
                 return 0
+            started = time.perf_counter()
             async with self._uow() as uow:
                 conn = uow.connection
                 if conn.dialect.name == "postgresql":
@@ -119,6 +135,11 @@ class Scorer:
                     for observer in self._observers:
                         await observer.customers_changed(uow, ids, at)
                 await uow.commit()
+            self.stats.passes += 1
+            self.stats.entries += len(rows)
+            self.stats.customers += len(ids)
+            self.stats.seconds += time.perf_counter() - started
+            self.stats.last_pass_at = time.time()
             return len(rows)
 
     async def drain(self) -> int:
@@ -143,6 +164,7 @@ class Scorer:
 
     async def _loop(self) -> None:
         while True:
+            started = time.monotonic()
             try:
                 taken = await self.run_once()
             except asyncio.CancelledError:
@@ -150,8 +172,16 @@ class Scorer:
             except Exception:
                 # The pass rolled back; its customers are still queued. Try again after a pause.
                 log.exception("a scoring pass failed; its customers stay queued")
+                self.stats.failures += 1
                 taken = 0
                 await asyncio.sleep(self._interval * 4)
+            spent = time.monotonic() - started
+            if taken and spent > self._interval:
+                # Under a stream of feeds, rest as long as the pass took: what arrives meanwhile is scored by the
+                # next pass together, so scoring takes at most about half of the time whatever the feed rate,
+                # and scores trail the feeds by about two passes.
+                await asyncio.sleep(spent)
+                continue
             if taken >= self._chunk:
                 continue  # more is waiting
             self._wake.clear()

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from adapters.container import Container
 from adapters.db import views
 from api.deps import ContainerDep
 from api.errors import problem
@@ -98,6 +99,31 @@ async def readyz(container: ContainerDep) -> Response:
     response_class=Response,
     responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}},
 )
-async def metrics(request: Request) -> Response:
+async def metrics(request: Request, container: ContainerDep) -> Response:
     registry = request.app.state.metrics.registry
-    return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+    text = generate_latest(registry) + await _scoring_metrics(container)
+    return Response(text, media_type=CONTENT_TYPE_LATEST)
+
+
+async def _scoring_metrics(container: Container) -> bytes:
+    """The rescore queue's depth (shared by all processes: how far scores trail the feeds) and what this
+    process's scorer did. Written by hand: the queue depth is read from the database at scrape time."""
+    lines: list[str] = []
+
+    def family(name: str, kind: str, doc: str, value: float) -> None:
+        lines.extend([f"# HELP {name} {doc}", f"# TYPE {name} {kind}", f"{name} {value}"])
+
+    if container.scorer is not None:
+        try:
+            async with asyncio.timeout(3):
+                depth: float = await container.scorer.pending()
+        except Exception:  # the database being away must not break the scrape: NaN says "unknown"
+            depth = float("nan")
+        family("crm_rescore_queue_depth", "gauge", "Queue entries waiting to be scored (all processes)", depth)
+        stats = container.scorer.stats
+        family("crm_scoring_passes_total", "counter", "Scoring passes committed by this process", stats.passes)
+        family("crm_scoring_entries_total", "counter", "Rescore queue entries taken by this process", stats.entries)
+        family("crm_scoring_customers_total", "counter", "Customers scored by this process", stats.customers)
+        family("crm_scoring_seconds_total", "counter", "Time this process spent in scoring passes", stats.seconds)
+        family("crm_scoring_failures_total", "counter", "Scoring passes that failed and rolled back", stats.failures)
+    return ("\n".join(lines) + "\n").encode() if lines else b""

@@ -236,6 +236,53 @@ async def copy_floor(url: str, rows: list[tuple[Any, ...]]) -> float:
     return elapsed
 
 
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid: int) -> list[str] | None:
+    try:
+        with open(f"/proc/{pid}/stat") as f:  # noqa: ASYNC230  (a tiny procfs read)
+            return f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+
+
+def tree_cpu(root: int) -> float:
+    """utime + stime (s) of a process and all its descendants (the server's workers), from /proc."""
+    parents: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and (fields := _stat(int(entry))) is not None:
+            parents[int(entry)] = int(fields[1])
+            cpu[int(entry)] = (int(fields[11]) + int(fields[12])) / _TICK
+    members = {root}
+    grew = True
+    while grew:
+        found = {pid for pid, ppid in parents.items() if ppid in members} - members
+        grew = bool(found)
+        members |= found
+    return sum(cpu.get(pid, 0.0) for pid in members)
+
+
+async def backend_cpu(url: str) -> float:
+    """CPU (s) spent so far by the PostgreSQL backends connected to the bench database (the server's pools)."""
+    conn = await asyncpg.connect(url)
+    try:
+        pids = [
+            r[0]
+            for r in await conn.fetch(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        ]
+    finally:
+        await conn.close()
+    total = 0.0
+    for pid in pids:
+        if (fields := _stat(pid)) is not None:
+            total += (int(fields[11]) + int(fields[12])) / _TICK
+    return total
+
+
 async def queue_depth(url: str) -> int:
     conn = await asyncpg.connect(url)
     try:
@@ -295,6 +342,7 @@ async def main() -> None:
     try:
         wait_ready(server)
         print(f"load average before posting: {load_average()}")
+        server_cpu_before = tree_cpu(server.pid)
         started = time.perf_counter()
         totals = await post_all(batches, key, args.clients)
         elapsed = time.perf_counter() - started
@@ -305,6 +353,8 @@ async def main() -> None:
         while await queue_depth(url) > 0:  # noqa: ASYNC110  (polling another process's table)
             await asyncio.sleep(0.05)
         scored_elapsed = time.perf_counter() - started
+        server_cpu = tree_cpu(server.pid) - server_cpu_before
+        database_cpu = await backend_cpu(url)  # the pools' backends were opened by this run's requests
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -314,6 +364,10 @@ async def main() -> None:
     print(f"batches retried after a deadlock or serialisation failure: {retried} (server log: {log_path})")
     rate = args.events / elapsed
     print(f"ingest: {totals} in {elapsed:.1f}s = {rate:,.0f} events/s ({args.workers} workers, {args.clients} clients)")
+    per_k = (server_cpu + database_cpu) / args.events * 1000
+    print(f"CPU per 1,000 events: server {server_cpu / args.events * 1000:.3f}s (all workers), PostgreSQL backends "
+          f"{database_cpu / args.events * 1000:.3f}s; on {os.cpu_count()} cores with nothing else running that is "
+          f"at most {os.cpu_count() * 1000 / per_k:,.0f} events/s (the load generator not counted)")  # fmt: skip
     print(f"scored: rescore queue held {backlog} entries at the last answer; empty {scored_elapsed:.1f}s after the "
           f"first post = {args.events / scored_elapsed:,.0f} events/s scored")  # fmt: skip
 

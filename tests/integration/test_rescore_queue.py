@@ -7,6 +7,7 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
+import httpx
 import pytest
 import sqlalchemy as sa
 
@@ -89,3 +90,22 @@ async def test_a_pass_takes_at_most_a_chunk_in_queue_order(container: Container)
     assert set(await _scores(container)) == set(ids)
     async with container.engine.connect() as conn:
         assert await conn.scalar(sa.select(sa.func.count()).select_from(rescore_queue)) == 0
+
+
+async def test_metrics_show_how_far_scores_trail_the_feeds(container: Container, app_client: httpx.AsyncClient) -> None:
+    assert container.scorer is not None
+    ids = await _bank(container, 3)
+    async with container.uow() as uow:
+        await container.customers_changed(uow, set(ids))
+        await uow.commit()
+
+    def figure(text: str, name: str) -> float:
+        return next(float(line.split()[1]) for line in text.splitlines() if line.startswith(name + " "))
+
+    before = (await app_client.get("/metrics")).text
+    assert figure(before, "crm_rescore_queue_depth") == 3
+    await container.scorer.drain()
+    after = (await app_client.get("/metrics")).text
+    assert figure(after, "crm_rescore_queue_depth") == 0
+    assert figure(after, "crm_scoring_passes_total") == figure(before, "crm_scoring_passes_total") + 1
+    assert figure(after, "crm_scoring_customers_total") == figure(before, "crm_scoring_customers_total") + 3
