@@ -24,6 +24,7 @@ from adapters.container import Container
 from adapters.db.tables import holdings, interactions, products
 from adapters.db.tables_value import alerts
 from tests.conftest import Person, customer_body
+from tests.integration.feeds_helpers import ev, feed_key
 
 MakePerson = Callable[..., Awaitable[Person]]
 PORT = 8152
@@ -213,3 +214,35 @@ async def test_stream_heartbeats_and_refuses_the_wrong_callers(
             events = EventReader(response)
             assert (await events.next_event())[0] == "ready"
             assert await events.next(seconds=5) == ("comment", ": heartbeat")
+
+
+async def test_a_complaint_on_the_feed_reaches_the_open_stream_then_its_alert(
+    container: Container, app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson
+) -> None:
+    """The call's complaint comes through the call-center feed: the stream shows it as soon as the feed has
+    committed, then the complaint alert for the RM once the server's scorer has scored the customer (nobody
+    drains the queue by hand here)."""
+    r = await app_client.post("/api/v1/customers", json=customer_body(), headers=admin.headers)
+    cid, number = uuid.UUID(r.json()["id"]), r.json()["customer_number"]
+    agent = await make_person("agent")
+    key = await feed_key(container)
+    complaint = ev(
+        f"CS-{uuid.uuid4().hex[:8]}",
+        "complaint",
+        datetime.now(UTC).isoformat(),
+        customer={"customer_number": number},
+        call_id="c-1",
+        notes="charged twice for one transfer",
+    )
+    async with serve(container) as base, httpx.AsyncClient(base_url=base, timeout=30) as client:
+        url = f"/api/v1/contact-center/stream?customer_id={cid}"
+        async with client.stream("GET", url, headers=agent.headers) as response:
+            events = EventReader(response)
+            assert (await events.next_event())[0] == "ready"
+            r = await client.post("/api/v1/feeds/call-center", headers=key, json={"events": [complaint]})
+            assert r.json()["accepted"] == 1, r.text
+            seen = [await events.next_event()]
+            assert seen[0][0] == "interaction" and seen[0][1]["type"] == "complaint"
+            while seen[-1][0] != "alert":
+                seen.append(await events.next_event())
+            assert seen[-1][1]["kind"] == "complaint"
