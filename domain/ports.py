@@ -98,10 +98,10 @@ class UnitOfWork(Protocol):
 
 
 class ActivityObserver(Protocol):
-    """Told, inside the writer's unit of work, which customers just had new events (feeds, edits).
+    """Told, inside a writer's unit of work, which customers just had new events (feeds, edits, merges).
 
-    Scoring, segment membership and alerts hang off this, so they move as events arrive and commit
-    atomically with them.
+    What must commit with the events hangs off this (queueing the customers for scoring, complaint cases,
+    live-stream notices); scoring itself runs after the commit, on the queued customers.
     """
 
     async def customers_changed(self, uow: UnitOfWork, customer_ids: frozenset[uuid.UUID], at: datetime) -> None: ...

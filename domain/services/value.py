@@ -47,8 +47,10 @@ async def update_parameters(
 
 
 class ValueActivityObserver:
-    """Rescores the customers that just had events, then re-evaluates rule segments for them, inside the
-    writer's unit of work, so scores, tiers, alerts and memberships commit with the events themselves."""
+    """Rescores the given customers, then re-evaluates rule segments for them, in the caller's unit of work.
+
+    The scorer (adapters/scorer.py) calls it with the customers the feeds queued, after their events
+    committed, so scores, tiers, alerts and memberships follow the events within a scoring pass."""
 
     def __init__(self, stores: ValueStoreFactory) -> None:
         self._stores = stores
