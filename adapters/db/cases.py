@@ -68,17 +68,12 @@ class SqlCaseRepository:
         it first) is skipped by the unique interaction_id, without a savepoint per case."""
         if not new_cases:
             return 0
-        stored = 0
-        for start in range(0, len(new_cases), _CHUNK):
-            rows = [_row(case) for case in new_cases[start : start + _CHUNK]]
-            stmt = (
-                pg_insert(cases).values(rows).on_conflict_do_nothing(index_elements=["interaction_id"])
-                if self._conn.dialect.name == "postgresql"
-                else sqlite_insert(cases).values(rows).on_conflict_do_nothing(index_elements=["interaction_id"])
-            )
-            result = await self._conn.execute(stmt.returning(cases.c.id))
-            stored += len(result.all())
-        return stored
+        insert = pg_insert if self._conn.dialect.name == "postgresql" else sqlite_insert
+        # One cached statement executed with many rows (SQLAlchemy batches them into multi-row VALUES with
+        # RETURNING); building `.values(rows)` instead made a new statement to compile for every batch.
+        stmt = insert(cases).on_conflict_do_nothing(index_elements=["interaction_id"]).returning(cases.c.id)
+        result = await self._conn.execute(stmt, [_row(case) for case in new_cases])
+        return len(result.all())
 
     async def add(self, case: Case) -> bool:
         try:
@@ -87,10 +82,6 @@ class SqlCaseRepository:
         except IntegrityError:
             return False  # its interaction already has a case
         return True
-
-
-# 12 columns a row: well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535.
-_CHUNK = 500
 
 
 def _row(case: Case) -> dict[str, object]:

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from adapters.container import Container
 from adapters.db.tables import customer_identities, customers, holdings, interactions
+from adapters.db.tables_contact import cases
 from adapters.db.tables_feeds import feed_events, feed_quarantine
 from domain.customers import Identity, IdentitySource
 from tests.integration.feeds_helpers import (
@@ -523,3 +524,22 @@ async def test_different_events_naming_the_same_new_people_and_accounts_at_once_
     assert len(per_identity) == 5 + 4 + 3 and all(n == 1 for _, _, n in per_identity), per_identity
     assert provisional == 5 + 4 + 3
     assert sorted(new_accounts) == [("NEW-ACC-0", Decimal("120.00")), ("NEW-ACC-1", Decimal("120.00"))]
+
+
+async def test_a_large_batch_of_complaints_opens_one_case_each(
+    container: Container, app_client: httpx.AsyncClient
+) -> None:
+    """More complaints in one batch than one multi-row INSERT may carry parameters for (SQLite: 32,766)."""
+    key = await feed_key(container)
+    cid = await seed_bank(container)
+    events = [
+        ev(f"CMP-{i}", "complaint", f"2026-11-23T09:{i % 60:02d}:{i // 60 % 60:02d}+08:00", call_id=f"k{i}",
+           notes=f"complaint number {i}")
+        for i in range(3000)
+    ]  # fmt: skip
+    for _ in range(2):
+        r = await app_client.post("/api/v1/feeds/call-center", headers=key, json={"events": events})
+        assert r.status_code == 200, r.text
+    async with container.engine.connect() as conn:
+        opened = await conn.scalar(sa.select(sa.func.count()).select_from(cases).where(cases.c.customer_id == cid))
+    assert opened == 3000
