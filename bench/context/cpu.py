@@ -17,11 +17,11 @@ from bench.context.run import drive, make_key, phones, start_server, wait_ready
 _TICK = os.sysconf("SC_CLK_TCK")
 
 
-def cpu_seconds(pid: int) -> float:
-    """utime + stime of the process, in seconds (fields 14 and 15 of /proc/<pid>/stat)."""
+def cpu_seconds(pid: int) -> tuple[float, float]:
+    """utime and stime of the process, in seconds (fields 14 and 15 of /proc/<pid>/stat)."""
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / _TICK
+    return int(fields[11]) / _TICK, int(fields[12]) / _TICK
 
 
 async def main() -> None:
@@ -41,14 +41,17 @@ async def main() -> None:
         await wait_ready(args.port, proc)
         await drive("127.0.0.1", args.port, key, numbers, args.clients, 3)  # warm-up
         for _ in range(args.repeat):
-            before = cpu_seconds(proc.pid)
+            user_before, system_before = cpu_seconds(proc.pid)
             figures = await drive("127.0.0.1", args.port, key, numbers, args.clients, args.seconds)
-            spent = cpu_seconds(proc.pid) - before
+            user_after, system_after = cpu_seconds(proc.pid)
+            n = figures["requests"]
+            user = (user_after - user_before) / n * 1000
+            system = (system_after - system_before) / n * 1000
             load = os.getloadavg()[0]
             print(
-                f"{figures['requests']:.0f} requests ({figures['rps']:.0f}/s, p50 {figures['p50_ms']:.1f} ms, "
+                f"{n:.0f} requests ({figures['rps']:.0f}/s, p50 {figures['p50_ms']:.1f} ms, "
                 f"p99 {figures['p99_ms']:.1f} ms, {figures['errors']:.0f} errors): server CPU "
-                f"{spent / figures['requests'] * 1000:.2f} ms per request (load average {load:.1f})",
+                f"{user + system:.2f} ms per request ({user:.2f} user, {system:.2f} system; load average {load:.1f})",
                 flush=True,
             )
     finally:

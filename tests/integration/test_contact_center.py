@@ -553,6 +553,7 @@ async def test_postgresql_reads_the_context_as_the_reference_reader_does(
     await _product(container, "TD-3M", "time_deposit", name="3-month time deposit")
     await _product(container, "CARD", "credit_card", risk=2, name="Platinum card")
     await _product(container, "FUND-BAL", "fund", risk=3, name="Balanced fund")
+    await _product(container, "INS-LIFE", "insurance", name="Term life insurance")
     await _holding(container, c["id"], "6222000011112222", "TD-3M", "time_deposit", "50000.1200", today)
     await _holding(container, c["id"], "6222000011113333", "TD-3M", "time_deposit", "0.0000", today + timedelta(3))
     async with container.engine.begin() as conn:
@@ -666,6 +667,19 @@ async def test_postgresql_reads_the_context_as_the_reference_reader_does(
         await conn.execute(sa.insert(segment_members).values(segment_id=segment_id, customer_id=cid, since=now))
         await refresh_peer_rates(conn, now)
         await conn.execute(sa.update(peer_product_rates).values(peers=40, holders=30))
+        tier = (await conn.execute(sa.select(customers.c.tier).where(customers.c.id == cid))).scalar_one()
+        for band, category, holders in (("35_44", "fund", 30), ("25_34", "insurance", 39)):  # hers, another band
+            await conn.execute(
+                sa.insert(peer_product_rates).values(
+                    tier=tier,
+                    age_band=band,
+                    income_band="150k_300k",
+                    category=category,
+                    peers=40,
+                    holders=holders,
+                    computed_at=now,
+                )
+            )
 
     principals = [
         Principal(subject="agent.x", kind="user", role=Role.AGENT),
@@ -722,3 +736,50 @@ async def test_postgresql_reads_the_context_as_the_reference_reader_does(
     }
     assert [h["days_to_maturity"] for h in body["holdings"]] == [0, 3, None]
     assert [k["overdue"] for k in body["open_cases"]] == [False, True, False]
+    # Born 1988: the 35-44 band's rates, not another band's.
+    offers = [a["refs"]["product_code"] for a in body["next_best_actions"] if a["kind"] == "offer_product"]
+    assert offers == ["FUND-BAL"]
+
+
+async def test_the_context_route_keeps_every_check_of_the_app(
+    app_client: httpx.AsyncClient, admin: Person, container: Container
+) -> None:
+    """The route answers without FastAPI's per-request dependency solving: the access policy, the rate limit
+    (one token a request, whichever way it is answered), immediate revocation, FastAPI's own 422s and the
+    app's dependency overrides must all still hold."""
+    from api.access_policy import enforce_access_policy
+    from api.app import create_app
+
+    await _create(app_client, admin)
+    settings = container.settings.model_copy(update={"rate_limit_per_minute": 3})
+    app = create_app(settings=settings, container=container)
+    key = await _api_key(container, "context:read")
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        assert (await client.get(CONTEXT, params={"phone": "+8613812345678"}, headers=key)).status_code == 200
+        too_long = await client.get(CONTEXT, params={"phone": "+86138123456789012"}, headers=key)
+        assert too_long.status_code == 422
+        assert too_long.headers["content-type"].startswith("application/problem+json")
+        assert [e["field"] for e in too_long.json()["errors"]] == ["phone"]
+        assert (await client.get(CONTEXT, params={"phone": "+8613900000000"}, headers=key)).status_code == 404
+        r = await client.get(CONTEXT, params={"phone": "+8613812345678"}, headers=key)
+        assert r.status_code == 429 and r.headers["content-type"].startswith("application/problem+json")
+        assert int(r.headers["Retry-After"]) >= 1
+
+    other = await _api_key(container, "context:read")
+    params = {"phone": "+8613812345678", "card_token": "x" * 161}  # both checks fail: the 401 comes first
+    assert (await app_client.get(CONTEXT, params=params, headers={"X-API-Key": "nope"})).status_code == 401
+    assert (await app_client.get(CONTEXT, params={"phone": "+8613812345678"}, headers=other)).status_code == 200
+    async with container.engine.begin() as conn:
+        await accounts.revoke_api_key(conn, other["X-API-Key"].split("_")[1], datetime.now(UTC))
+    r = await app_client.get(CONTEXT, params={"phone": "+8613812345678"}, headers=other)
+    assert r.status_code == 401 and r.headers["content-type"].startswith("application/problem+json")
+
+    async def refuse_everyone() -> None:
+        raise NotFound("closed for the test")
+
+    app = create_app(container=container)
+    app.dependency_overrides[enforce_access_policy] = refuse_everyone
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        assert (await client.get(CONTEXT, params={"phone": "+8613812345678"}, headers=key)).status_code == 404
