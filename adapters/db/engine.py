@@ -75,7 +75,11 @@ async def driver_connection(conn: AsyncConnection) -> Any:
     """The asyncpg connection under a PostgreSQL connection, for the few hot statements that skip SQLAlchemy's
     execution and result layers (the call-center context read). They run inside whatever transaction SQLAlchemy
     has open on it, or, when none is, each in its own."""
-    raw = await conn.get_raw_connection()
+    sync = conn.sync_connection
+    if sync is not None and not sync.closed and not sync.invalidated:
+        raw = sync.connection  # checked out and valid: a plain attribute, no I/O (no greenlet to spawn)
+    else:
+        raw = await conn.get_raw_connection()
     driver = raw.driver_connection
     if driver is None:
         raise RuntimeError("the pooled connection has no driver connection")
