@@ -24,7 +24,7 @@ from adapters.db.tables import customer_identities, customers, holdings, interac
 from adapters.db.tables_feeds import feed_balance_marks, feed_events, feed_quarantine
 from adapters.db.types import UTCDateTime
 from adapters.db.views import Page, decode_cursor, encode_cursor
-from domain.customers import Identity, IdentitySource
+from domain.customers import Identity
 from domain.feeds import EventChanges, FeedChannel, QuarantineEntry
 from domain.holdings import ProductHolding
 from domain.products import Product
@@ -155,12 +155,13 @@ class SqlFeedStore:
         owners: dict[Identity, set[uuid.UUID]] = {}
         if not identities:
             return owners
+        wanted = {(i.source.value, i.key): i for i in identities}  # rows map back to the asked-for identities
         if self._pg:
             rows = await self._conn.execute(
                 _PG_OWNERS, {"sources": [i.source.value for i in identities], "keys": [i.key for i in identities]}
             )
-            for r in rows:
-                owners.setdefault(Identity(IdentitySource(r.source), r.key), set()).add(r.customer_id)
+            for source, key, customer_id in rows:
+                owners.setdefault(wanted[(source, key)], set()).add(customer_id)
             return owners
         pairs = [(i.source.value, i.key) for i in identities]
         for chunk in _chunks(pairs, 400):
@@ -174,8 +175,8 @@ class SqlFeedStore:
                     survivor.c.merged_into.is_(None),
                 )
             )
-            for r in rows:
-                owners.setdefault(Identity(IdentitySource(r.source), r.key), set()).add(r.customer_id)
+            for source, key, customer_id in rows:
+                owners.setdefault(wanted[(source, key)], set()).add(customer_id)
         return owners
 
     async def existing_accounts(self, account_numbers: list[str]) -> set[str]:
