@@ -68,7 +68,12 @@ def build_container(settings: Settings) -> Container:
     container.activity_observers += [RescoreQueue(), ComplaintCaseObserver(), notifier]
     # Value (issue 2): the queued customers are scored after the commit, and what the scorer raises (alerts,
     # tier changes) is announced to live streams when its own transaction commits.
-    container.scorer = Scorer(container.uow, lambda: container.clock.now(), [value_observer(container), notifier])
+    container.scorer = Scorer(
+        container.uow,
+        lambda: container.clock.now(),
+        [value_observer(container), notifier],
+        min_gap=settings.scoring_min_gap_s,
+    )
     return container
 
 

@@ -83,12 +83,14 @@ class Scorer:
         *,
         chunk: int = 20_000,
         interval: float = 0.25,
+        min_gap: float = 2.0,
     ) -> None:
         self._uow = uow
         self._now = now
         self._observers = observers  # the value observer, then the live notifier
         self._chunk = chunk
         self._interval = interval
+        self._min_gap = min_gap
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()  # one pass at a time in this process (the loop, and drain() in tests/CLI)
@@ -176,14 +178,14 @@ class Scorer:
                 taken = 0
                 await asyncio.sleep(self._interval * 4)
             spent = time.monotonic() - started
-            if taken and spent > self._interval:
-                # Under a stream of feeds, rest as long as the pass took: what arrives meanwhile is scored by the
-                # next pass together, so scoring takes at most about half of the time whatever the feed rate,
-                # and scores trail the feeds by about two passes.
-                await asyncio.sleep(spent)
+            if taken:
+                # Feeds are coming: rest until `min_gap` after this pass's start, and at least as long as the pass
+                # took. What arrives meanwhile is scored by the next pass together, so a customer busy on every
+                # channel is scored once per pass rather than once per batch, scoring takes at most about half
+                # of the time whatever the feed rate, and scores trail the feeds by about two passes. The first
+                # feed after a quiet spell is scored at once (the loop wakes on it).
+                await asyncio.sleep(max(self._min_gap - spent, spent))
                 continue
-            if taken >= self._chunk:
-                continue  # more is waiting
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self._interval)

@@ -19,6 +19,10 @@ class Settings(BaseSettings):
     database_url: str = "sqlite+aiosqlite:///./bank-crm.db"
     database_pool_size: int = Field(default=10, ge=1, le=200)
     database_echo: bool = False
+    # Scoring follows the feeds (adapters/scorer.py): while feeds keep coming, two scoring passes start at least
+    # this far apart, and a pass is followed by a rest at least as long as itself; everything queued meanwhile
+    # is scored together. Longer: less database time spent re-scoring busy customers, scores further behind.
+    scoring_min_gap_s: float = Field(default=2.0, ge=0, le=3600)
 
     jwt_secret: str = DEV_SECRET
     jwt_algorithm: Literal["HS256", "HS384", "HS512"] = "HS256"

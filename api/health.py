@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 
 from fastapi import APIRouter, Request, Response
@@ -110,8 +111,8 @@ async def _scoring_metrics(container: Container) -> bytes:
     process's scorer did. Written by hand: the queue depth is read from the database at scrape time."""
     lines: list[str] = []
 
-    def family(name: str, kind: str, doc: str, value: float) -> None:
-        lines.extend([f"# HELP {name} {doc}", f"# TYPE {name} {kind}", f"{name} {value}"])
+    def family(name: str, kind: str, doc: str, value: float, labels: str = "") -> None:
+        lines.extend([f"# HELP {name} {doc}", f"# TYPE {name} {kind}", f"{name}{labels} {value}"])
 
     if container.scorer is not None:
         try:
@@ -121,9 +122,14 @@ async def _scoring_metrics(container: Container) -> bytes:
             depth = float("nan")
         family("crm_rescore_queue_depth", "gauge", "Queue entries waiting to be scored (all processes)", depth)
         stats = container.scorer.stats
-        family("crm_scoring_passes_total", "counter", "Scoring passes committed by this process", stats.passes)
-        family("crm_scoring_entries_total", "counter", "Rescore queue entries taken by this process", stats.entries)
-        family("crm_scoring_customers_total", "counter", "Customers scored by this process", stats.customers)
-        family("crm_scoring_seconds_total", "counter", "Time this process spent in scoring passes", stats.seconds)
-        family("crm_scoring_failures_total", "counter", "Scoring passes that failed and rolled back", stats.failures)
+        # Each server process scores for itself: the pid label keeps the workers' counters apart.
+        pid = f'{{pid="{os.getpid()}"}}'
+        for name, doc, value in (
+            ("passes", "Scoring passes committed by this process", stats.passes),
+            ("entries", "Rescore queue entries taken by this process", stats.entries),
+            ("customers", "Customers scored by this process", stats.customers),
+            ("seconds", "Time this process spent in scoring passes", stats.seconds),
+            ("failures", "Scoring passes that failed and rolled back", stats.failures),
+        ):
+            family(f"crm_scoring_{name}_total", "counter", doc, value, pid)
     return ("\n".join(lines) + "\n").encode() if lines else b""

@@ -283,6 +283,23 @@ async def backend_cpu(url: str) -> float:
     return total
 
 
+async def scoring_figures(workers: int) -> dict[str, float]:
+    """Each worker's scorer counters from /metrics (pid label), summed once every worker has answered."""
+    seen: dict[str, dict[str, float]] = {}
+    for _ in range(200):
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{PORT}") as client:  # a new connection each time
+            text = (await client.get("/metrics")).text
+        for line in text.splitlines():
+            if line.startswith("crm_scoring_") and "{pid=" in line:
+                name, rest = line.split("{pid=", 1)
+                pid, value = rest.split("} ")
+                seen.setdefault(pid, {})[name.removeprefix("crm_scoring_").removesuffix("_total")] = float(value)
+        if len(seen) >= workers:
+            break
+    names = ("passes", "entries", "customers", "seconds")
+    return {k: sum(figures.get(k, 0.0) for figures in seen.values()) for k in names}
+
+
 async def queue_depth(url: str) -> int:
     conn = await asyncpg.connect(url)
     try:
@@ -355,6 +372,7 @@ async def main() -> None:
         scored_elapsed = time.perf_counter() - started
         server_cpu = tree_cpu(server.pid) - server_cpu_before
         database_cpu = await backend_cpu(url)  # the pools' backends were opened by this run's requests
+        scoring = await scoring_figures(args.workers)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -368,6 +386,8 @@ async def main() -> None:
     print(f"CPU per 1,000 events: server {server_cpu / args.events * 1000:.3f}s (all workers), PostgreSQL backends "
           f"{database_cpu / args.events * 1000:.3f}s; on {os.cpu_count()} cores with nothing else running that is "
           f"at most {os.cpu_count() * 1000 / per_k:,.0f} events/s (the load generator not counted)")  # fmt: skip
+    print(f"scoring passes: {scoring['passes']:.0f} over {scoring['customers']:,.0f} customers "
+          f"({scoring['entries']:,.0f} queue entries), {scoring['seconds']:.1f}s in passes (all workers)")  # fmt: skip
     print(f"scored: rescore queue held {backlog} entries at the last answer; empty {scored_elapsed:.1f}s after the "
           f"first post = {args.events / scored_elapsed:,.0f} events/s scored")  # fmt: skip
 

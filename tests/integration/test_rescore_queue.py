@@ -3,6 +3,7 @@ repeats, and a pass that fails leaves its customers queued for the next one (not
 
 from __future__ import annotations
 
+import os
 import uuid
 from datetime import datetime
 from decimal import Decimal
@@ -100,7 +101,11 @@ async def test_metrics_show_how_far_scores_trail_the_feeds(container: Container,
         await uow.commit()
 
     def figure(text: str, name: str) -> float:
-        return next(float(line.split()[1]) for line in text.splitlines() if line.startswith(name + " "))
+        return next(
+            float(line.split()[1])
+            for line in text.splitlines()
+            if line.startswith((name + " ", f'{name}{{pid="{os.getpid()}"}} '))
+        )
 
     before = (await app_client.get("/metrics")).text
     assert figure(before, "crm_rescore_queue_depth") == 3
