@@ -504,7 +504,9 @@ def _pg_snapshot_sql(cid: str, today: str, now: str, recent_since: str) -> str:
 # that customer's snapshot in the same round trip. $1 source, $2 keys, $3 today, $4 now, $5 recent_since.
 # With the snapshot come the look-alike rates of every age band of the customer's tier and income band when the
 # customer may have consented to phone offers (Python picks the band and decides the consent, exactly as without
-# them): a round trip fewer for those customers. (No SQL comments inside: pgbench gets the statement on one line.)
+# them): a round trip fewer for those customers. (No SQL comments inside: pgbench gets the statement on one line.
+# The keys are text[], not varchar[]: asyncpg decodes text[] without a type-introspection query on every new
+# connection, 10-20 ms each, which pools under load open all the time.)
 _PG_CALLERS = f"""
 WITH found AS (
  SELECT c.id, c.customer_number, c.kind, c.name_zh, c.name_latin, c.birth_date, c.id_type, c.id_number,
@@ -519,7 +521,7 @@ WITH found AS (
    JOIN customers c ON c.id = ci.customer_id
    LEFT JOIN users rm ON rm.id = c.relationship_manager_id
    LEFT JOIN customer_scores sc ON sc.customer_id = c.id
-  WHERE ci.source = $1 AND ci.key = ANY($2::varchar[]) AND c.merged_into IS NULL
+  WHERE ci.source = $1 AND ci.key = ANY($2::text[]) AND c.merged_into IS NULL
   ORDER BY c.customer_number
   LIMIT {MAX_CANDIDATES}
 )
