@@ -22,12 +22,12 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.db.tables_value import rescore_queue
+from adapters.db.tables_value import rescore_queue, scoring_pace
 from adapters.db.uow import SqlUnitOfWork
 from domain.ports import ActivityObserver, UnitOfWork
 
@@ -40,6 +40,18 @@ def _connection(uow: UnitOfWork) -> AsyncConnection:
     if not isinstance(uow, SqlUnitOfWork):
         raise TypeError("the rescore queue needs the SQL unit of work")
     return uow.connection
+
+
+def _due(next_pass_at: datetime | None) -> bool:
+    return next_pass_at is None or next_pass_at <= datetime.now(UTC)
+
+
+async def _set_next_pass(conn: AsyncConnection, at: datetime) -> None:
+    """The one row saying when the next paced pass may start (all processes read it)."""
+    updated = await conn.execute(sa.update(scoring_pace).where(scoring_pace.c.id == 1).values(next_pass_at=at))
+    if not updated.rowcount:
+        # The first pass ever: only the pass holding the scoring lock (or SQLite's one writer) gets here.
+        await conn.execute(sa.insert(scoring_pace).values(id=1, next_pass_at=at))
 
 
 class RescoreQueue:
@@ -95,6 +107,7 @@ class Scorer:
         self._task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()  # one pass at a time in this process (the loop, and drain() in tests/CLI)
         self.stats = ScorerStats()
+        self._stopping = False
 
     @property
     def chunk(self) -> int:
@@ -108,13 +121,19 @@ class Scorer:
         async with self._uow(readonly=True) as uow:
             return int(await uow.connection.scalar(sa.select(sa.func.count()).select_from(rescore_queue)) or 0)
 
-    async def run_once(self) -> int:
-        """One pass: score up to `chunk` queued entries. Returns how many entries it took (0: nothing to do, or
-        another process's pass is running)."""
+    async def run_once(self, *, paced: bool = False) -> int:
+        """One pass: score up to `chunk` queued entries. Returns how many entries it took (0: nothing to do,
+        another process's pass is running, or, when `paced`, the next pass is not due yet)."""
         async with self._lock:
             async with self._uow(readonly=True) as uow:
-                queued = await uow.connection.scalar(sa.select(sa.exists().where(rescore_queue.c.id.isnot(None))))
-            if not queued:
+                due = await uow.connection.execute(
+                    sa.select(
+                        sa.exists().where(rescore_queue.c.id.isnot(None)),
+                        sa.select(scoring_pace.c.next_pass_at).where(scoring_pace.c.id == 1).scalar_subquery(),
+                    )
+                )
+                queued, next_pass_at = due.one()
+            if not queued or (paced and not _due(next_pass_at)):
                 return 0
             started = time.perf_counter()
             async with self._uow() as uow:
@@ -123,6 +142,10 @@ class Scorer:
                     got = await conn.scalar(sa.select(sa.func.pg_try_advisory_xact_lock(_LOCK_KEY)))
                     if not got:
                         return 0
+                    if paced:  # another process's pass may have committed since the look above
+                        again = await conn.scalar(sa.select(scoring_pace.c.next_pass_at).where(scoring_pace.c.id == 1))
+                        if not _due(again):
+                            return 0
                 taken = sa.select(rescore_queue.c.id).order_by(rescore_queue.c.id).limit(self._chunk).scalar_subquery()
                 rows = (
                     await conn.execute(
@@ -136,6 +159,11 @@ class Scorer:
                     at = self._now()
                     for observer in self._observers:
                         await observer.customers_changed(uow, ids, at)
+                    # Every process's scorer waits for this: rest until `min_gap` after this pass's start, and at
+                    # least as long as the pass took (scoring takes at most about half the time, all processes
+                    # together, whatever the feed rate).
+                    spent = time.perf_counter() - started
+                    await _set_next_pass(conn, datetime.now(UTC) + timedelta(seconds=max(self._min_gap - spent, spent)))
                 await uow.commit()
             self.stats.passes += 1
             self.stats.entries += len(rows)
@@ -158,34 +186,39 @@ class Scorer:
             self._task = asyncio.create_task(self._loop(), name="crm-scorer")
 
     async def stop(self) -> None:
+        """Stop the loop. A pass cut short rolls back: its customers stay queued for the next start."""
         task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        if task is None:
+            return
+        self._stopping = True
+        try:
+            # A cancellation that lands while a pass cleans up may come out as that cleanup's error, which
+            # the loop survives; it then sees `_stopping` and ends. Cancel until it has.
+            while not task.done():
+                task.cancel()
+                await asyncio.wait({task}, timeout=1)
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                task.result()
+        finally:
+            self._stopping = False
 
     async def _loop(self) -> None:
-        while True:
-            started = time.monotonic()
+        # Paced: while feeds keep coming, a pass (in whichever process) is followed by a rest (see run_once), and
+        # what arrives meanwhile is scored by the next pass together, so a customer busy on every channel is
+        # scored once per pass rather than once per batch, and scores trail the feeds by about two passes. The
+        # first feed after a quiet spell is scored at once (the loop wakes on it).
+        while not self._stopping:
             try:
-                taken = await self.run_once()
+                await self.run_once(paced=True)
             except asyncio.CancelledError:
                 raise
             except Exception:
+                if self._stopping:
+                    return  # cut short by stop(): rolled back, still queued
                 # The pass rolled back; its customers are still queued. Try again after a pause.
                 log.exception("a scoring pass failed; its customers stay queued")
                 self.stats.failures += 1
-                taken = 0
                 await asyncio.sleep(self._interval * 4)
-            spent = time.monotonic() - started
-            if taken:
-                # Feeds are coming: rest until `min_gap` after this pass's start, and at least as long as the pass
-                # took. What arrives meanwhile is scored by the next pass together, so a customer busy on every
-                # channel is scored once per pass rather than once per batch, scoring takes at most about half
-                # of the time whatever the feed rate, and scores trail the feeds by about two passes. The first
-                # feed after a quiet spell is scored at once (the loop wakes on it).
-                await asyncio.sleep(max(self._min_gap - spent, spent))
-                continue
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self._interval)

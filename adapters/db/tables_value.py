@@ -116,3 +116,12 @@ rescore_queue = sa.Table(
     sa.Column("customer_id", sa.Uuid, nullable=False),
     sa.Column("queued_at", UTCDateTime, nullable=False),
 )
+
+# When the scorer's next paced pass may start (one row, id 1): shared by every process's scorer, so that while
+# feeds keep coming, passes are spaced out across all of them (adapters/scorer.py).
+scoring_pace = sa.Table(
+    "scoring_pace",
+    metadata,
+    sa.Column("id", sa.SmallInteger, primary_key=True, autoincrement=False),
+    sa.Column("next_pass_at", UTCDateTime, nullable=False),
+)

@@ -23,6 +23,12 @@ def upgrade() -> None:
         sa.Column("queued_at", adapters.db.types.UTCDateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_rescore_queue")),
     )
+    op.create_table(
+        "scoring_pace",
+        sa.Column("id", sa.SmallInteger(), autoincrement=False, nullable=False),
+        sa.Column("next_pass_at", adapters.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_scoring_pace")),
+    )
     complaints = sa.text("channel = 'call_center' AND type = 'complaint'")
     op.create_index(
         "ix_interactions_complaints",
@@ -40,4 +46,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_customers_merged_into", table_name="customers")
     op.drop_index("ix_interactions_complaints", table_name="interactions")
+    op.drop_table("scoring_pace")
     op.drop_table("rescore_queue")

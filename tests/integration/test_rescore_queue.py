@@ -3,6 +3,7 @@ repeats, and a pass that fails leaves its customers queued for the next one (not
 
 from __future__ import annotations
 
+import asyncio
 import os
 import uuid
 from datetime import datetime
@@ -114,3 +115,20 @@ async def test_metrics_show_how_far_scores_trail_the_feeds(container: Container,
     assert figure(after, "crm_rescore_queue_depth") == 0
     assert figure(after, "crm_scoring_passes_total") == figure(before, "crm_scoring_passes_total") + 1
     assert figure(after, "crm_scoring_customers_total") == figure(before, "crm_scoring_customers_total") + 3
+
+
+async def test_stopping_the_scorer_mid_pass_loses_nothing(container: Container) -> None:
+    """A server shutting down cancels its scorer, perhaps in the middle of a pass: the shutdown does not hang,
+    and the customers of a pass cut short are still queued for the next start."""
+    assert container.scorer is not None
+    ids = await _bank(container, 60)
+    async with container.uow() as uow:
+        await container.customers_changed(uow, set(ids))
+        await uow.commit()
+    for delay in (0.0, 0.02, 0.05):
+        container.scorer.start()
+        await asyncio.sleep(delay)
+        await asyncio.wait_for(container.scorer.stop(), 15)
+    await container.scorer.drain()
+    assert await container.scorer.pending() == 0
+    assert set(await _scores(container)) == set(ids)
