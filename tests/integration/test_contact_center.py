@@ -96,6 +96,26 @@ async def _holding(
     return hid
 
 
+def _scores(cid: uuid.UUID, aum: Decimal, scored_at: datetime) -> dict[str, Any]:
+    """A scored customer whose churn risk has one driver in words."""
+    return {
+        "customer_id": cid,
+        "currency": "CNY",
+        "aum": aum,
+        "aum_3m_ago": Decimal("90000"),
+        "deposit_balance": Decimal("59000"),
+        "loan_balance": Decimal("0"),
+        "contribution_monthly": Decimal("80.5"),
+        "rfm_recency_days": 3,
+        "rfm_frequency": 4,
+        "rfm_monetary": Decimal("100"),
+        "churn_risk": Decimal("0.42"),
+        "churn_drivers": [{"driver": "aum_decline", "weight": "0.31", "text": "AUM fell 34% in 3 months"}],
+        "value_drivers": [],
+        "scored_at": scored_at,
+    }
+
+
 def _interaction_row(customer_id: str, channel: str, kind: str, at: datetime, **extra: Any) -> dict[str, Any]:
     row: dict[str, Any] = {
         "id": uuid.uuid4(),
@@ -328,24 +348,7 @@ async def test_the_whole_context_with_next_best_actions(
                 raised_at=now - timedelta(days=30),
             )
         )
-        await conn.execute(
-            sa.insert(customer_scores).values(
-                customer_id=cid,
-                currency="CNY",
-                aum=Decimal("59000"),
-                aum_3m_ago=Decimal("90000"),
-                deposit_balance=Decimal("59000"),
-                loan_balance=Decimal("0"),
-                contribution_monthly=Decimal("80.5"),
-                rfm_recency_days=3,
-                rfm_frequency=4,
-                rfm_monetary=Decimal("100"),
-                churn_risk=Decimal("0.42"),
-                churn_drivers=[{"driver": "aum_decline", "weight": "0.31", "text": "AUM fell 34% in 3 months"}],
-                value_drivers=[],
-                scored_at=now,
-            )
-        )
+        await conn.execute(sa.insert(customer_scores).values(_scores(cid, Decimal("59000"), now)))
     # A complaint arrives on the call-center feed: it opens a case, once however often the observers run.
     complaint = _interaction_row(
         c["id"], "call_center", "complaint", now - timedelta(hours=1), summary="Charged twice for the card fee"
@@ -643,22 +646,7 @@ async def test_postgresql_reads_the_context_as_the_reference_reader_does(
                 )
             )
         await conn.execute(
-            sa.insert(customer_scores).values(
-                customer_id=cid,
-                currency="CNY",
-                aum=Decimal("59000.1"),
-                aum_3m_ago=Decimal("90000"),
-                deposit_balance=Decimal("59000"),
-                loan_balance=Decimal("0"),
-                contribution_monthly=Decimal("80.5"),
-                rfm_recency_days=3,
-                rfm_frequency=4,
-                rfm_monetary=Decimal("100"),
-                churn_risk=Decimal("0.42"),
-                churn_drivers=[{"driver": "aum_decline", "weight": "0.31", "text": "AUM fell 34% in 3 months"}],
-                value_drivers=[],
-                scored_at=now.replace(microsecond=0),
-            )
+            sa.insert(customer_scores).values(_scores(cid, Decimal("59000.1"), now.replace(microsecond=0)))
         )
         segment_id = uuid.uuid4()
         await conn.execute(
