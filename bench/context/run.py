@@ -176,6 +176,9 @@ def pgbench_script(statements: list[tuple[str, tuple[Any, ...]]], customer_id: s
 # --- load -----------------------------------------------------------------------------------------------------
 
 
+REQUEST_TIMEOUT_S = 30.0  # a request unanswered this long counts as an error (-1)
+
+
 async def client_loop(
     host: str, port: int, key: str, numbers: list[str], until: float, latencies: list[float], errors: list[int]
 ) -> None:
@@ -191,29 +194,40 @@ async def client_loop(
             ).encode()
             started = time.perf_counter()
             writer.write(request)
-            head = await reader.readuntil(b"\r\n\r\n")
-            status = int(head[9:12])
-            length = 0
-            chunked = False
-            for line in head.split(b"\r\n"):
-                lower = line.lower()
-                if lower.startswith(b"content-length:"):
-                    length = int(line.split(b":", 1)[1])
-                elif lower.startswith(b"transfer-encoding:") and b"chunked" in lower:
-                    chunked = True
-            if chunked:
-                while True:
-                    size = int((await reader.readuntil(b"\r\n")).strip(), 16)
-                    await reader.readexactly(size + 2)
-                    if size == 0:
-                        break
-            else:
-                await reader.readexactly(length)
+            try:
+                async with asyncio.timeout(REQUEST_TIMEOUT_S):
+                    status = await read_response(reader)
+            except TimeoutError:
+                errors.append(-1)  # an answer that never came: counted, and this client stops (its connection is stuck)
+                return
             latencies.append(time.perf_counter() - started)
             if status not in (200, 404):
                 errors.append(status)
     finally:
         writer.close()
+
+
+async def read_response(reader: asyncio.StreamReader) -> int:
+    """Read one HTTP/1.1 response off the connection; its status."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head[9:12])
+    length = 0
+    chunked = False
+    for line in head.split(b"\r\n"):
+        lower = line.lower()
+        if lower.startswith(b"content-length:"):
+            length = int(line.split(b":", 1)[1])
+        elif lower.startswith(b"transfer-encoding:") and b"chunked" in lower:
+            chunked = True
+    if chunked:
+        while True:
+            size = int((await reader.readuntil(b"\r\n")).strip(), 16)
+            await reader.readexactly(size + 2)
+            if size == 0:
+                break
+    else:
+        await reader.readexactly(length)
+    return status
 
 
 async def drive(host: str, port: int, key: str, numbers: list[str], clients: int, seconds: float) -> dict[str, float]:
