@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import uuid
@@ -15,6 +16,8 @@ import sqlalchemy as sa
 from adapters.broker import consume, dead_letter_names, declare
 from adapters.container import Container
 from adapters.db.tables_feeds import feed_quarantine
+from adapters.db.tables_value import alerts, customer_scores, rescore_queue
+from tests.conftest import ROOT
 from tests.integration.feeds_helpers import ACCOUNT, balance, ev, seed_bank, timeline_count
 
 BROKER = os.environ.get("CRM_TEST_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672/")
@@ -110,3 +113,34 @@ async def test_a_message_that_crashes_is_retried_once_then_dead_lettered(queue_n
         await broken.dispose()
     assert (report.retried, report.dead_lettered) == (1, 1)
     assert await _drain(dead_letter_names(queue_name)[1]) == [body]
+
+
+async def test_crm_consume_scores_what_it_consumed(container: Container, queue_name: str) -> None:
+    """The at-scale path as an operator runs it: `crm consume` applies the feeds and its own scorer scores the
+    customers they touched (a bounded run leaves nothing queued), so the complaint's alert is there."""
+    cid = await seed_bank(container)
+    batch = {
+        "channel": "call-center",
+        "events": [ev("BC-1", "complaint", notes="card blocked abroad", call_id="c-9"), ev("BC-2", "call_started")],
+    }
+    batch["events"][1]["call_id"] = "c-10"
+    await _publish(queue_name, json.dumps(batch).encode())
+    env = {
+        **os.environ,
+        "CRM_DATABASE_URL": container.settings.database_url,
+        "CRM_CARD_TOKEN_KEY": container.settings.card_token_key,
+        "CRM_ENVIRONMENT": "test",
+    }
+    done = await asyncio.create_subprocess_exec(
+        str(ROOT / ".venv/bin/crm"), "consume", "--broker", BROKER, "--queue", queue_name, "--idle-timeout", "1.5",
+        env=env, cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    out, err = await asyncio.wait_for(done.communicate(), 120)
+    assert done.returncode == 0, err.decode()
+    assert "2 events: 2 accepted" in out.decode(), out.decode()
+    async with container.engine.connect() as conn:
+        assert await conn.scalar(sa.select(sa.func.count()).select_from(rescore_queue)) == 0
+        scored = await conn.scalar(sa.select(customer_scores.c.scored_at).where(customer_scores.c.customer_id == cid))
+        kinds = (await conn.execute(sa.select(alerts.c.kind).where(alerts.c.customer_id == cid))).scalars().all()
+    assert scored is not None
+    assert kinds == ["complaint"]
