@@ -118,8 +118,11 @@ async def timeline_count(container: Container, customer_id: uuid.UUID | None = N
 CARD_RUN = re.compile(r"(?<![0-9+])[0-9](?:[ \-]?[0-9]){12,18}(?![0-9])")
 # Ids are UUIDs (8-4-4-4-12 hex): one whose leading groups happen to be all decimal digits reads as a
 # hyphenated 13-digit run, Luhn-valid one time in ten. No card number is written in that shape.
+# SQLite stores (and its driver logs) the same ids as 32 hex digits without hyphens, where a run of 13 or more
+# decimal digits inside is Luhn-valid just as often.
 UUID = re.compile(
-    r"(?<![0-9A-Za-z])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z])"
+    r"(?<![0-9A-Za-z])(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32})"
+    r"(?![0-9A-Za-z])"
 )
 
 
