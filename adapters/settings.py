@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     # Requests a minute per user and per API key (a token bucket in each process's memory; 0 turns it off).
     rate_limit_per_minute: int = Field(default=600, ge=0, le=1_000_000)
     rate_limit_burst: int | None = Field(default=None, ge=1, description="Defaults to the per-minute figure")
+    # Systems (API keys) have their own limit: one call-center key serves every agent on the floor (the context
+    # read is built for 1,500 requests a second), one feed key a partner's whole pipeline, so a person's limit
+    # would throttle them at an ordinary peak. Per process, like the other.
+    rate_limit_system_per_minute: int = Field(default=60_000, ge=0, le=10_000_000)
     # Sign-in: after `login_free_failures` wrong passwords each further one waits twice as long (from
     # `login_delay_s`), and `login_max_failures` lock the username for `login_lockout_s`.
     login_free_failures: int = Field(default=2, ge=0)

@@ -147,7 +147,8 @@ async def enforce_access_policy(request: Request, container: ContainerDep) -> No
     credentials: HTTPAuthorizationCredentials | None = await _bearer(request)
     api_key: str | None = await _api_key(request)
     principal = await get_principal(request, container, credentials, api_key)
-    limiter: RateLimiter | None = getattr(request.app.state, "rate_limiter", None)
+    state = request.app.state
+    limiter: RateLimiter | None = getattr(state, "rate_limiter" if principal.is_person else "system_rate_limiter", None)
     if limiter is not None:
         caller = f"user:{principal.user_id}" if principal.is_person else principal.subject
         wait = limiter.take(caller)

@@ -90,6 +90,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     app.add_middleware(AuditMiddleware)
     app.add_middleware(SecurityHeadersMiddleware, hsts_seconds=settings.hsts_seconds)
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
+    app.state.system_rate_limiter = RateLimiter(settings.rate_limit_system_per_minute)
     for module in (health, auth, staff, customers, products, audit, contact_center):
         app.include_router(module.router)
     from api import feeds  # channel feeds, quarantine and customer merges (checks its own scope and roles)

@@ -41,6 +41,7 @@ SECRET_ENV = {
     "CRM_CARD_TOKEN_KEY": "bench-only-card-token-key-0123456789abcdef",
     "CRM_SERVE_FRONTEND": "false",
     "CRM_RATE_LIMIT_PER_MINUTE": "0",  # the limiter is per caller: 32 clients share one key here
+    "CRM_RATE_LIMIT_SYSTEM_PER_MINUTE": "0",
 }
 
 

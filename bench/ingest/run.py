@@ -52,6 +52,7 @@ def env_for(url: str) -> dict[str, str]:
         "CRM_JWT_SECRET": "bench-" + "j" * 40,
         "CRM_CARD_TOKEN_KEY": "bench-" + "k" * 40,
         "CRM_RATE_LIMIT_PER_MINUTE": "0",
+        "CRM_RATE_LIMIT_SYSTEM_PER_MINUTE": "0",
         "CRM_SERVE_FRONTEND": "false",
         "CRM_DATABASE_POOL_SIZE": "8",
     }

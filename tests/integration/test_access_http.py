@@ -20,7 +20,7 @@ async def limited_client(container: Container) -> AsyncIterator[httpx.AsyncClien
     """The app with a limit of 3 requests a minute per caller (the settings' knob, not a stub)."""
     from api.app import create_app
 
-    settings = container.settings.model_copy(update={"rate_limit_per_minute": 3})
+    settings = container.settings.model_copy(update={"rate_limit_per_minute": 3, "rate_limit_system_per_minute": 3})
     app = create_app(settings=settings, container=container)
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
@@ -49,6 +49,28 @@ async def test_rate_limit_per_user_and_per_key_is_429_with_retry_after(
         await uow.commit()
     codes = [(await limited_client.get("/api/v1/customers", headers={"X-API-Key": key})).status_code for _ in range(4)]
     assert codes == [403, 403, 403, 429]
+
+
+async def test_systems_have_their_own_rate_limit(make_person: MakePerson, container: Container) -> None:
+    """One call-center key serves every agent: a person's limit (here 3 a minute) does not throttle it."""
+    from api.app import create_app
+
+    settings = container.settings.model_copy(update={"rate_limit_per_minute": 3, "rate_limit_system_per_minute": 6})
+    app = create_app(settings=settings, container=container)
+    rm = await make_person("rm", "BJ001")
+    async with container.uow() as uow:
+        key = await accounts.create_api_key(uow.connection, name="cti", scopes=["context:read"], now=datetime.now(UTC))
+        await uow.commit()
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        people = [(await client.get("/api/v1/customers", headers=rm.headers)).status_code for _ in range(4)]
+        context = "/api/v1/contact-center/context"
+        systems = [
+            (await client.get(context, params={"phone": "+8613900000000"}, headers={"X-API-Key": key})).status_code
+            for _ in range(7)
+        ]
+    assert people == [200, 200, 200, 429]
+    assert systems == [404] * 6 + [429]
 
 
 async def test_cors_only_for_the_configured_spa_origins(app_client: httpx.AsyncClient, admin: Person) -> None:

@@ -739,7 +739,7 @@ async def test_the_context_route_keeps_every_check_of_the_app(
     from api.app import create_app
 
     await _create(app_client, admin)
-    settings = container.settings.model_copy(update={"rate_limit_per_minute": 3})
+    settings = container.settings.model_copy(update={"rate_limit_per_minute": 3, "rate_limit_system_per_minute": 3})
     app = create_app(settings=settings, container=container)
     key = await _api_key(container, "context:read")
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
