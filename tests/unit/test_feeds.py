@@ -180,3 +180,23 @@ def test_scrub_leaves_phones_and_account_numbers_alone() -> None:
     doc = {"ani": "+8613812345678", "account_number": "4111111111111111", "notes": "card 4111-1111-1111-1111"}
     assert scrub(doc) == {"ani": "+8613812345678", "account_number": "4111111111111111",
                           "notes": "card [card ****1111]"}  # fmt: skip
+
+
+def test_timeline_payloads_are_written_exactly() -> None:
+    """The payload goes to PostgreSQL as JSON text: big integers stay exact, text stays readable, and values
+    JSON has no form for are written as their text."""
+    import json
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    from adapters.db.feeds import _payload_json
+
+    payload = {"ref": 2**70, "note": "王芳 called", "fee": Decimal("1.50"), "at": datetime(2026, 1, 1, tzinfo=UTC)}
+    written = _payload_json(payload)
+    expected = {"ref": 2**70, "note": "王芳 called", "fee": "1.50", "at": "2026-01-01 00:00:00+00:00"}
+    assert json.loads(written) == expected
+    assert "王芳" in written
+    assert json.loads(_payload_json({"n": 7, "nested": {"list": [1, "a", None]}})) == {
+        "n": 7,
+        "nested": {"list": [1, "a", None]},
+    }
