@@ -21,7 +21,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
@@ -81,7 +81,6 @@ class ScorerStats:
     customers: int = 0  # distinct customers scored (a customer queued by several feeds counts once a pass)
     seconds: float = 0.0
     failures: int = 0
-    last_pass_at: float | None = field(default=None)  # time.time() of the last committed pass
 
 
 class Scorer:
@@ -169,7 +168,6 @@ class Scorer:
             self.stats.entries += len(rows)
             self.stats.customers += len(ids)
             self.stats.seconds += time.perf_counter() - started
-            self.stats.last_pass_at = time.time()
             return len(rows)
 
     async def drain(self) -> int:

@@ -13,15 +13,7 @@ import asyncio
 import os
 
 from bench.context.run import drive, make_key, phones, start_server, wait_ready
-
-_TICK = os.sysconf("SC_CLK_TCK")
-
-
-def cpu_seconds(pid: int) -> tuple[float, float]:
-    """utime and stime of the process, in seconds (fields 14 and 15 of /proc/<pid>/stat)."""
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return int(fields[11]) / _TICK, int(fields[12]) / _TICK
+from bench.procfs import cpu_seconds
 
 
 async def main() -> None:

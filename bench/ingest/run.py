@@ -25,6 +25,8 @@ from typing import Any
 import asyncpg
 import httpx
 
+from bench.procfs import cpu_seconds, tree_cpu
+
 ROOT = Path(__file__).resolve().parents[2]
 PG_ADMIN = os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 DB_NAME = "crm_bench_ingest"
@@ -237,34 +239,6 @@ async def copy_floor(url: str, rows: list[tuple[Any, ...]]) -> float:
     return elapsed
 
 
-_TICK = os.sysconf("SC_CLK_TCK")
-
-
-def _stat(pid: int) -> list[str] | None:
-    try:
-        with open(f"/proc/{pid}/stat") as f:  # noqa: ASYNC230  (a tiny procfs read)
-            return f.read().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-
-
-def tree_cpu(root: int) -> float:
-    """utime + stime (s) of a process and all its descendants (the server's workers), from /proc."""
-    parents: dict[int, int] = {}
-    cpu: dict[int, float] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit() and (fields := _stat(int(entry))) is not None:
-            parents[int(entry)] = int(fields[1])
-            cpu[int(entry)] = (int(fields[11]) + int(fields[12])) / _TICK
-    members = {root}
-    grew = True
-    while grew:
-        found = {pid for pid, ppid in parents.items() if ppid in members} - members
-        grew = bool(found)
-        members |= found
-    return sum(cpu.get(pid, 0.0) for pid in members)
-
-
 async def backend_cpu(url: str) -> float:
     """CPU (s) spent so far by the PostgreSQL backends connected to the bench database (the server's pools)."""
     conn = await asyncpg.connect(url)
@@ -277,11 +251,7 @@ async def backend_cpu(url: str) -> float:
         ]
     finally:
         await conn.close()
-    total = 0.0
-    for pid in pids:
-        if (fields := _stat(pid)) is not None:
-            total += (int(fields[11]) + int(fields[12])) / _TICK
-    return total
+    return sum(sum(cpu_seconds(pid)) for pid in pids)
 
 
 async def scoring_figures(workers: int) -> dict[str, float]:
