@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.engine import make_engine
+from adapters.db.engine import make_engine, make_hot_read_engine
 from adapters.db.uow import SqlUnitOfWork
 from adapters.live import ComplaintCaseObserver, LiveHub, LiveNotifier
 from adapters.scorer import RescoreQueue, Scorer
@@ -33,6 +33,13 @@ class Container:
     live: LiveHub | None = None
     # Scores, tiers, alerts and rule segments of the queued customers, after the writer commits.
     scorer: Scorer | None = None
+    # The pool of the hot read routes (the call-center context) on PostgreSQL: same database, connections that
+    # reuse generic plans (adapters/db/engine.py). None: they use `engine`.
+    hot_read_engine: AsyncEngine | None = None
+
+    @property
+    def hot_engine(self) -> AsyncEngine:
+        return self.hot_read_engine if self.hot_read_engine is not None else self.engine
 
     def uow(self, *, readonly: bool = False) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.engine, readonly=readonly)
@@ -56,12 +63,17 @@ class Container:
             await self.scorer.stop()
         if self.live is not None:
             await self.live.close()
+        if self.hot_read_engine is not None:
+            await self.hot_read_engine.dispose()
         await self.engine.dispose()
 
 
 def build_container(settings: Settings) -> Container:
     engine = make_engine(settings.database_url, pool_size=settings.database_pool_size, echo=settings.database_echo)
     container = Container(settings=settings, engine=engine, clock=SystemClock())
+    container.hot_read_engine = make_hot_read_engine(
+        settings.database_url, pool_size=settings.database_pool_size, echo=settings.database_echo
+    )
     # Contact center: complaints open cases; every change is announced to live streams on commit.
     container.live = LiveHub(engine, settings.database_url)
     notifier = LiveNotifier(container.live)

@@ -67,7 +67,7 @@ async def request_connection(request: Request, container: Container) -> AsyncCon
     """This request's connection, checked out on first use and kept in the request's state."""
     conn: AsyncConnection | None = request.scope.setdefault("state", {}).get(_CONN)
     if conn is None:
-        conn = await container.engine.connect()
+        conn = await container.hot_engine.connect()  # the hot read pool (generic plans) on PostgreSQL
         request.scope["state"][_CONN] = conn
     return conn
 

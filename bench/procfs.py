@@ -34,3 +34,33 @@ def tree_cpu(root: int) -> float:
     while found := {pid for pid, ppid in parents.items() if ppid in members} - members:
         members |= found
     return sum(sum(cpu_seconds(pid)) for pid in members)
+
+
+def command_cpu(name: str) -> float:
+    """utime + stime (s) of every live process whose command name is `name` (PostgreSQL's backends: "postgres").
+
+    A process that has exited is not counted any more, so compare two readings only across a span in which the
+    processes of interest stay alive (a server's pooled connections do)."""
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                text = f.read()
+        except OSError:
+            continue
+        if text[text.index("(") + 1 : text.rindex(")")] != name:
+            continue
+        fields = text.rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / _TICK
+    return total
+
+
+def machine_cpu() -> tuple[float, float]:
+    """(busy, all) CPU seconds of the whole machine since boot, summed over its cores, from /proc/stat."""
+    with open("/proc/stat") as f:
+        values = [int(v) for v in f.readline().split()[1:]]
+    idle = values[3] + (values[4] if len(values) > 4 else 0)  # idle + iowait
+    everything = sum(values[:8])  # guest time is already inside user
+    return (everything - idle) / _TICK, everything / _TICK

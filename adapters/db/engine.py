@@ -18,7 +18,9 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
-def make_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> AsyncEngine:
+def make_engine(
+    url: str, *, pool_size: int = 10, echo: bool = False, server_settings: dict[str, str] | None = None
+) -> AsyncEngine:
     """Build the async engine. Never called at import time: the composition root owns it."""
     if is_sqlite(url):
         engine = create_async_engine(url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
@@ -30,9 +32,29 @@ def make_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> AsyncEn
     # broken connection invalidates the whole pool (SQLAlchemy's disconnect handling), so only that one request
     # fails; and pool_recycle replaces connections before idle-dropping middleboxes do.
     kwargs: dict[str, Any] = {"pool_size": pool_size, "max_overflow": pool_size, "pool_recycle": POOL_RECYCLE_S}
+    if server_settings:
+        kwargs["connect_args"] = {"server_settings": server_settings}
     engine = create_async_engine(url, echo=echo, **kwargs)
     _replace_closed_on_checkout(engine)
     return engine
+
+
+# The hot read (the call-center context: the API key, the caller with their whole snapshot, the audit entry) runs
+# the same few prepared statements thousands of times a second, each an indexed lookup of one customer whose best
+# plan does not depend on the values. Left to itself PostgreSQL plans the context statement afresh on every
+# execution (its generic plan's estimate, made without the values, looks worse than a custom plan's), and that
+# planning was three quarters of the database's CPU per request (bench/context/README.md). Connections of the hot
+# read pool therefore always reuse the generic plan; the general pool keeps PostgreSQL's own choice, which the
+# reports, scoring and feed statements need.
+HOT_READ_SERVER_SETTINGS = {"plan_cache_mode": "force_generic_plan"}
+
+
+def make_hot_read_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> AsyncEngine | None:
+    """The pool of the hot read routes (api.deps.shares_request_connection) on PostgreSQL; None on SQLite,
+    where those routes use the one engine."""
+    if is_sqlite(url):
+        return None
+    return make_engine(url, pool_size=pool_size, echo=echo, server_settings=HOT_READ_SERVER_SETTINGS)
 
 
 def _replace_closed_on_checkout(engine: AsyncEngine) -> None:

@@ -32,6 +32,7 @@ from typing import Any
 import asyncpg
 
 from bench.context.load import main as load
+from bench.procfs import command_cpu, machine_cpu, tree_cpu
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -273,6 +274,32 @@ async def wait_ready(port: int, proc: subprocess.Popen[bytes]) -> None:
     raise RuntimeError("server not ready after 60 s")
 
 
+def cpu_reading(server_pid: int | None) -> dict[str, float]:
+    """CPU seconds so far: the whole machine, the server's processes, PostgreSQL's, this process (the load)."""
+    busy, everything = machine_cpu()
+    times = os.times()
+    return {
+        "busy": busy,
+        "all": everything,
+        "server": tree_cpu(server_pid) if server_pid is not None else 0.0,
+        "postgres": command_cpu("postgres"),
+        "client": times.user + times.system,
+    }
+
+
+def cpu_spent(before: dict[str, float], after: dict[str, float], requests: float) -> dict[str, float]:
+    """Milliseconds of CPU per request between two readings, by who spent it."""
+    per = {k: (after[k] - before[k]) * 1000 / max(requests, 1) for k in before}
+    return {
+        "machine": per["busy"],
+        "busy_share": (after["busy"] - before["busy"]) / max(after["all"] - before["all"], 1e-9),
+        "server": per["server"],
+        "postgres": per["postgres"],
+        "client": per["client"],
+        "other": per["busy"] - per["server"] - per["postgres"] - per["client"],
+    }
+
+
 def run_pgbench(dsn: str, script: Path, clients: int, seconds: int) -> dict[str, float]:
     pgbench = shutil.which("pgbench")
     if pgbench is None:
@@ -280,7 +307,12 @@ def run_pgbench(dsn: str, script: Path, clients: int, seconds: int) -> dict[str,
     with tempfile.TemporaryDirectory() as logs:
         cmd = [pgbench, "-n", "-M", "prepared", "-c", str(clients), "-j", "2", "-T", str(seconds)]
         cmd += ["-f", str(script), "-l", "--log-prefix", f"{logs}/tx", dsn]
-        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        # The server's hot read connections reuse generic plans (adapters/db/engine.py): so do pgbench's.
+        from adapters.db.engine import HOT_READ_SERVER_SETTINGS
+
+        options = " ".join(f"-c {k}={v}" for k, v in HOT_READ_SERVER_SETTINGS.items())
+        env = {**os.environ, "PGOPTIONS": options}
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
         if done.returncode != 0:
             raise RuntimeError(f"pgbench failed: {done.stderr}")
         latencies = []
@@ -325,11 +357,15 @@ async def main() -> None:
     try:
         await wait_ready(args.port, proc)
         await drive("127.0.0.1", args.port, key, numbers, args.clients, 5)  # warm-up
+        before = cpu_reading(proc.pid)
         http = await drive("127.0.0.1", args.port, key, numbers, args.clients, args.seconds)
+        http_cpu = cpu_spent(before, cpu_reading(proc.pid), http["requests"])
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    before = cpu_reading(None)
     floor = run_pgbench(args.database, script, args.clients, args.seconds)
+    floor_cpu = cpu_spent(before, cpu_reading(None), floor["tps"] * args.seconds)
 
     print(
         f"\nGET /api/v1/contact-center/context?phone=... ({args.workers} workers, {args.clients} clients, "
@@ -348,6 +384,14 @@ async def main() -> None:
         f"p99 {http['p99_ms'] / floor['p99_ms']:.1f}x the floor's"
     )
     print("  target : >= 1500 req/s, p99 < 30 ms")
+    print("\nCPU per request (ms; user + system, from /proc)")
+    for label, spent in (("server phase", http_cpu), ("floor phase ", floor_cpu)):
+        print(
+            f"  {label}: machine {spent['machine']:5.2f} (busy {spent['busy_share']:4.0%})   "
+            f"server {spent['server']:5.2f}   postgres {spent['postgres']:5.2f}   "
+            f"load generator {spent['client']:5.2f}   other {spent['other']:5.2f}"
+        )
+    print("  (pgbench's own CPU is in 'other' in the floor phase; a connection the pool closed takes its CPU with it)")
 
 
 if __name__ == "__main__":

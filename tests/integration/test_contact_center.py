@@ -771,3 +771,46 @@ async def test_the_context_route_keeps_every_check_of_the_app(
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         assert (await client.get(CONTEXT, params={"phone": "+8613812345678"}, headers=key)).status_code == 404
+
+
+async def test_postgresql_does_not_plan_the_context_afresh_on_every_call(
+    app_client: httpx.AsyncClient, admin: Person, container: Container
+) -> None:
+    """The context route's connections reuse the generic plans of its statements: left to itself PostgreSQL
+    planned the context statement anew on every call (its first five calls always), which was most of the
+    database's CPU per request (bench/context). The general pool keeps PostgreSQL's own choice."""
+    if container.engine.dialect.name != "postgresql":
+        pytest.skip("plan caching is PostgreSQL's")
+    await _create(app_client, admin)
+    key = await _api_key(container, "context:read")
+    calls = 12
+    for _ in range(calls):
+        r = await app_client.get(CONTEXT, params={"phone": "+8613812345678"}, headers=key)
+        assert r.status_code == 200, r.text
+        assert r.json()["match"] == "unique"
+
+    hot = container.hot_engine
+    assert hot is not container.engine
+    idle = hot.pool.checkedin()  # type: ignore[attr-defined]
+    conns = [await hot.connect() for _ in range(idle)]  # every connection the route's requests used
+    generic = custom = 0
+    try:
+        for conn in conns:
+            assert (await conn.execute(sa.text("SHOW plan_cache_mode"))).scalar() == "force_generic_plan"
+            row = (
+                await conn.execute(
+                    sa.text(
+                        "SELECT coalesce(sum(generic_plans), 0), coalesce(sum(custom_plans), 0) "
+                        "FROM pg_prepared_statements WHERE statement LIKE '%WITH found AS%'"
+                    )
+                )
+            ).one()
+            generic += row[0]
+            custom += row[1]
+    finally:
+        for conn in conns:
+            await conn.close()
+    assert custom == 0
+    assert generic >= calls
+    async with container.engine.connect() as conn:
+        assert (await conn.execute(sa.text("SHOW plan_cache_mode"))).scalar() == "auto"
