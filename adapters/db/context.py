@@ -16,6 +16,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -556,7 +557,14 @@ _SNAPSHOT_PARTS = ("segments", "holdings", "recent", "cases", "alerts", "peer_ra
 
 
 def _from_json(text: str | None) -> Any:
-    return None if text is None else json.loads(text)
+    """Parse a JSON text PostgreSQL wrote: orjson (a fifth of the standard library's time), or the standard library
+    for what orjson refuses (an integer beyond 64 bits in a payload), which reads every number exactly."""
+    if text is None:
+        return None
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 class PgCallerContextReader:
@@ -601,10 +609,10 @@ class PgCallerContextReader:
             parts = await self._driver.fetchrow(
                 _PG_SNAPSHOT_ONLY, cid, today, now, now - timedelta(days=COMPLAINT_RECENT_DAYS)
             )
-        holdings_out: list[dict[str, Any]] = json.loads(parts["holdings"])
-        recent: list[dict[str, Any]] = json.loads(parts["recent"])
-        cases_out: list[dict[str, Any]] = json.loads(parts["cases"])
-        alerts_out: list[dict[str, Any]] = json.loads(parts["alerts"])
+        holdings_out: list[dict[str, Any]] = _from_json(parts["holdings"])
+        recent: list[dict[str, Any]] = _from_json(parts["recent"])
+        cases_out: list[dict[str, Any]] = _from_json(parts["cases"])
+        alerts_out: list[dict[str, Any]] = _from_json(parts["alerts"])
         for item in recent:
             payload = item["details"] or {}
             item["details"] = {k: payload[k] for k in _DETAIL_KEYS if k in payload}
@@ -616,7 +624,7 @@ class PgCallerContextReader:
         if consent:  # offers are only ever made with consent: skip their queries otherwise
             every_band = parts.get("peer_rates")
             if every_band is not None:
-                peer_rates = tuple(PeerRate(c, p, h) for b, c, p, h in json.loads(every_band) if b == band)
+                peer_rates = tuple(PeerRate(c, p, h) for b, c, p, h in _from_json(every_band) if b == band)
             else:
                 peer_rows = await self._driver.fetch(
                     _PG_PEER_RATES, customer["tier"], band, customer["income_band"] or "unknown"
@@ -663,7 +671,7 @@ class PgCallerContextReader:
             catalogue=catalogue,
         )
         return ContextSnapshot(
-            customer=_customer_json(customer, json.loads(parts["segments"]), band, today),
+            customer=_customer_json(customer, _from_json(parts["segments"]), band, today),
             value=_value_json(customer),
             holdings=holdings_out,
             recent_interactions=recent,

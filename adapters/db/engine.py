@@ -19,7 +19,12 @@ def is_sqlite(url: str) -> bool:
 
 
 def make_engine(
-    url: str, *, pool_size: int = 10, echo: bool = False, server_settings: dict[str, str] | None = None
+    url: str,
+    *,
+    pool_size: int = 10,
+    echo: bool = False,
+    server_settings: dict[str, str] | None = None,
+    max_overflow: int | None = None,
 ) -> AsyncEngine:
     """Build the async engine. Never called at import time: the composition root owns it."""
     if is_sqlite(url):
@@ -31,7 +36,8 @@ def make_engine(
     # noticed by asyncpg's event loop and replaced at checkout below at no cost; a statement that still meets a
     # broken connection invalidates the whole pool (SQLAlchemy's disconnect handling), so only that one request
     # fails; and pool_recycle replaces connections before idle-dropping middleboxes do.
-    kwargs: dict[str, Any] = {"pool_size": pool_size, "max_overflow": pool_size, "pool_recycle": POOL_RECYCLE_S}
+    overflow = pool_size if max_overflow is None else max_overflow
+    kwargs: dict[str, Any] = {"pool_size": pool_size, "max_overflow": overflow, "pool_recycle": POOL_RECYCLE_S}
     if server_settings:
         kwargs["connect_args"] = {"server_settings": server_settings}
     engine = create_async_engine(url, echo=echo, **kwargs)
@@ -46,6 +52,12 @@ def make_engine(
 # planning was three quarters of the database's CPU per request (bench/context/README.md). Connections of the hot
 # read pool therefore always reuse the generic plan; the general pool keeps PostgreSQL's own choice, which the
 # reports, scoring and feed statements need.
+#
+# The hot pool has no overflow: its requests are short and wait their turn for one of `pool_size` connections
+# rather than open more. Overflow connections are closed as soon as the pool is full again, so under a steady
+# load above `pool_size` an overflowing pool opens and closes connections all the time (a backend process and
+# asyncpg's setup each), which cost more CPU than the requests' own statements (bench/context/README.md); and a
+# few cores gain nothing from more statements in flight than they can run.
 HOT_READ_SERVER_SETTINGS = {"plan_cache_mode": "force_generic_plan"}
 
 
@@ -54,7 +66,7 @@ def make_hot_read_engine(url: str, *, pool_size: int = 10, echo: bool = False) -
     where those routes use the one engine."""
     if is_sqlite(url):
         return None
-    return make_engine(url, pool_size=pool_size, echo=echo, server_settings=HOT_READ_SERVER_SETTINGS)
+    return make_engine(url, pool_size=pool_size, echo=echo, server_settings=HOT_READ_SERVER_SETTINGS, max_overflow=0)
 
 
 def _replace_closed_on_checkout(engine: AsyncEngine) -> None:
