@@ -5,12 +5,12 @@ from __future__ import annotations
 import uuid
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from adapters.db.arrays import one_of
 from adapters.db.tables import customers, interactions
 from adapters.db.tables_contact import cases
 from domain.contact_center import Case, ComplaintFact
@@ -23,16 +23,7 @@ COMPLAINT_TYPE = "complaint"
 class SqlCaseRepository:
     def __init__(self, conn: AsyncConnection) -> None:
         self._conn = conn
-
-    def _one_of(self, column: sa.ColumnElement[uuid.UUID], ids: frozenset[uuid.UUID]) -> sa.ColumnElement[bool]:
-        """`column` is one of `ids`. On PostgreSQL one array parameter (`= ANY`), so a feed batch's statement has
-        the same text whatever its number of customers: prepared and planned once per connection instead of once
-        per batch, and no thousand bound parameters to expand. (The array goes as text[]: asyncpg decodes it
-        without a type-introspection query.)"""
-        if self._conn.dialect.name != "postgresql":
-            return column.in_(sorted(ids))
-        keys = sa.bindparam(None, [str(i) for i in sorted(ids)], type_=postgresql.ARRAY(sa.Text))
-        return column == sa.any_(sa.cast(keys, postgresql.ARRAY(sa.Uuid)))
+        self._pg = conn.dialect.name == "postgresql"
 
     async def complaints_without_case(self, customer_ids: frozenset[uuid.UUID]) -> list[ComplaintFact]:
         if not customer_ids:
@@ -49,7 +40,7 @@ class SqlCaseRepository:
                 interactions.c.payload,
             )
             .where(
-                self._one_of(interactions.c.customer_id, customer_ids),
+                one_of(self._pg, interactions.c.customer_id, sorted(customer_ids)),
                 interactions.c.channel == COMPLAINT_CHANNEL,
                 interactions.c.type == COMPLAINT_TYPE,
                 ~has_case,
@@ -67,7 +58,7 @@ class SqlCaseRepository:
         """Re-point the cases of customers merged into these ones to the survivor, as their interactions were."""
         if not customer_ids:
             return 0
-        merged = sa.select(customers.c.id).where(self._one_of(customers.c.merged_into, customer_ids))
+        merged = sa.select(customers.c.id).where(one_of(self._pg, customers.c.merged_into, sorted(customer_ids)))
         survivor = sa.select(customers.c.merged_into).where(customers.c.id == cases.c.customer_id).scalar_subquery()
         result = await self._conn.execute(
             sa.update(cases).where(cases.c.customer_id.in_(merged)).values(customer_id=survivor)

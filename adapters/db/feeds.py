@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.channels.common import content_hash
+from adapters.db.arrays import batches, one_of
 from adapters.db.customers import customer_to_row, identity_rows
 from adapters.db.engine import driver_connection
 from adapters.db.holdings import holding_to_row, row_to_holding
@@ -146,10 +147,10 @@ class SqlFeedStore:
 
     async def stored_hashes(self, channel: FeedChannel, refs: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}
-        for chunk in _chunks(refs):
+        for chunk in batches(self._pg, refs):
             rows = await self._conn.execute(
                 sa.select(feed_events.c.source_ref, feed_events.c.content_hash).where(
-                    feed_events.c.channel == channel.value, feed_events.c.source_ref.in_(chunk)
+                    feed_events.c.channel == channel.value, one_of(self._pg, feed_events.c.source_ref, chunk)
                 )
             )
             found.update({r.source_ref: r.content_hash for r in rows})
@@ -193,19 +194,19 @@ class SqlFeedStore:
 
     async def existing_accounts(self, account_numbers: list[str]) -> set[str]:
         found: set[str] = set()
-        for chunk in _chunks(account_numbers):
+        for chunk in batches(self._pg, account_numbers):
             rows = await self._conn.execute(
-                sa.select(holdings.c.account_number).where(holdings.c.account_number.in_(chunk))
+                sa.select(holdings.c.account_number).where(one_of(self._pg, holdings.c.account_number, chunk))
             )
             found.update(r[0] for r in rows)
         return found
 
     async def holdings_for_update(self, account_numbers: list[str]) -> dict[str, ProductHolding]:
         found: dict[str, ProductHolding] = {}
-        for chunk in _chunks(account_numbers):
+        for chunk in batches(self._pg, account_numbers):
             stmt = (
                 sa.select(holdings)
-                .where(holdings.c.account_number.in_(chunk))
+                .where(one_of(self._pg, holdings.c.account_number, chunk))
                 .order_by(holdings.c.account_number)
                 .with_for_update()
             )
@@ -219,9 +220,9 @@ class SqlFeedStore:
 
     async def balance_marks(self, holding_ids: list[uuid.UUID]) -> dict[uuid.UUID, datetime]:
         found: dict[uuid.UUID, datetime] = {}
-        for chunk in _chunks(holding_ids):
+        for chunk in batches(self._pg, holding_ids):
             rows = await self._conn.execute(
-                sa.select(feed_balance_marks).where(feed_balance_marks.c.holding_id.in_(chunk))
+                sa.select(feed_balance_marks).where(one_of(self._pg, feed_balance_marks.c.holding_id, chunk))
             )
             found.update({r.holding_id: r.reported_at for r in rows})
         return found
