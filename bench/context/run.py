@@ -333,7 +333,9 @@ async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database", default="postgresql://postgres@127.0.0.1:5432/crm_bench_context")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--pool", type=int, default=8, help="CRM_DATABASE_POOL_SIZE: the hot read pool per worker (no overflow)")
+    parser.add_argument(
+        "--pool", type=int, default=8, help="CRM_DATABASE_POOL_SIZE: the hot read pool per worker (no overflow)"
+    )
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--port", type=int, default=8155)
