@@ -72,7 +72,10 @@ def build_container(settings: Settings) -> Container:
     engine = make_engine(settings.database_url, pool_size=settings.database_pool_size, echo=settings.database_echo)
     container = Container(settings=settings, engine=engine, clock=SystemClock())
     container.hot_read_engine = make_hot_read_engine(
-        settings.database_url, pool_size=settings.database_pool_size, echo=settings.database_echo
+        settings.database_url,
+        pool_size=settings.database_pool_size,
+        echo=settings.database_echo,
+        timeout_ms=settings.database_hot_read_timeout_ms,
     )
     # Contact center: complaints open cases; every change is announced to live streams on commit.
     container.live = LiveHub(engine, settings.database_url)

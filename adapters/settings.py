@@ -19,6 +19,10 @@ class Settings(BaseSettings):
     database_url: str = "sqlite+aiosqlite:///./bank-crm.db"
     database_pool_size: int = Field(default=10, ge=1, le=200)
     database_echo: bool = False
+    # The call-center context (PostgreSQL): a statement of the hot read that runs or waits for a lock longer than
+    # this is cancelled and the caller told to retry (503), rather than an agent's screen waiting on, say, a
+    # long merge holding the customer. 0: no limit.
+    database_hot_read_timeout_ms: int = Field(default=5000, ge=0, le=600_000)
     # Scoring follows the feeds (adapters/scorer.py): while feeds keep coming, two scoring passes start at least
     # this far apart, and a pass is followed by a rest at least as long as itself; everything queued meanwhile
     # is scored together. Longer: less database time spent re-scoring busy customers, scores further behind.

@@ -186,7 +186,8 @@ router.add_api_route(
         "number, matched on any document type; `type:number` narrows it). One customer: their whole context, "
         "masked for the caller's role. Several (a shared household phone): candidates with just enough to tell "
         "them apart. None: 404. Customers merged into another are never matched. Every read is audited; a "
-        "system that sends `call_id` is audited once per call."
+        "system that sends `call_id` is audited once per call. A read the database cannot answer in time "
+        "(`CRM_DATABASE_HOT_READ_TIMEOUT_MS`, 5 s) is 503 with `Retry-After`."
     ),
     response_model=UniqueContextOut | AmbiguousContextOut,
     responses={
@@ -201,7 +202,7 @@ router.add_api_route(
                 }
             },
         },
-        **problem_responses(401, 403, 404, 422, 429),
+        **problem_responses(401, 403, 404, 422, 429, 503),
     },
     route_class_override=_ContextRoute,
 )

@@ -139,6 +139,27 @@ def method_not_allowed(request: Request, allowed: list[str]) -> JSONResponse:
     )
 
 
+# PostgreSQL's codes for a statement cancelled by statement_timeout (query_canceled) and for lock_timeout.
+_TIMEOUT_SQLSTATES = frozenset({"57014", "55P03"})
+
+
+def _database_timed_out(exc: BaseException) -> bool:
+    """The database cancelled a statement that ran or waited too long (the hot read's statement_timeout):
+    raised by asyncpg directly, or wrapped by SQLAlchemy (`orig`) and its adapter (`__cause__`)."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        e = todo.pop()
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        if getattr(e, "sqlstate", None) in _TIMEOUT_SQLSTATES or getattr(e, "pgcode", None) in _TIMEOUT_SQLSTATES:
+            return True
+        orig = getattr(e, "orig", None)
+        todo += [orig if isinstance(orig, BaseException) else None, e.__cause__, e.__context__]
+    return False
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -237,6 +258,17 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        if _database_timed_out(exc):
+            log.warning("the database did not answer %s %s in time: %s", request.method, request.url.path, exc)
+            return problem(
+                503,
+                "Database busy",
+                "the database did not answer in time (a statement ran or waited for a lock too long); "
+                "nothing was changed, retry shortly",
+                slug="database-timeout",
+                instance=request.url.path,
+                headers={"Retry-After": "1"},
+            )
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return problem(
             500,

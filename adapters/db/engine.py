@@ -61,12 +61,17 @@ def make_engine(
 HOT_READ_SERVER_SETTINGS = {"plan_cache_mode": "force_generic_plan"}
 
 
-def make_hot_read_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> AsyncEngine | None:
+def make_hot_read_engine(
+    url: str, *, pool_size: int = 10, echo: bool = False, timeout_ms: int = 0
+) -> AsyncEngine | None:
     """The pool of the hot read routes (api.deps.shares_request_connection) on PostgreSQL; None on SQLite,
-    where those routes use the one engine."""
+    where those routes use the one engine. `timeout_ms` bounds each statement, its lock waits included."""
     if is_sqlite(url):
         return None
-    return make_engine(url, pool_size=pool_size, echo=echo, server_settings=HOT_READ_SERVER_SETTINGS, max_overflow=0)
+    settings = dict(HOT_READ_SERVER_SETTINGS)
+    if timeout_ms:
+        settings["statement_timeout"] = str(timeout_ms)
+    return make_engine(url, pool_size=pool_size, echo=echo, server_settings=settings, max_overflow=0)
 
 
 def _replace_closed_on_checkout(engine: AsyncEngine) -> None:

@@ -814,3 +814,41 @@ async def test_postgresql_does_not_plan_the_context_afresh_on_every_call(
     assert generic >= calls
     async with container.engine.connect() as conn:
         assert (await conn.execute(sa.text("SHOW plan_cache_mode"))).scalar() == "auto"
+
+
+async def test_a_context_read_stuck_behind_a_lock_answers_503_in_time(
+    app_client: httpx.AsyncClient, admin: Person, container: Container
+) -> None:
+    """An agent's screen must not wait on, say, maintenance holding a table: the hot read's statements are bounded
+    (CRM_DATABASE_HOT_READ_TIMEOUT_MS) and the caller is told to retry; the same read answers once it is free."""
+    if container.engine.dialect.name != "postgresql":
+        pytest.skip("statement timeouts are PostgreSQL's")
+    import time
+
+    from adapters.container import build_container
+    from api.app import create_app
+
+    await _create(app_client, admin)
+    key = await _api_key(container, "context:read")
+    settings = container.settings.model_copy(update={"database_hot_read_timeout_ms": 300})
+    bounded = build_container(settings)
+    app = create_app(container=bounded)
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            async with container.engine.connect() as blocker:
+                await blocker.execute(sa.text("LOCK TABLE holdings IN ACCESS EXCLUSIVE MODE"))
+                started = time.monotonic()
+                r = await client.get(CONTEXT, params={"phone": "+8613812345678"}, headers=key)
+                waited = time.monotonic() - started
+                await blocker.rollback()
+            assert r.status_code == 503, r.text
+            assert r.headers["content-type"].startswith("application/problem+json")
+            assert r.headers["retry-after"] == "1"
+            assert r.json()["type"] == "/problems/database-timeout"
+            assert waited < 5  # bounded by the timeout (0.3 s), not by the lock holder
+            r = await client.get(CONTEXT, params={"phone": "+8613812345678"}, headers=key)
+            assert r.status_code == 200, r.text
+            assert r.json()["match"] == "unique"
+    finally:
+        await bounded.dispose()

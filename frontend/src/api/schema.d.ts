@@ -185,7 +185,7 @@ export interface paths {
         };
         /**
          * Who is calling and what matters now: look a caller up by exactly one identifier
-         * @description Give exactly one of `phone` (E.164), `customer_number`, `card_token` or `id_number` (the document number, matched on any document type; `type:number` narrows it). One customer: their whole context, masked for the caller's role. Several (a shared household phone): candidates with just enough to tell them apart. None: 404. Customers merged into another are never matched. Every read is audited; a system that sends `call_id` is audited once per call.
+         * @description Give exactly one of `phone` (E.164), `customer_number`, `card_token` or `id_number` (the document number, matched on any document type; `type:number` narrows it). One customer: their whole context, masked for the caller's role. Several (a shared household phone): candidates with just enough to tell them apart. None: 404. Customers merged into another are never matched. Every read is audited; a system that sends `call_id` is audited once per call. A read the database cannot answer in time (`CRM_DATABASE_HOT_READ_TIMEOUT_MS`, 5 s) is 503 with `Retry-After`.
          */
         get: operations["contact-center-context"];
         put?: never;
@@ -3336,6 +3336,16 @@ export interface operations {
             };
             /** @description Too many requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not ready */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
