@@ -122,6 +122,22 @@ async def test_the_same_events_at_two_servers_at_once_are_accepted_once(
         await asyncio.sleep(0.1)
 
 
+async def _write_in_flight(container: Container) -> None:
+    """Wait until a server's transaction has written something and not yet committed (a backend with an xid)."""
+    query = sa.text(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL"
+    )
+    deadline = time.monotonic() + 60
+    async with container.engine.connect() as conn:
+        while time.monotonic() < deadline:
+            if (await conn.execute(query)).scalar():
+                return
+            await conn.rollback()  # a fresh snapshot of pg_stat_activity on the next read
+            await asyncio.sleep(0.002)
+    raise AssertionError("the batch never started writing")
+
+
 async def test_a_server_killed_mid_batch_then_the_batch_posted_again_gives_one_clean_state(
     container: Container, two_servers: list[tuple[str, subprocess.Popen[bytes]]]
 ) -> None:
@@ -130,7 +146,7 @@ async def test_a_server_killed_mid_batch_then_the_batch_posted_again_gives_one_c
     events = [
         ev(f"KL-{i}", "deposit", f"2026-11-23T10:{i % 60:02d}:00+08:00", account_number=ACCOUNT, amount="0.01",
            currency="CNY")
-        for i in range(3000)
+        for i in range(5000)
     ]  # fmt: skip
     (first_url, first), (second_url, _) = two_servers
 
@@ -139,13 +155,15 @@ async def test_a_server_killed_mid_batch_then_the_batch_posted_again_gives_one_c
             await client.post("/api/v1/feeds/teller", headers=key, json={"events": events})
 
     task = asyncio.create_task(doomed())
-    await asyncio.sleep(0.4)
+    # Kill once the batch is being written, not after a guessed delay: a fast machine finished the whole batch
+    # within a fixed 0.4 s, and a slow one might not have started it.
+    await _write_in_flight(container)
     first.kill()  # SIGKILL in the middle of the batch: no clean shutdown
     with pytest.raises(httpx.HTTPError):
         await task
     async with httpx.AsyncClient(base_url=second_url, timeout=120) as client:
         r = await client.post("/api/v1/feeds/teller", headers=key, json={"events": events})
     body = r.json()
-    assert body["accepted"] + body["duplicates"] == 3000 and body["rejected"] == 0
-    assert await timeline_count(container) == 3000
-    assert await balance(container, ACCOUNT) == Decimal("1030.00")
+    assert body["accepted"] + body["duplicates"] == 5000 and body["rejected"] == 0
+    assert await timeline_count(container) == 5000
+    assert await balance(container, ACCOUNT) == Decimal("1050.00")
