@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -13,6 +14,7 @@ from adapters.db.uow import SqlUnitOfWork
 from adapters.live import ComplaintCaseObserver, LiveHub, LiveNotifier
 from adapters.scorer import RescoreQueue, Scorer
 from adapters.settings import Settings
+from domain.interactions import Interaction
 from domain.ports import ActivityObserver, UnitOfWork
 
 
@@ -44,14 +46,19 @@ class Container:
     def uow(self, *, readonly: bool = False) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.engine, readonly=readonly)
 
-    async def customers_changed(self, uow: UnitOfWork, customer_ids: set[uuid.UUID]) -> None:
-        """Tell every observer, inside the caller's transaction, that these customers had new events."""
+    async def customers_changed(
+        self, uow: UnitOfWork, customer_ids: set[uuid.UUID], interactions: Sequence[Interaction] | None = None
+    ) -> None:
+        """Tell every observer, inside the caller's transaction, that these customers had new events.
+
+        `interactions`: all the timeline entries the caller added for them, when it knows (a feed batch).
+        """
         if not customer_ids:
             return
         ids = frozenset(customer_ids)
         now = self.clock.now()
         for observer in self.activity_observers:
-            await observer.customers_changed(uow, ids, now)
+            await observer.customers_changed(uow, ids, now, interactions)
 
     def scoring_due(self) -> None:
         """A writer in this process committed queued customers: wake this process's scorer."""

@@ -18,7 +18,7 @@ import asyncio
 import contextlib
 import logging
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -28,8 +28,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.cases import SqlCaseRepository
+from domain.interactions import Interaction
 from domain.ports import UnitOfWork
-from domain.services.contact_center import open_complaint_cases
+from domain.services.contact_center import open_cases_for_complaints, open_complaint_cases
 
 log = logging.getLogger("bank_crm.live")
 
@@ -204,7 +205,13 @@ class LiveNotifier:
     def __init__(self, hub: LiveHub) -> None:
         self._hub = hub
 
-    async def customers_changed(self, uow: UnitOfWork, customer_ids: frozenset[uuid.UUID], at: datetime) -> None:
+    async def customers_changed(
+        self,
+        uow: UnitOfWork,
+        customer_ids: frozenset[uuid.UUID],
+        at: datetime,
+        interactions: Sequence[Interaction] | None = None,
+    ) -> None:
         conn = uow.connection  # type: ignore[attr-defined]
         if conn.dialect.name == "postgresql":
             # Delivered by PostgreSQL on commit, to every listening process; never on rollback.
@@ -217,8 +224,21 @@ class LiveNotifier:
 
 
 class ComplaintCaseObserver:
-    """ActivityObserver: a new call-center complaint opens a case (once, however often it is told)."""
+    """ActivityObserver: a new call-center complaint opens a case (once, however often it is told).
 
-    async def customers_changed(self, uow: UnitOfWork, customer_ids: frozenset[uuid.UUID], at: datetime) -> None:
-        conn = uow.connection  # type: ignore[attr-defined]
-        await open_complaint_cases(SqlCaseRepository(conn), customer_ids)
+    A feed batch tells which timeline entries it added: cases come from those, with no read. Other writers
+    (edits, merges) do not: then the customers' complaints without a case are looked up.
+    """
+
+    async def customers_changed(
+        self,
+        uow: UnitOfWork,
+        customer_ids: frozenset[uuid.UUID],
+        at: datetime,
+        interactions: Sequence[Interaction] | None = None,
+    ) -> None:
+        repository = SqlCaseRepository(uow.connection)  # type: ignore[attr-defined]
+        if interactions is None:
+            await open_complaint_cases(repository, customer_ids)
+        else:
+            await open_cases_for_complaints(repository, interactions)

@@ -20,7 +20,7 @@ import contextlib
 import logging
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.tables_value import rescore_queue, scoring_pace
 from adapters.db.uow import SqlUnitOfWork
+from domain.interactions import Interaction
 from domain.ports import ActivityObserver, UnitOfWork
 
 log = logging.getLogger("bank_crm.scorer")
@@ -57,7 +58,13 @@ async def _set_next_pass(conn: AsyncConnection, at: datetime) -> None:
 class RescoreQueue:
     """ActivityObserver: queue the changed customers for the scorer, in the writer's transaction."""
 
-    async def customers_changed(self, uow: UnitOfWork, customer_ids: frozenset[uuid.UUID], at: datetime) -> None:
+    async def customers_changed(
+        self,
+        uow: UnitOfWork,
+        customer_ids: frozenset[uuid.UUID],
+        at: datetime,
+        interactions: Sequence[Interaction] | None = None,
+    ) -> None:
         conn = _connection(uow)
         ids = sorted(customer_ids)
         if conn.dialect.name == "postgresql":

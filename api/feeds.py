@@ -25,6 +25,7 @@ from api.errors import ApiProblem
 from api.schemas.common import Page, StrictModel, TimeWithOffset, problem_responses
 from domain.access import Principal, Role, Scope
 from domain.feeds import MAX_BATCH, FeedChannel, Outcome
+from domain.interactions import Interaction
 from domain.services import feeds as feeds_service
 from domain.services.merge import merge_customers
 
@@ -403,8 +404,8 @@ async def replay_quarantined(
         document = body.event if body is not None and body.event is not None else row.document
         submitted = read_event(SPECS[channel], document, 0, container.settings.card_token_key)
 
-        async def notify(ids: set[uuid.UUID]) -> None:
-            await container.customers_changed(uow, ids)
+        async def notify(ids: set[uuid.UUID], added: list[Interaction]) -> None:
+            await container.customers_changed(uow, ids, added)
 
         outcome = await feeds_service.ingest(store, channel, [submitted], container.clock, notify, keep_rejected=False)
         result = outcome.results[0]

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from domain.customers import E164, IdDocumentType, IdentitySource, RiskPreference
 from domain.errors import InvalidValue
+from domain.value.movements import COMPLAINT_CHANNEL, COMPLAINT_TYPE
 
 MATURITY_HORIZON_DAYS = 30
 COMPLAINT_RECENT_DAYS = 30
@@ -332,6 +333,17 @@ class Case:
     interaction_id: uuid.UUID | None = None
     source_ref: str | None = None
     satisfaction: int | None = None
+
+
+def is_complaint(channel: str, type_: str) -> bool:
+    """A timeline entry that opens a complaint case: the call-center feed's `complaint` event."""
+    return channel == COMPLAINT_CHANNEL and type_ == COMPLAINT_TYPE
+
+
+def complaint_summary(summary: str | None, payload: dict[str, Any] | None) -> str | None:
+    """What a complaint case is about: the entry's summary, else the agent's notes."""
+    notes = (payload or {}).get("notes")
+    return summary or (notes if isinstance(notes, str) else None)
 
 
 def case_for_complaint(

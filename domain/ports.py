@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol
@@ -102,9 +103,19 @@ class ActivityObserver(Protocol):
 
     What must commit with the events hangs off this (queueing the customers for scoring, complaint cases,
     live-stream notices); scoring itself runs after the commit, on the queued customers.
+
+    `interactions`, when the writer gives it, is every timeline entry it added for these customers (a feed
+    batch knows them all), so an observer need not look for them; None means "not known" (edits, merges,
+    scoring passes), and an observer that cares looks in the store.
     """
 
-    async def customers_changed(self, uow: UnitOfWork, customer_ids: frozenset[uuid.UUID], at: datetime) -> None: ...
+    async def customers_changed(
+        self,
+        uow: UnitOfWork,
+        customer_ids: frozenset[uuid.UUID],
+        at: datetime,
+        interactions: Sequence[Interaction] | None = None,
+    ) -> None: ...
 
 
 class LiveEventPublisher(Protocol):

@@ -11,6 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from adapters.channels import call_center, card, online_banking, pos_atm, teller
 from adapters.channels.common import ChannelSpec, read_event
 from domain.feeds import FeedChannel, Submitted
+from domain.interactions import Interaction
 from domain.services import feeds as feeds_service
 from domain.services.feeds import BatchOutcome
 
@@ -45,8 +46,8 @@ async def ingest_events(container: Container, channel: FeedChannel, events: list
             async with container.uow() as uow:
                 store = SqlFeedStore(uow.connection)
 
-                async def notify(ids: set[uuid.UUID], uow: SqlUnitOfWork = uow) -> None:
-                    await container.customers_changed(uow, ids)
+                async def notify(ids: set[uuid.UUID], added: list[Interaction], uow: SqlUnitOfWork = uow) -> None:
+                    await container.customers_changed(uow, ids, added)
 
                 outcome = await feeds_service.ingest(store, channel, submitted, container.clock, notify)
                 await uow.commit()

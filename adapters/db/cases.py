@@ -13,11 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from adapters.db.arrays import one_of
 from adapters.db.tables import customers, interactions
 from adapters.db.tables_contact import cases
-from domain.contact_center import Case, ComplaintFact
-
-# The complaint events that open a case: the call-center feed's `complaint` type.
-COMPLAINT_CHANNEL = "call_center"
-COMPLAINT_TYPE = "complaint"
+from domain.contact_center import Case, ComplaintFact, complaint_summary
+from domain.value.movements import COMPLAINT_CHANNEL, COMPLAINT_TYPE
 
 
 class SqlCaseRepository:
@@ -49,8 +46,7 @@ class SqlCaseRepository:
         )
         out = []
         for r in rows:
-            notes = (r.payload or {}).get("notes")
-            summary = r.summary or (notes if isinstance(notes, str) else None)
+            summary = complaint_summary(r.summary, r.payload)
             out.append(ComplaintFact(r.id, r.customer_id, r.occurred_at, r.channel, summary, r.source_ref))
         return out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -14,9 +15,12 @@ from domain.contact_center import (
     CustomerFacts,
     NextBestAction,
     case_for_complaint,
+    complaint_summary,
+    is_complaint,
     next_best_actions,
 )
 from domain.errors import NotFound
+from domain.interactions import Interaction
 from domain.privacy import mask_account, mask_id_number, mask_phone
 
 
@@ -148,5 +152,21 @@ async def open_complaint_cases(cases: CaseRepository, customer_ids: frozenset[uu
             complaint.source_ref,
         )
         for complaint in await cases.complaints_without_case(customer_ids)
+    ]
+    return await cases.add_all(new_cases) if new_cases else 0
+
+
+async def open_cases_for_complaints(cases: CaseRepository, added: Sequence[Interaction]) -> int:
+    """Open a case for each call-center complaint among these just-added timeline entries. The count opened.
+
+    For a writer that knows what it added (a feed batch): no read, and nothing else of the customers'
+    history is looked at. Idempotent like `open_complaint_cases` (one case per interaction).
+    """
+    new_cases = [
+        case_for_complaint(
+            i.id, i.customer_id, i.occurred_at, i.channel.value, complaint_summary(i.summary, i.payload), i.source_ref
+        )
+        for i in added
+        if is_complaint(i.channel.value, i.type)
     ]
     return await cases.add_all(new_cases) if new_cases else 0

@@ -37,6 +37,7 @@ from domain.feeds import (
     snapshot,
 )
 from domain.holdings import ProductHolding
+from domain.interactions import Interaction
 from domain.ports import Clock
 from domain.products import Product
 
@@ -81,7 +82,8 @@ class FeedStore(Protocol):
     async def quarantine(self, entries: list[QuarantineEntry]) -> None: ...
 
 
-Notify = Callable[[set[uuid.UUID]], Awaitable[None]]
+# The customers that changed, and the timeline entries the batch added for them (all of them).
+Notify = Callable[[set[uuid.UUID], list[Interaction]], Awaitable[None]]
 
 
 @dataclass(slots=True)
@@ -203,11 +205,13 @@ class _Applied:
     results: dict[int, EventResult] = field(default_factory=dict)
     customer_ids: set[uuid.UUID] = field(default_factory=set)
     hashes: dict[str, str] = field(default_factory=dict)  # ref -> content stored under it
+    interactions: list[Interaction] = field(default_factory=list)  # the timeline entries stored
 
     def update(self, other: _Applied) -> None:
         self.results.update(other.results)
         self.customer_ids |= other.customer_ids
         self.hashes.update(other.hashes)
+        self.interactions += other.interactions
 
 
 def _ref(item: tuple[int, FeedCommand]) -> str:
@@ -271,6 +275,7 @@ async def _apply(
         await store.release(channel, refused)
     await store.save(batch.changes)
     out.customer_ids = batch.customer_ids
+    out.interactions = batch.changes.interactions
     return out
 
 
@@ -287,7 +292,8 @@ async def ingest(
 
     All accepted events are stored in set-based statements inside one savepoint; if storing fails, each
     event is retried alone in its own savepoint, so one bad event never undoes the others. `notify` runs
-    in the caller's transaction with the customers that changed. The caller commits.
+    in the caller's transaction with the customers that changed and the timeline entries stored for them.
+    The caller commits.
     """
     now = clock.now()
     results: dict[int, EventResult] = {}
@@ -344,5 +350,5 @@ async def ingest(
         if entries:
             await store.quarantine(entries)
     if changed:
-        await notify(changed)
+        await notify(changed, applied.interactions)
     return BatchOutcome(ordered, changed)

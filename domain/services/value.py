@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
 
 from domain.access import Action, Principal
 from domain.customers import Customer
+from domain.interactions import Interaction
 from domain.ports import UnitOfWork
 from domain.services.customers import get_customer
 from domain.value.contribution import check_changes
@@ -55,7 +57,13 @@ class ValueActivityObserver:
     def __init__(self, stores: ValueStoreFactory) -> None:
         self._stores = stores
 
-    async def customers_changed(self, uow: UnitOfWork, customer_ids: frozenset[uuid.UUID], at: datetime) -> None:
+    async def customers_changed(
+        self,
+        uow: UnitOfWork,
+        customer_ids: frozenset[uuid.UUID],
+        at: datetime,
+        interactions: Sequence[Interaction] | None = None,
+    ) -> None:
         if not customer_ids:
             return
         store = self._stores(uow)

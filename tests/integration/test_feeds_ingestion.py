@@ -6,6 +6,7 @@ import asyncio
 import logging
 import random
 import uuid
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -546,4 +547,11 @@ async def test_a_large_batch_of_complaints_opens_one_case_each(
         assert r.status_code == 200, r.text
     async with container.engine.connect() as conn:
         opened = await conn.scalar(sa.select(sa.func.count()).select_from(cases).where(cases.c.customer_id == cid))
+        seventh = (await conn.execute(sa.select(cases).where(cases.c.source_ref == "CMP-7"))).one()
     assert opened == 3000
+    # Each case is about its own complaint: the agent's notes, the complaint's time and its timeline entry.
+    assert seventh.subject == "complaint number 7"
+    assert seventh.opened_at == datetime(2026, 11, 23, 1, 7, 0, tzinfo=UTC)
+    async with container.engine.connect() as conn:
+        entry = (await conn.execute(sa.select(interactions).where(interactions.c.id == seventh.interaction_id))).one()
+    assert (entry.source_ref, entry.type) == ("CMP-7", "complaint")

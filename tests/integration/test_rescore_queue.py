@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
@@ -16,6 +17,7 @@ import sqlalchemy as sa
 from adapters.container import Container, value_observer
 from adapters.db.tables_value import customer_scores, rescore_queue
 from adapters.scorer import Scorer
+from domain.interactions import Interaction
 from domain.ports import UnitOfWork
 from tests.integration.value_factories import add_customer, add_holding
 
@@ -60,7 +62,13 @@ async def test_a_writer_queues_and_the_scorer_scores_after_the_commit(container:
 class _Unavailable:
     """An observer after the value observer that fails, as a database error in the middle of a pass would."""
 
-    async def customers_changed(self, uow: UnitOfWork, customer_ids: frozenset[uuid.UUID], at: datetime) -> None:
+    async def customers_changed(
+        self,
+        uow: UnitOfWork,
+        customer_ids: frozenset[uuid.UUID],
+        at: datetime,
+        interactions: Sequence[Interaction] | None = None,
+    ) -> None:
         raise RuntimeError("the database went away in the middle of the pass")
 
 

@@ -24,7 +24,8 @@ from domain.contact_center import (
 )
 from domain.customers import RiskPreference
 from domain.errors import InvalidValue
-from domain.services.contact_center import open_complaint_cases
+from domain.interactions import Channel, Interaction
+from domain.services.contact_center import open_cases_for_complaints, open_complaint_cases
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 TODAY = NOW.date()
@@ -207,3 +208,22 @@ async def test_a_complaint_opens_one_case_due_in_48_hours() -> None:
     assert case.sla_due_at == NOW + timedelta(hours=48)
     assert await open_complaint_cases(repo, frozenset({other})) == 1
     assert repo.cases[1].subject == "Complaint via call center"
+
+
+async def test_a_feed_batch_opens_cases_for_its_own_complaints_without_reading_history() -> None:
+    cid = uuid.uuid4()
+    older = ComplaintFact(uuid.uuid4(), cid, NOW - timedelta(days=3), "call_center", "An old complaint", "CC-1")
+    repo = FakeCases([older])  # a complaint of another time: not this batch's business
+    added = [
+        Interaction(uuid.uuid4(), cid, Channel.CALL_CENTER, "complaint", NOW, payload={"notes": "Fee charged twice"}),
+        Interaction(uuid.uuid4(), cid, Channel.CALL_CENTER, "call_ended", NOW, summary="Balance inquiry"),
+        Interaction(uuid.uuid4(), cid, Channel.CARD, "complaint", NOW, summary="not a call-center complaint"),
+        Interaction(uuid.uuid4(), cid, Channel.CALL_CENTER, "complaint", NOW, summary="Card blocked", source_ref="C2"),
+    ]
+    assert await open_cases_for_complaints(repo, added) == 2
+    assert await open_cases_for_complaints(repo, added) == 0  # told twice: still one case each
+    assert [(c.subject, c.source_ref, c.interaction_id) for c in repo.cases] == [
+        ("Fee charged twice", None, added[0].id),
+        ("Card blocked", "C2", added[3].id),
+    ]
+    assert all(c.sla_due_at == NOW + timedelta(hours=48) for c in repo.cases)
