@@ -65,9 +65,11 @@ async def main() -> None:
         original = observer.customers_changed
         name = type(observer).__name__
 
-        async def timed(uow: Any, ids: Any, at: Any, original: Any = original, name: str = name) -> None:
+        async def timed(
+            uow: Any, ids: Any, at: Any, interactions: Any = None, original: Any = original, name: str = name
+        ) -> None:
             started = time.perf_counter()
-            await original(uow, ids, at)
+            await original(uow, ids, at, interactions)
             observer_time[name] += time.perf_counter() - started
 
         observer.customers_changed = timed  # type: ignore[method-assign]
