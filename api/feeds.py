@@ -8,12 +8,14 @@ correct its events. Merging customers is for admins and branch managers (see mer
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
+import orjson
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from adapters.channels import SPECS, ingest_events
@@ -207,13 +209,37 @@ def _bad_body(detail: str, field: str, message: str, status: int = 422) -> ApiPr
     )
 
 
+# 19 digits in a row: perhaps an integer beyond 64 bits, which orjson would read as a float (its hash and its
+# payload would change); such a body is read by the standard library.
+_LONG_DIGITS = re.compile(rb"\d{19}")
+
+
+def _parse_json(raw: bytes) -> Any:
+    """orjson reads a batch in a fraction of the standard library's time, to the same values; what it refuses
+    and the standard library accepts (NaN, a byte order mark, lone surrogates) is read as before."""
+    if _LONG_DIGITS.search(raw) is None:
+        try:
+            return orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(raw)
+
+
+def _render(body: dict[str, Any]) -> Response:
+    try:
+        content = orjson.dumps(body)
+    except orjson.JSONEncodeError:  # a ref orjson cannot write (a lone surrogate): as Starlette would
+        return JSONResponse(body)
+    return Response(content, media_type="application/json")
+
+
 async def read_batch(request: Request) -> list[Any]:
     """The events of a feed body; anything but {"events": [1..5000 items]} is refused whole."""
     raw = await request.body()
     if len(raw) > MAX_BODY_BYTES:
         raise ApiProblem(413, "Payload too large", f"the body exceeds {MAX_BODY_BYTES} bytes", slug="too-large")
     try:
-        body = json.loads(raw)
+        body = _parse_json(raw)
     except (ValueError, UnicodeDecodeError):
         raise _bad_body("the body is not valid JSON", "body", "the body is not valid JSON", 400) from None
     if not isinstance(body, dict):
@@ -253,12 +279,10 @@ async def read_batch(request: Request) -> list[Any]:
         }
     },
 )
-async def post_feed(
-    channel: FeedChannel, request: Request, container: ContainerDep, principal: FeedWriter
-) -> JSONResponse:
+async def post_feed(channel: FeedChannel, request: Request, container: ContainerDep, principal: FeedWriter) -> Response:
     events = await read_batch(request)
     outcome = await ingest_events(container, channel, events)
-    return JSONResponse(outcome.as_dict())
+    return _render(outcome.as_dict())
 
 
 # --- quarantine -------------------------------------------------------------------------------------------
