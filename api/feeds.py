@@ -8,7 +8,6 @@ correct its events. Merging customers is for admins and branch managers (see mer
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
@@ -209,22 +208,6 @@ def _bad_body(detail: str, field: str, message: str, status: int = 422) -> ApiPr
     )
 
 
-# 19 digits in a row: perhaps an integer beyond 64 bits, which orjson would read as a float (its hash and its
-# payload would change); such a body is read by the standard library.
-_LONG_DIGITS = re.compile(rb"\d{19}")
-
-
-def _parse_json(raw: bytes) -> Any:
-    """orjson reads a batch in a fraction of the standard library's time, to the same values; what it refuses
-    and the standard library accepts (NaN, a byte order mark, lone surrogates) is read as before."""
-    if _LONG_DIGITS.search(raw) is None:
-        try:
-            return orjson.loads(raw)
-        except orjson.JSONDecodeError:
-            pass
-    return json.loads(raw)
-
-
 def _render(body: dict[str, Any]) -> Response:
     try:
         content = orjson.dumps(body)
@@ -239,7 +222,9 @@ async def read_batch(request: Request) -> list[Any]:
     if len(raw) > MAX_BODY_BYTES:
         raise ApiProblem(413, "Payload too large", f"the body exceeds {MAX_BODY_BYTES} bytes", slug="too-large")
     try:
-        body = _parse_json(raw)
+        # The standard library, not orjson: as fast for a batch of small events, and orjson reads an integer
+        # beyond 64 bits as a float (the event's hash and payload would change).
+        body = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
         raise _bad_body("the body is not valid JSON", "body", "the body is not valid JSON", 400) from None
     if not isinstance(body, dict):
