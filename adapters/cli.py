@@ -256,6 +256,9 @@ def consume(
     from adapters.container import build_container
 
     async def go() -> str:
+        from adapters.runtime import tune_cycle_collector
+
+        tune_cycle_collector()  # as a server process does
         container = build_container(get_settings())
         scorer = container.scorer
         assert scorer is not None

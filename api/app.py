@@ -14,6 +14,7 @@ from fastapi.routing import APIRoute
 from starlette.staticfiles import StaticFiles
 
 from adapters.container import Container, build_container
+from adapters.runtime import tune_cycle_collector
 from adapters.settings import Settings, get_settings
 from api import audit, auth, contact_center, customers, health, products, staff
 from api.access_policy import AccessPolicy
@@ -54,6 +55,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
             # collector's sight; a full collection of it otherwise stalls every request in flight (100+ ms).
             gc.collect()
             gc.freeze()
+            tune_cycle_collector()
         scorer = app.state.container.scorer
         if scorer is not None:
             scorer.start()  # scores what the feeds queue, in this process (adapters/scorer.py)
