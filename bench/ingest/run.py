@@ -3,8 +3,8 @@
     .venv/bin/python -m bench.ingest.run [--events 200000] [--batch 1000] [--clients 8] [--workers 2]
 
 A real server (uvicorn subprocesses via `crm serve`) on a fresh PostgreSQL database loaded with the demo
-bank; concurrent clients post the prepared batches, each on a new connection; then the floor: an asyncpg COPY of the same
-interaction rows into a table of the same shape (LIKE interactions INCLUDING ALL) in the same run.
+bank; concurrent clients post the prepared batches, each on a new connection; then the floor: an asyncpg COPY
+of the same interaction rows into a table of the same shape (LIKE interactions INCLUDING ALL) in the same run.
 """
 
 from __future__ import annotations
