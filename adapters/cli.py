@@ -56,6 +56,15 @@ def serve(
         _fail(f"refusing to start in {settings.environment}: {e}")
     if workers > 1 and settings.dialect == "sqlite":
         _fail("SQLite is single-writer: use --workers 1, or PostgreSQL for more")
+    options = {"log_level": "info", "access_log": settings.environment == "development"}
+    from adapters import serve as multi
+
+    if workers > 1 and not reload and multi.supported():
+        # A listening socket per process: kept-alive connections spread over the processes (adapters/serve.py).
+        try:
+            raise typer.Exit(multi.serve(host, port, workers, options))
+        except (OSError, multi.StartupFailed) as e:
+            _fail(f"cannot serve on {host}:{port}: {e}")
     uvicorn.run(
         "api.app:create_app",
         factory=True,
@@ -63,8 +72,7 @@ def serve(
         port=port,
         workers=workers,
         reload=reload,
-        log_level="info",
-        access_log=settings.environment == "development",
+        **options,  # type: ignore[arg-type]
     )
 
 
