@@ -48,6 +48,44 @@ def server_env(database_url: str, **extra: str) -> dict[str, str]:
     return env
 
 
+def fresh_postgres_database(admin_url: str, name: str) -> str:
+    """A new, migrated PostgreSQL database beside `admin_url`'s (dropped first if a crashed run left it)."""
+    import asyncio
+
+    import sqlalchemy as sa
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    from adapters.db.migrate import upgrade
+
+    async def create() -> None:
+        engine = create_async_engine(admin_url, isolation_level="AUTOCOMMIT")
+        async with engine.connect() as conn:
+            await conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            await conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        await engine.dispose()
+
+    asyncio.run(create())
+    url = admin_url.rsplit("/", 1)[0] + f"/{name}"
+    upgrade(url)
+    return url
+
+
+def wait_ready(base: str, proc: subprocess.Popen[bytes], log: Path, seconds: float = 60) -> None:
+    """Until /readyz answers 200; raises with the server's log if it exits first or takes too long."""
+    deadline = time.monotonic() + seconds
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited: {log.read_text()[-2000:]}")
+        try:
+            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"server did not become ready in {seconds:.0f} s")
+        time.sleep(0.2)
+
+
 @contextmanager
 def running_server(env: dict[str, str], port: int | None = None, workers: int = 1) -> Iterator[str]:
     """Start `crm serve` and yield its base URL once /readyz answers."""
@@ -62,18 +100,7 @@ def running_server(env: dict[str, str], port: int | None = None, workers: int = 
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"server exited: {(ROOT / f'.server-{port}.log').read_text()[-2000:]}")
-            try:
-                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("server did not become ready in 60 s")
-            time.sleep(0.2)
+        wait_ready(base, proc, ROOT / f".server-{port}.log")
         yield base
     finally:
         proc.terminate()

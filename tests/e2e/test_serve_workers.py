@@ -17,12 +17,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import create_async_engine
 
-from adapters.db.migrate import upgrade
 from adapters.serve import supported
-from tests.e2e.server import CRM, ROOT, free_port, server_env
+from tests.e2e.server import CRM, ROOT, free_port, fresh_postgres_database, server_env, wait_ready
 
 pytestmark = pytest.mark.e2e
 
@@ -35,19 +32,7 @@ def database_url() -> str:
         pytest.skip("several server processes need PostgreSQL (CRM_TEST_POSTGRES_URL)")
     if not supported():
         pytest.skip("a listening socket per process needs Linux's SO_REUSEPORT")
-    name = f"crm_e2e_workers_{os.getpid()}"
-
-    async def create() -> None:
-        engine = create_async_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-        async with engine.connect() as conn:
-            await conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            await conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-        await engine.dispose()
-
-    asyncio.run(create())
-    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    upgrade(url)
-    return url
+    return fresh_postgres_database(PG_ADMIN_URL, f"crm_e2e_workers_{os.getpid()}")
 
 
 def _workers(pid: int, port: int) -> set[int]:
@@ -79,21 +64,6 @@ def _sockets_by_process(port: int, pids: set[int], state: str) -> dict[int, set[
     return held
 
 
-def _wait_ready(base: str, proc: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while True:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited: {log.read_text()[-2000:]}")
-        try:
-            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline:
-            raise RuntimeError("server did not become ready in 60 s")
-        time.sleep(0.2)
-
-
 async def _hold_connections(port: int, count: int) -> list[asyncio.StreamWriter]:
     """`count` kept-alive connections opened together, each having had an answer."""
     opened = await asyncio.gather(*(asyncio.open_connection("127.0.0.1", port) for _ in range(count)))
@@ -121,7 +91,7 @@ def test_connections_opened_together_are_served_by_every_process_and_a_dead_one_
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_ready(base, proc, log)
+        wait_ready(base, proc, log)
         workers = _workers(proc.pid, port)
         assert len(workers) == 2, workers
         listening = list(_sockets_by_process(port, workers, "0A").values())
@@ -151,7 +121,7 @@ def test_connections_opened_together_are_served_by_every_process_and_a_dead_one_
                 break
             assert time.monotonic() < deadline, f"not replaced: {now}"
             time.sleep(0.2)
-        _wait_ready(base, proc, log)
+        wait_ready(base, proc, log)
         assert all(httpx.get(f"{base}/healthz", timeout=5).status_code == 200 for _ in range(20))
 
         # A second server on a port already served is refused, not quietly added to the first one's sockets.

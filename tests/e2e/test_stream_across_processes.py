@@ -19,11 +19,10 @@ from typing import Any
 
 import httpx
 import pytest
-import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from adapters.db import accounts
-from adapters.db.migrate import upgrade
+from tests.e2e.server import fresh_postgres_database, wait_ready
 
 pytestmark = pytest.mark.e2e
 
@@ -37,19 +36,7 @@ PASSWORD = "correct horse battery"
 def database_url() -> str:
     if not PG_ADMIN_URL:
         pytest.skip("the cross-process stream needs PostgreSQL (CRM_TEST_POSTGRES_URL)")
-    name = f"crm_e2e_stream_{os.getpid()}"
-
-    async def create() -> None:
-        engine = create_async_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-        async with engine.connect() as conn:
-            await conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            await conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-        await engine.dispose()
-
-    asyncio.run(create())
-    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    upgrade(url)
-    return url
+    return fresh_postgres_database(PG_ADMIN_URL, f"crm_e2e_stream_{os.getpid()}")
 
 
 def _seed(url: str) -> dict[str, Any]:
@@ -102,17 +89,7 @@ def server(url: str, port: int) -> Iterator[str]:
         )
         base = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                if proc.poll() is not None:
-                    raise RuntimeError(f"server on {port} exited: {log_path.read_text()[-2000:]}")
-                try:
-                    if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                assert time.monotonic() < deadline, "server did not become ready"
-                time.sleep(0.2)
+            wait_ready(base, proc, log_path)
             yield base
         finally:
             proc.terminate()
