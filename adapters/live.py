@@ -1,7 +1,8 @@
 """The live event hub behind the call-center stream.
 
-PostgreSQL: a writer's transaction runs `pg_notify('crm_customer_events', '<customer id>')` (LiveNotifier,
-an ActivityObserver), so the notification is delivered only when, and only if, it commits. Each server
+PostgreSQL: a writer's transaction runs `pg_notify('crm_customer_events', '<id>,<id>,...')` (LiveNotifier,
+an ActivityObserver; up to NOTIFY_IDS customer ids a notification, so a feed batch of a thousand customers sends
+a handful, not a thousand), so the notification is delivered only when, and only if, it commits. Each server
 process holds one dedicated asyncpg connection that LISTENs and fans the notifications out to its own
 stream subscribers; several processes therefore all hear about a write made in any one of them.
 
@@ -35,6 +36,8 @@ from domain.services.contact_center import open_cases_for_complaints, open_compl
 log = logging.getLogger("bank_crm.live")
 
 CHANNEL = "crm_customer_events"
+# Customer ids per notification: 37 characters each with its comma, under PostgreSQL's 8,000-byte payload limit.
+NOTIFY_IDS = 200
 _PENDING = "crm_live_pending"  # customers noted in the open transaction (SQLite)
 _COMMITTED = "crm_live_committed"  # customers whose transaction committed, told on check-in (SQLite)
 
@@ -131,11 +134,14 @@ class LiveHub:
         await asyncio.wait_for(self._listening.wait(), 10)
 
     def _on_notification(self, _conn: Any, _pid: int, _channel: str, payload: str) -> None:
-        try:
-            customer_id = uuid.UUID(payload)
-        except ValueError:
-            return
-        self.notify_local(customer_id)
+        if not self._subscribers:
+            return  # nobody in this process has a stream open
+        for text in payload.split(","):
+            try:
+                customer_id = uuid.UUID(text)
+            except ValueError:
+                continue
+            self.notify_local(customer_id)
 
     async def _listen_forever(self) -> None:
         import asyncpg
@@ -199,6 +205,11 @@ def _install_commit_hooks(engine: AsyncEngine, hub: LiveHub) -> None:
             hub.notify_local(customer_id)
 
 
+def _payloads(customer_ids: frozenset[uuid.UUID]) -> list[str]:
+    ids = sorted(str(i) for i in customer_ids)
+    return [",".join(ids[i : i + NOTIFY_IDS]) for i in range(0, len(ids), NOTIFY_IDS)]
+
+
 class LiveNotifier:
     """ActivityObserver: announce changed customers to live streams when the writer's transaction commits."""
 
@@ -216,8 +227,8 @@ class LiveNotifier:
         if conn.dialect.name == "postgresql":
             # Delivered by PostgreSQL on commit, to every listening process; never on rollback.
             await conn.execute(
-                sa.text("SELECT pg_notify(:channel, c) FROM unnest(CAST(:ids AS text[])) AS c"),
-                {"channel": CHANNEL, "ids": sorted(str(i) for i in customer_ids)},
+                sa.text("SELECT pg_notify(:channel, c) FROM unnest(CAST(:payloads AS text[])) AS c"),
+                {"channel": CHANNEL, "payloads": _payloads(customer_ids)},
             )
         else:
             conn.info.setdefault(_PENDING, set()).update(customer_ids)

@@ -246,3 +246,41 @@ async def test_a_complaint_on_the_feed_reaches_the_open_stream_then_its_alert(
             while seen[-1][0] != "alert":
                 seen.append(await events.next_event())
             assert seen[-1][1]["kind"] == "complaint"
+
+
+async def test_a_batch_of_many_customers_wakes_their_streams_with_few_notifications(
+    container: Container, dialect: str
+) -> None:
+    """A feed batch changes hundreds of customers: every process hears of each, in a handful of notifications."""
+    from adapters.live import CHANNEL, LiveNotifier
+
+    hub = container.live
+    assert hub is not None
+    changed = {uuid.uuid4() for _ in range(450)}
+    watched, unrelated = max(changed), uuid.uuid4()
+    heard: list[str] = []
+    listener = None
+    if dialect == "postgresql":
+        import asyncpg
+        from sqlalchemy.engine import make_url
+
+        dsn = make_url(str(container.settings.database_url)).set(drivername="postgresql")
+        listener = await asyncpg.connect(dsn.render_as_string(hide_password=False))
+        await listener.add_listener(CHANNEL, lambda *args: heard.append(args[-1]))
+    try:
+        async with hub.subscribe(watched) as woken, hub.subscribe(unrelated) as other:
+            async with container.uow() as uow:
+                await LiveNotifier(hub).customers_changed(uow, frozenset(changed), datetime.now(UTC))
+                await uow.commit()
+            assert await woken.wait(5), "the watched customer's stream was not woken"
+            assert not await other.wait(0.3), "a stream of a customer the batch did not change was woken"
+        if listener is not None:
+            for _ in range(50):
+                if sum(len(p.split(",")) for p in heard) >= len(changed):
+                    break
+                await asyncio.sleep(0.05)
+            assert len(heard) == 3, len(heard)  # 450 ids, 200 a notification
+            assert {uuid.UUID(i) for p in heard for i in p.split(",")} == changed
+    finally:
+        if listener is not None:
+            await listener.close()
