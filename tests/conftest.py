@@ -39,19 +39,31 @@ async def _fresh_pg_database(admin_url: str, name: str) -> str:
     return admin_url.rsplit("/", 1)[0] + f"/{name}"
 
 
+async def _drop_pg_database(admin_url: str, name: str) -> None:
+    """Drop a test database at the end (CI runs again and again on one PostgreSQL: leave nothing behind)."""
+    engine = create_async_engine(admin_url, isolation_level="AUTOCOMMIT")
+    async with engine.connect() as conn:
+        await conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    await engine.dispose()
+
+
 @pytest.fixture(scope="session", params=DIALECTS)
-async def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A freshly migrated database of one dialect, for the whole session."""
+async def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[str]:
+    """A freshly migrated database of one dialect, for the whole session (a PostgreSQL one is dropped after)."""
+    pg_name = None
     if request.param == "postgresql":
         if not PG_ADMIN_URL:
             if os.environ.get("CRM_REQUIRE_POSTGRES"):
                 pytest.fail("CRM_REQUIRE_POSTGRES is set but CRM_TEST_POSTGRES_URL is not")
             pytest.skip("PostgreSQL tests need CRM_TEST_POSTGRES_URL (the README's test command sets it)")
-        url = await _fresh_pg_database(PG_ADMIN_URL, f"crm_test_{_worker()}_{os.getpid()}")
+        pg_name = f"crm_test_{_worker()}_{os.getpid()}"
+        url = await _fresh_pg_database(PG_ADMIN_URL, pg_name)
     else:
         url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / 'crm.db'}"
     await asyncio.to_thread(upgrade, url)
-    return url
+    yield url
+    if pg_name is not None and PG_ADMIN_URL:
+        await _drop_pg_database(PG_ADMIN_URL, pg_name)
 
 
 @pytest.fixture(scope="session")

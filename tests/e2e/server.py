@@ -70,6 +70,14 @@ def fresh_postgres_database(admin_url: str, name: str) -> str:
     return url
 
 
+def drop_postgres_database(admin_url: str, name: str) -> None:
+    import asyncio
+
+    from tests.conftest import _drop_pg_database
+
+    asyncio.run(_drop_pg_database(admin_url, name))
+
+
 def wait_ready(base: str, proc: subprocess.Popen[bytes], log: Path, seconds: float = 60) -> None:
     """Until /readyz answers 200; raises with the server's log if it exits first or takes too long."""
     deadline = time.monotonic() + seconds

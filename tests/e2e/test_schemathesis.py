@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import PG_ADMIN_URL, _fresh_pg_database
+from tests.conftest import PG_ADMIN_URL, _drop_pg_database, _fresh_pg_database
 from tests.e2e.server import ROOT, crm, running_server, server_env
 
 pytestmark = pytest.mark.e2e
@@ -62,4 +62,5 @@ def test_schemathesis_finds_nothing_on_postgresql(tmp_path: Path) -> None:
             env={**os.environ, "SCHEMATHESIS_HOOKS": ""},
         )
     report = done.stdout[-15000:] + done.stderr[-3000:]
+    asyncio.run(_drop_pg_database(PG_ADMIN_URL, f"crm_schemathesis_{os.getpid()}"))  # kept when the server fails
     assert done.returncode == 0, report

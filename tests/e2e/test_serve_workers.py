@@ -13,13 +13,22 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
 from adapters.serve import supported
-from tests.e2e.server import CRM, ROOT, free_port, fresh_postgres_database, server_env, wait_ready
+from tests.e2e.server import (
+    CRM,
+    ROOT,
+    drop_postgres_database,
+    free_port,
+    fresh_postgres_database,
+    server_env,
+    wait_ready,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -27,12 +36,14 @@ PG_ADMIN_URL = os.environ.get("CRM_TEST_POSTGRES_URL")
 
 
 @pytest.fixture(scope="module")
-def database_url() -> str:
+def database_url() -> Iterator[str]:
     if not PG_ADMIN_URL:
         pytest.skip("several server processes need PostgreSQL (CRM_TEST_POSTGRES_URL)")
     if not supported():
         pytest.skip("a listening socket per process needs Linux's SO_REUSEPORT")
-    return fresh_postgres_database(PG_ADMIN_URL, f"crm_e2e_workers_{os.getpid()}")
+    name = f"crm_e2e_workers_{os.getpid()}"
+    yield fresh_postgres_database(PG_ADMIN_URL, name)
+    drop_postgres_database(PG_ADMIN_URL, name)
 
 
 def _workers(pid: int, port: int) -> set[int]:

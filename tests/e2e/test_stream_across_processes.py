@@ -22,7 +22,7 @@ import pytest
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from adapters.db import accounts
-from tests.e2e.server import fresh_postgres_database, wait_ready
+from tests.e2e.server import drop_postgres_database, fresh_postgres_database, wait_ready
 
 pytestmark = pytest.mark.e2e
 
@@ -33,10 +33,12 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture(scope="module")
-def database_url() -> str:
+def database_url() -> Iterator[str]:
     if not PG_ADMIN_URL:
         pytest.skip("the cross-process stream needs PostgreSQL (CRM_TEST_POSTGRES_URL)")
-    return fresh_postgres_database(PG_ADMIN_URL, f"crm_e2e_stream_{os.getpid()}")
+    name = f"crm_e2e_stream_{os.getpid()}"
+    yield fresh_postgres_database(PG_ADMIN_URL, name)
+    drop_postgres_database(PG_ADMIN_URL, name)
 
 
 def _seed(url: str) -> dict[str, Any]:
