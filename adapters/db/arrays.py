@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -47,6 +48,4 @@ def json_records(records: Iterable[dict[str, Any]]) -> str:
     try:
         return orjson.dumps(items).decode()
     except orjson.JSONEncodeError:  # a lone surrogate: the standard library escapes it, PostgreSQL says what is wrong
-        import json
-
         return json.dumps(items)

@@ -95,10 +95,12 @@ def wait_ready(base: str, proc: subprocess.Popen[bytes], log: Path, seconds: flo
 
 
 @contextmanager
-def running_server(env: dict[str, str], port: int | None = None, workers: int = 1) -> Iterator[str]:
-    """Start `crm serve` and yield its base URL once /readyz answers."""
-    port = port or free_port()
-    log = open(ROOT / f".server-{port}.log", "w")  # noqa: SIM115
+def server_process(
+    env: dict[str, str], port: int, workers: int = 1, stop_timeout: float = 15
+) -> Iterator[tuple[str, subprocess.Popen[bytes], Path]]:
+    """Start `crm serve`; yield its base URL, its process and its log once /readyz answers; SIGTERM it after."""
+    log_path = ROOT / f".server-{port}.log"
+    log = log_path.open("w")
     proc = subprocess.Popen(
         [*CRM, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
         env=env,
@@ -108,13 +110,21 @@ def running_server(env: dict[str, str], port: int | None = None, workers: int = 
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_ready(base, proc, ROOT / f".server-{port}.log")
-        yield base
+        wait_ready(base, proc, log_path)
+        yield base, proc, log_path
     finally:
         proc.terminate()
         try:
-            proc.wait(timeout=15)
+            proc.wait(timeout=stop_timeout)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait()
         log.close()
-        (ROOT / f".server-{port}.log").unlink(missing_ok=True)
+        log_path.unlink(missing_ok=True)
+
+
+@contextmanager
+def running_server(env: dict[str, str], port: int | None = None, workers: int = 1) -> Iterator[str]:
+    """Start `crm serve` and yield its base URL once /readyz answers."""
+    with server_process(env, port or free_port(), workers) as (base, _proc, _log):
+        yield base

@@ -27,6 +27,7 @@ from tests.e2e.server import (
     free_port,
     fresh_postgres_database,
     server_env,
+    server_process,
     wait_ready,
 )
 
@@ -90,19 +91,8 @@ def test_connections_opened_together_are_served_by_every_process_and_a_dead_one_
     database_url: str,
 ) -> None:
     port = free_port()
-    log = ROOT / f".server-{port}.log"
     env = server_env(database_url, CRM_SERVE_FRONTEND="false")
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [*CRM, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2"],
-            env=env,
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_ready(base, proc, log)
+    with server_process(env, port, workers=2, stop_timeout=40) as (base, proc, log):
         workers = _workers(proc.pid, port)
         assert len(workers) == 2, workers
         listening = list(_sockets_by_process(port, workers, "0A").values())
@@ -147,14 +137,7 @@ def test_connections_opened_together_are_served_by_every_process_and_a_dead_one_
         )
         assert second.returncode == 2, second.stderr
         assert f"cannot serve on 127.0.0.1:{port}" in second.stderr
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=40)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
     # SIGTERM stops the supervisor and its processes; the port is free again.
-    assert proc.returncode == 0, log.read_text()[-2000:]
+    assert proc.returncode == 0, proc.returncode
     with socket.socket() as s:
         s.bind(("127.0.0.1", port))
