@@ -190,15 +190,14 @@ _ALERTS = (
     .limit(20)
 )
 
-_PEER_RATES = (
-    sa.select(peer_product_rates.c.category, peer_product_rates.c.peers, peer_product_rates.c.holders)
-    .where(
-        peer_product_rates.c.tier == sa.bindparam("tier"),
-        peer_product_rates.c.age_band == sa.bindparam("age_band"),
-        peer_product_rates.c.income_band == sa.bindparam("income_band"),
-    )
-    .order_by(peer_product_rates.c.category)
-)
+_PEER_RATES = sa.select(
+    peer_product_rates.c.tier,
+    peer_product_rates.c.age_band,
+    peer_product_rates.c.income_band,
+    peer_product_rates.c.category,
+    peer_product_rates.c.peers,
+    peer_product_rates.c.holders,
+).order_by(peer_product_rates.c.category)
 
 _CATALOGUE = sa.select(products.c.code, products.c.name, products.c.category, products.c.risk_level).where(
     products.c.active.is_(True)
@@ -354,6 +353,39 @@ class _CatalogueCache:
 catalogue_cache = _CatalogueCache()
 
 
+class _PeerRateCache:
+    """The look-alike rates, kept per process and read again when a minute old.
+
+    The table is small (a row per tier, age band, income band and product category held: a few hundred) and is
+    recomputed at most once a day (PeerRateRefresher), so reading a customer's cohort from it on every call was
+    pure cost: a quarter of PostgreSQL's time per context read (bench/context/README.md). A recomputation in this
+    process is seen at once; one in another process within a minute.
+    """
+
+    ttl_s = 60.0
+
+    def __init__(self) -> None:
+        self._at = float("-inf")
+        self._rates: dict[tuple[str, str, str], tuple[PeerRate, ...]] = {}
+
+    async def get(self, conn: AsyncConnection, tier: str, age_band: str, income_band: str) -> tuple[PeerRate, ...]:
+        if time.monotonic() - self._at > self.ttl_s:
+            cohorts: dict[tuple[str, str, str], list[PeerRate]] = {}
+            for r in await conn.execute(_PEER_RATES):
+                cohorts.setdefault((r.tier, r.age_band, r.income_band), []).append(
+                    PeerRate(r.category, r.peers, r.holders)
+                )
+            self._rates = {k: tuple(v) for k, v in cohorts.items()}
+            self._at = time.monotonic()
+        return self._rates.get((tier, age_band, income_band), ())
+
+    def clear(self) -> None:
+        self._at = float("-inf")
+
+
+peer_rate_cache = _PeerRateCache()
+
+
 class SqlCallerContextReader:
     """The CallerContextReader port over one connection, through SQLAlchemy: SQLite (and the reference on both)."""
 
@@ -391,11 +423,7 @@ class SqlCallerContextReader:
         catalogue: tuple[ProductFact, ...] = ()
         band = age_band(customer["birth_date"], today)
         if consent:  # offers are only ever made with consent: skip their queries otherwise
-            peer_rows = await conn.execute(
-                _PEER_RATES,
-                {"tier": customer["tier"], "age_band": band, "income_band": customer["income_band"] or "unknown"},
-            )
-            peer_rates = tuple(PeerRate(r.category, r.peers, r.holders) for r in peer_rows)
+            peer_rates = await peer_rate_cache.get(conn, customer["tier"], band, customer["income_band"] or "unknown")
             catalogue = await catalogue_cache.get(conn)
 
         risk = customer["risk_preference"]
@@ -503,16 +531,15 @@ def _pg_snapshot_sql(cid: str, today: str, now: str, recent_since: str) -> str:
 
 # The caller lookup (_FIND's columns; JSON documents as text, parsed here) and, when it found exactly one customer,
 # that customer's snapshot in the same round trip. $1 source, $2 keys, $3 today, $4 now, $5 recent_since.
-# With the snapshot come the look-alike rates of every age band of the customer's tier and income band when the
-# customer may have consented to phone offers (Python picks the band and decides the consent, exactly as without
-# them): a round trip fewer for those customers. (No SQL comments inside: pgbench gets the statement on one line.
+# The look-alike rates come from the process's copy (peer_rate_cache). (No SQL comments inside: pgbench gets the
+# statement on one line.
 # The keys are text[], not varchar[]: asyncpg decodes text[] without a type-introspection query on every new
 # connection, 10-20 ms each, which pools under load open all the time.)
 _PG_CALLERS = f"""
 WITH found AS (
  SELECT c.id, c.customer_number, c.kind, c.name_zh, c.name_latin, c.birth_date, c.id_type, c.id_number,
         c.phones::text AS phones, c.income_band, c.risk_preference, c.preferred_language,
-        c.marketing_consent::text AS marketing_consent, c.marketing_consent AS consent, c.home_branch,
+        c.marketing_consent::text AS marketing_consent, c.home_branch,
         c.relationship_manager_id, c.lifecycle_stage,
         c.tier, c.provisional, rm.display_name AS rm_name, rm.username AS rm_username, rm.email AS rm_email,
         rm.phone AS rm_phone, rm.branch_code AS rm_branch, sc.currency AS score_currency, sc.aum, sc.deposit_balance,
@@ -533,12 +560,7 @@ SELECT f.id, f.customer_number, f.kind, f.name_zh, f.name_latin, f.birth_date, f
        f.churn_risk, f.churn_drivers, f.value_drivers, f.tier_reason, f.lifecycle_reason, f.scored_at, snap.*
   FROM found f
   LEFT JOIN LATERAL (
-   SELECT {_pg_snapshot_sql("f.id", "$3::date", "$4::timestamptz", "$5::timestamptz")},
-    CASE WHEN jsonb_typeof(f.consent) = 'object' AND f.consent ? 'phone' THEN
-     (SELECT coalesce(json_agg(json_build_array(r.age_band, r.category, r.peers, r.holders)
-                               ORDER BY r.age_band, r.category), '[]')::text
-        FROM peer_product_rates r WHERE r.tier = f.tier AND r.income_band = coalesce(f.income_band, 'unknown'))
-    END AS peer_rates
+   SELECT {_pg_snapshot_sql("f.id", "$3::date", "$4::timestamptz", "$5::timestamptz")}
     WHERE NOT EXISTS (SELECT 1 FROM found other WHERE other.id <> f.id)
   ) snap ON true
  ORDER BY f.customer_number
@@ -547,13 +569,8 @@ SELECT f.id, f.customer_number, f.kind, f.name_zh, f.name_latin, f.birth_date, f
 # One customer's snapshot alone (a lookup that found several, of whom the caller may see only one).
 _PG_SNAPSHOT_ONLY = f"SELECT {_pg_snapshot_sql('$1::uuid', '$2::date', '$3::timestamptz', '$4::timestamptz')}"
 
-_PG_PEER_RATES = (
-    "SELECT category, peers, holders FROM peer_product_rates WHERE tier = $1 AND age_band = $2 AND income_band = $3 "
-    "ORDER BY category"
-)
-
 _CALLER_JSON = ("phones", "marketing_consent", "churn_drivers", "value_drivers")
-_SNAPSHOT_PARTS = ("segments", "holdings", "recent", "cases", "alerts", "peer_rates")
+_SNAPSHOT_PARTS = ("segments", "holdings", "recent", "cases", "alerts")
 
 
 def _from_json(text: str | None) -> Any:
@@ -622,14 +639,9 @@ class PgCallerContextReader:
         catalogue: tuple[ProductFact, ...] = ()
         band = age_band(customer["birth_date"], today)
         if consent:  # offers are only ever made with consent: skip their queries otherwise
-            every_band = parts.get("peer_rates")
-            if every_band is not None:
-                peer_rates = tuple(PeerRate(c, p, h) for b, c, p, h in _from_json(every_band) if b == band)
-            else:
-                peer_rows = await self._driver.fetch(
-                    _PG_PEER_RATES, customer["tier"], band, customer["income_band"] or "unknown"
-                )
-                peer_rates = tuple(PeerRate(r["category"], r["peers"], r["holders"]) for r in peer_rows)
+            peer_rates = await peer_rate_cache.get(
+                self._conn, customer["tier"], band, customer["income_band"] or "unknown"
+            )
             catalogue = await catalogue_cache.get(self._conn)
 
         risk = customer["risk_preference"]
@@ -812,6 +824,7 @@ async def refresh_peer_rates(conn: AsyncConnection, now: datetime) -> int:
         ),
     )
     await conn.execute(sa.delete(peer_product_rates))
+    peer_rate_cache.clear()  # and again once committed, by whoever commits (PeerRateRefresher does)
     result = await conn.execute(
         sa.insert(peer_product_rates).from_select(
             ["tier", "age_band", "income_band", "category", "peers", "holders", "computed_at"], rates
@@ -857,6 +870,7 @@ class PeerRateRefresher:
                     if not got:
                         return  # another process is at it
                 await refresh_peer_rates(conn, now)
+            peer_rate_cache.clear()  # committed: this process's next call reads the new rates
         except Exception:
             log.warning("could not refresh the look-alike rates; offers use the previous ones", exc_info=True)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import time
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, timedelta
@@ -20,6 +21,7 @@ from adapters.db.context import (
     SqlCallerContextReader,
     caller_context_reader,
     catalogue_cache,
+    peer_rate_cache,
     refresh_peer_rates,
 )
 from adapters.db.tables import (
@@ -483,6 +485,42 @@ async def test_offers_what_peers_hold_suitably_and_only_with_phone_consent(
     assert not [a for a in body["next_best_actions"] if a["kind"] == "offer_product"]
 
 
+async def test_rates_recomputed_by_another_process_reach_the_offers_within_a_minute(
+    app_client: httpx.AsyncClient,
+    admin: Person,
+    make_person: MakePerson,
+    container: Container,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    await _product(container, "FUND-BAL", "fund", risk=3, name="Balanced fund")
+    await _peers(container, 24, "FUND-BAL", "fund", birth_date=date(1988, 1, 1), income_band="150k_300k")
+    c = await _create(app_client, admin, marketing_consent={"phone": True})
+    async with container.engine.begin() as conn:
+        await refresh_peer_rates(conn, datetime.now(UTC))
+    agent = await make_person("agent")
+    params = {"customer_number": c["customer_number"]}
+
+    async def offer_reasons() -> list[str]:
+        body = (await app_client.get(CONTEXT, params=params, headers=agent.headers)).json()
+        return [a["reason"] for a in body["next_best_actions"] if a["kind"] == "offer_product"]
+
+    assert any("72% of 25 similar customers" in r for r in await offer_reasons())
+    # Another process recomputes: fewer of her cohort hold the fund now. This process keeps its copy a minute...
+    async with container.engine.begin() as conn:
+        await conn.execute(
+            sa.update(peer_product_rates).where(peer_product_rates.c.category == "fund").values(peers=40, holders=30)
+        )
+    assert any("72% of 25 similar customers" in r for r in await offer_reasons())
+    # ...and reads the new rates once the minute has passed.
+    later = time.monotonic() + peer_rate_cache.ttl_s + 1
+    monkeypatch.setattr("adapters.db.context.time.monotonic", lambda: later)
+    assert any("75% of 40 similar customers" in r for r in await offer_reasons())
+    # A recomputation in this very process is seen at once.
+    async with container.engine.begin() as conn:
+        await refresh_peer_rates(conn, datetime.now(UTC))
+    assert any("72% of 25 similar customers" in r for r in await offer_reasons())
+
+
 async def test_every_read_is_audited_and_a_system_once_per_call(
     app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson, container: Container
 ) -> None:
@@ -683,6 +721,7 @@ async def test_postgresql_reads_the_context_as_the_reference_reader_does(
         caller_lookup(id_number="110101199003071234"),
     ]
     catalogue_cache.clear()
+    peer_rate_cache.clear()  # the rates were just rewritten in place
     seen = set()
     for principal in principals:
         for lookup in lookups:
