@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.db.audit import AuditGroupWriter
 from adapters.db.engine import make_engine, make_hot_read_engine
 from adapters.db.uow import SqlUnitOfWork
 from adapters.live import ComplaintCaseObserver, LiveHub, LiveNotifier
@@ -38,6 +39,9 @@ class Container:
     # The pool of the hot read routes (the call-center context) on PostgreSQL: same database, connections that
     # reuse generic plans (adapters/db/engine.py). None: they use `engine`.
     hot_read_engine: AsyncEngine | None = None
+    # Group commit of the hot read routes' audit entries on PostgreSQL (adapters/db/audit.py). None: each route
+    # commits its own entry.
+    audit_writer: AuditGroupWriter | None = None
 
     @property
     def hot_engine(self) -> AsyncEngine:
@@ -84,6 +88,8 @@ def build_container(settings: Settings) -> Container:
         echo=settings.database_echo,
         timeout_ms=settings.database_hot_read_timeout_ms,
     )
+    if engine.dialect.name == "postgresql":
+        container.audit_writer = AuditGroupWriter(engine)
     # Contact center: complaints open cases; every change is announced to live streams on commit.
     container.live = LiveHub(engine, settings.database_url)
     notifier = LiveNotifier(container.live)

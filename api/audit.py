@@ -123,18 +123,23 @@ async def record(
 
 
 async def commit_entry(request: Request, container: Container, conn: AsyncConnection) -> None:
-    """Write this request's entry (as a 200) and commit it with the route's read transaction, now.
+    """Write this request's entry (as a 200) and commit it, now, before the response is built and sent.
 
-    On PostgreSQL the entry rides on the connection and transaction that read the answer: one commit, no
-    second checkout. On SQLite the read transaction ends first and the entry is written in a short IMMEDIATE
-    transaction of its own (a read transaction upgraded to a write could fail with "database is locked").
-    Either way it is durable before the response leaves. Should it fail, the middleware tries again with
-    its own transaction at the response's start, as for any other route.
+    On PostgreSQL the request's connection goes back to the pool (its reads are done) and the entry is committed
+    together with those of the other requests in flight (`AuditGroupWriter`: group commit), or, without a group
+    writer, in the route's own transaction. On SQLite the read transaction ends first and the entry is written in a
+    short IMMEDIATE transaction of its own (a read transaction upgraded to a write could fail with "database is
+    locked"). Either way it is durable before the response leaves. Should it fail, the middleware tries again
+    with its own transaction at the response's start, as for any other route.
     """
     state = request.scope.setdefault("state", {})
     entry = _entry_for(request.scope, 200, container.clock.now())
     try:
-        if conn.dialect.name == "postgresql":
+        if conn.dialect.name == "postgresql" and container.audit_writer is not None:
+            await release_request_connection(state)  # never hold a connection while waiting for the group write
+            if entry is not None:
+                await container.audit_writer.append(entry)
+        elif conn.dialect.name == "postgresql":
             if entry is not None:
                 await audit_db.append_committed(conn, entry)
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 import time
 import uuid
@@ -543,6 +544,75 @@ async def test_every_read_is_audited_and_a_system_once_per_call(
     assert len(by_agent) == 2 and all(e["action"] == "read" for e in by_agent)
     assert all(e["customer_ids"] == [c["id"]] for e in reads)
     assert sorted(e["detail"]["call_id"] for e in by_key) == ["CALL-77", "CALL-78"]
+
+
+async def test_concurrent_reads_are_each_audited_before_their_answer_and_committed_together(
+    app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson, container: Container
+) -> None:
+    """PostgreSQL commits the audit entries of reads in flight together (group commit): every read still has its
+    own entry, with its own request id, in the log by the time its answer arrives."""
+    if container.audit_writer is None:
+        pytest.skip("group commit of audit entries is PostgreSQL's")
+    people = [await _create(app_client, admin, phones=[f"+86139000{n:05d}"], id_document=None) for n in range(6)]
+    agent = await make_person("agent")
+    statements_before, entries_before = container.audit_writer.statements, container.audit_writer.entries
+
+    async def read(n: int) -> tuple[str, str]:
+        c = people[n % len(people)]
+        r = await app_client.get(
+            CONTEXT,
+            params={"customer_number": c["customer_number"]},
+            headers={**agent.headers, "X-Request-ID": f"read-{n}"},
+        )
+        assert r.status_code == 200, r.text
+        # Already committed: another connection sees the entry the moment the answer is here.
+        async with container.engine.connect() as conn:
+            logged = await conn.execute(
+                sa.text("SELECT count(*) FROM audit_log WHERE request_id = :rid AND customer_id = :cid"),
+                {"rid": f"read-{n}", "cid": uuid.UUID(c["id"])},
+            )
+            assert logged.scalar_one() == 1, n
+        return r.headers["x-request-id"], c["id"]
+
+    answered = await asyncio.gather(*(read(n) for n in range(48)))
+
+    assert sorted(rid for rid, _ in answered) == sorted(f"read-{n}" for n in range(48))
+    r = await app_client.get("/api/v1/audit", params={"actor": agent.username, "limit": 500}, headers=admin.headers)
+    reads = [e for e in r.json()["items"] if e["view"] == "contact-center-context"]
+    assert sorted((e["request_id"], e["customer_ids"][0]) for e in reads) == sorted(answered)
+    assert all(e["action"] == "read" and e["outcome"] == 200 for e in reads)
+    entries = container.audit_writer.entries - entries_before
+    statements = container.audit_writer.statements - statements_before
+    assert entries == 48
+    assert statements < entries  # some were committed together
+
+
+async def test_a_failed_group_write_still_audits_each_read_before_its_answer(
+    app_client: httpx.AsyncClient,
+    admin: Person,
+    make_person: MakePerson,
+    container: Container,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if container.audit_writer is None:
+        pytest.skip("group commit of audit entries is PostgreSQL's")
+    c = await _create(app_client, admin)
+    agent = await make_person("agent")
+    monkeypatch.setattr("adapters.db.audit._PG_APPEND_MANY", "SELECT 1 / (0 * length($1::text))")  # fails
+    answers = await asyncio.gather(
+        *(
+            app_client.get(
+                CONTEXT,
+                params={"customer_number": c["customer_number"]},
+                headers={**agent.headers, "X-Request-ID": f"failing-{n}"},
+            )
+            for n in range(5)
+        )
+    )
+    assert [a.status_code for a in answers] == [200] * 5
+    r = await app_client.get("/api/v1/audit", params={"customer_id": c["id"]}, headers=admin.headers)
+    reads = [e for e in r.json()["items"] if e["view"] == "contact-center-context"]
+    assert sorted(e["request_id"] for e in reads) == [f"failing-{n}" for n in range(5)]  # each exactly once
 
 
 async def test_a_merged_customers_complaint_case_follows_them_to_the_survivor(
