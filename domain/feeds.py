@@ -146,6 +146,15 @@ class FeedCommand:
     summary: str | None = None
     outcome: str | None = None
     payload: dict[str, Any] = field(default_factory=dict)
+    # The hashes the same event had under earlier versions of the adapter's reading (a resend of an event stored
+    # before must still be a duplicate, not a refusal).
+    earlier_content_hashes: tuple[str, ...] = ()
+
+    def has_content(self, stored_hash: str | None) -> bool:
+        """Whether `stored_hash`, stored under this event's ref, is this very content."""
+        return stored_hash is not None and (
+            stored_hash == self.content_hash or stored_hash in self.earlier_content_hashes
+        )
 
     @property
     def signed_amount(self) -> Money | None:
@@ -368,7 +377,7 @@ def judge_repeat(index: int, command: FeedCommand, applied_hash: str | None, fir
         return EventResult(
             index, command.source_ref, Outcome.REJECTED, list(first.errors) or [ref_taken(command.source_ref)]
         )
-    if applied_hash == command.content_hash:
+    if command.has_content(applied_hash):
         return EventResult(index, command.source_ref, Outcome.DUPLICATE)
     return EventResult(index, command.source_ref, Outcome.REJECTED, [ref_taken(command.source_ref)])
 

@@ -41,6 +41,9 @@ _AMOUNT = re.compile(r"-?[0-9]{1,16}(\.[0-9]{1,4})?")
 _ACCOUNT = re.compile(r"^[A-Za-z0-9\-]{4,34}$")
 # A run of 13-19 digits, possibly grouped by spaces or dashes, as card numbers are written.
 _DIGIT_RUN = re.compile(r"(?<![0-9])[0-9](?:[ \-]?[0-9]){12,22}(?![0-9])")
+# A UUID quoted in free text (a case or request id): its digit groups can look like a card number (about 1 random
+# UUID in 500 would lose digits), and no card number is written in its 8-4-4-4-12 shape.
+_UUID = re.compile(r"(?<![0-9A-Za-z])[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}(?![0-9A-Za-z])")
 # Fields whose digits are not card numbers: phone numbers and account numbers keep their form.
 _NOT_CARD_FIELDS = frozenset({"phone", "ani", "account_number", "source_ref"})
 MAX_TEXT = 2000
@@ -69,14 +72,33 @@ def card_token(pan_digits: str, key: str) -> str:
     return "tok_" + base64.b32encode(mac).decode().rstrip("=").lower()[:26]
 
 
-def _mask_runs(text: str) -> str:
-    def repl(m: re.Match[str]) -> str:
-        run = m.group(0)
-        if is_card_number(run):
-            return f"[card ****{re.sub(r'[ -]', '', run)[-4:]}]"
-        return run
+def _mask_card(m: re.Match[str]) -> str:
+    run = m.group(0)
+    if is_card_number(run):
+        return f"[card ****{re.sub(r'[ -]', '', run)[-4:]}]"
+    return run
 
-    return _DIGIT_RUN.sub(repl, text)
+
+# How many texts `_mask_runs` has read differently from the reading before 2026-12-03 (which masked digits inside
+# UUIDs too): `read_event` compares it before and after scrubbing one event (scrub runs start to end in one
+# thread), and only then works out the hash that reading gave.
+_uuid_saves = [0]
+
+
+def _mask_runs(text: str) -> str:
+    masked = _DIGIT_RUN.sub(_mask_card, text)
+    if masked == text or "-" not in text or _UUID.search(text) is None:
+        return masked  # nothing masked (the common case), or nothing masked inside a UUID
+    out: list[str] = []  # mask around the UUIDs, never inside one
+    last = 0
+    for m in _UUID.finditer(text):
+        out += (_DIGIT_RUN.sub(_mask_card, text[last : m.start()]), m.group(0))
+        last = m.end()
+    out.append(_DIGIT_RUN.sub(_mask_card, text[last:]))
+    kept = "".join(out)
+    if kept != masked:
+        _uuid_saves[0] += 1
+    return kept
 
 
 def scrub(value: Any, key: str | None = None, floats: list[float] | None = None) -> Any:
@@ -94,6 +116,18 @@ def scrub(value: Any, key: str | None = None, floats: list[float] | None = None)
         return [scrub(v, key, floats) for v in value]
     if floats is not None and isinstance(value, float):
         floats.append(value)
+    return value
+
+
+def _scrub_before_uuids(value: Any, key: str | None = None) -> Any:
+    """`scrub` as it read text until 2026-12-03, when it could mask digits inside a UUID: for the hash such an
+    event was stored under then (see `read_event`)."""
+    if isinstance(value, str):
+        return value if key in _NOT_CARD_FIELDS or len(value) < 13 else _DIGIT_RUN.sub(_mask_card, value)
+    if isinstance(value, dict):
+        return {k: _scrub_before_uuids(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub_before_uuids(v, key) for v in value]
     return value
 
 
@@ -399,6 +433,7 @@ def read_event(spec: ChannelSpec, raw: Any, index: int, card_key: str) -> Submit
     if "card_token" in raw and token_from_pan is not None:
         pan_errors.append(FieldError("pan", "give card_token or pan, not both"))
     floats: list[float] = []
+    uuid_saves = _uuid_saves[0]
     document = scrub(event, None, floats)
     given_ref = document.get("source_ref")
     source_ref = given_ref if isinstance(given_ref, str) and 1 <= len(given_ref) <= 128 else None
@@ -436,6 +471,11 @@ def read_event(spec: ChannelSpec, raw: Any, index: int, card_key: str) -> Submit
     if customer is None or r.errors:
         return Submitted(index, source_ref, document, errors=r.errors)
 
+    # An event quoting a UUID whose digits the earlier reading masked was stored under another hash: its resend
+    # is still the same event.
+    earlier: tuple[str, ...] = ()
+    if _uuid_saves[0] != uuid_saves:
+        earlier = (content_hash(_scrub_before_uuids(event)),)
     money = Money(amount_value, currency) if amount_value is not None and currency is not None else None
     payload = {k: v for k, v in document.items() if k not in _OUT_OF_PAYLOAD}
     payload.update(fields.extra)
@@ -447,6 +487,7 @@ def read_event(spec: ChannelSpec, raw: Any, index: int, card_key: str) -> Submit
         customer=customer,
         interaction_channel=rule.channel,
         content_hash=content_hash(document, text),
+        earlier_content_hashes=earlier,
         holding_action=rule.action if fields.account_number else HoldingAction.NONE,
         amount=money,
         sign=rule.sign,

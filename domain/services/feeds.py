@@ -234,7 +234,7 @@ async def _apply(
     for i, c in commands:
         if c.source_ref in claimed:
             todo.append((i, c))
-        elif stored.get(c.source_ref) == c.content_hash:
+        elif c.has_content(stored.get(c.source_ref)):
             results[i] = EventResult(i, c.source_ref, Outcome.DUPLICATE)
         else:
             results[i] = EventResult(i, c.source_ref, Outcome.REJECTED, [ref_taken(c.source_ref)])

@@ -177,6 +177,43 @@ async def test_duplicates_within_a_batch_and_reused_refs(container: Container, a
     assert r.json()["accepted"] == 1
 
 
+async def test_a_uuid_in_an_event_is_kept_whole_and_a_resend_stored_under_the_old_reading_is_a_duplicate(
+    container: Container, app_client: httpx.AsyncClient
+) -> None:
+    """Digits inside a UUID (a call id) are no card number. Until 2026-12-03 about one UUID in 500 lost some: the
+    event was stored under the hash of that reading, and its resend must still be a duplicate, not a refusal."""
+    from adapters.channels.common import _scrub_before_uuids, content_hash
+
+    key = await feed_key(container)
+    await seed_bank(container)
+    call_id = "7ee5e857-3489-4498-9143-40ff813fb5cd"  # "857-3489-4498-9143-40" passes the Luhn check
+    ended = ev("CC-U1", "call_ended", customer={"phone": PHONE}, call_id=call_id, notes=f"follow-up of {call_id}")
+    r = await app_client.post("/api/v1/feeds/call-center", headers=key, json={"events": [ended]})
+    assert r.json()["results"][0]["status"] == "accepted", r.text
+    async with container.engine.connect() as conn:
+        payload = (
+            await conn.execute(sa.select(interactions.c.payload).where(interactions.c.source_ref == "CC-U1"))
+        ).scalar_one()
+    assert payload["call_id"] == call_id and call_id in payload["notes"]
+
+    old = ev("CC-U2", "call_ended", customer={"phone": PHONE}, call_id=call_id)
+    old_reading = _scrub_before_uuids(old)
+    assert old_reading["call_id"] != call_id  # what the earlier version stored it as
+    r = await app_client.post("/api/v1/feeds/call-center", headers=key, json={"events": [old]})
+    assert r.json()["results"][0]["status"] == "accepted"
+    async with container.engine.begin() as conn:  # as the earlier version had stored it
+        await conn.execute(
+            sa.update(feed_events)
+            .where(feed_events.c.source_ref == "CC-U2")
+            .values(content_hash=content_hash(old_reading))
+        )
+    r = await app_client.post("/api/v1/feeds/call-center", headers=key, json={"events": [old, old]})
+    assert [x["status"] for x in r.json()["results"]] == ["duplicate", "duplicate"], r.text
+    changed = {**old, "disposition": "escalated"}
+    r = await app_client.post("/api/v1/feeds/call-center", headers=key, json={"events": [changed]})
+    assert r.json()["results"][0]["status"] == "rejected"
+
+
 async def test_a_rejected_event_sent_again_corrected_is_applied(
     container: Container, app_client: httpx.AsyncClient
 ) -> None:

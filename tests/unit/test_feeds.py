@@ -182,6 +182,18 @@ def test_scrub_leaves_phones_and_account_numbers_alone() -> None:
                           "notes": "card [card ****1111]"}  # fmt: skip
 
 
+def test_scrub_keeps_ids_quoted_in_notes_whole_and_still_masks_a_card_beside_them() -> None:
+    case_id = "7ee5e857-3489-4498-9143-40ff813fb5cd"  # "857-3489-4498-9143-40": 16 digits that pass the Luhn check
+    assert is_card_number("857-3489-4498-9143-40")
+    note = f"re case {case_id}: customer read out 4111 1111 1111 1111, case {case_id.upper()} closed"
+    assert scrub({"notes": note}) == {
+        "notes": f"re case {case_id}: customer read out [card ****1111], case {case_id.upper()} closed"
+    }
+    for _ in range(5000):
+        quoted = f"see {uuid.uuid4()} and {uuid.uuid4()}"
+        assert scrub(quoted) == quoted
+
+
 def test_timeline_payloads_are_written_exactly() -> None:
     """The payload goes to PostgreSQL as JSON text: big integers stay exact, text stays readable, and values
     JSON has no form for are written as their text."""
