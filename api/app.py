@@ -21,6 +21,7 @@ from api.access_policy import AccessPolicy
 from api.audit import AuditMiddleware
 from api.errors import allowed_methods, install_error_handlers, method_not_allowed
 from api.health import Metrics, MetricsMiddleware
+from api.hot_lane import CrmApp
 from api.ratelimit import RateLimiter
 from api.security_headers import SecurityHeadersMiddleware
 
@@ -84,7 +85,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
             if own:
                 await app.state.container.dispose()
 
-    app = FastAPI(
+    app = CrmApp(
         title="bank-crm",
         version="0.1.0",
         description=DESCRIPTION,

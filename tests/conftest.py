@@ -96,8 +96,12 @@ async def truncate_all(container: Container) -> None:
 
 @pytest.fixture
 async def container(session_container: Container) -> AsyncIterator[Container]:
-    """The container, starting from empty tables."""
+    """The container, starting from empty tables (and no copies of them kept in the process)."""
+    from adapters.db.context import catalogue_cache, peer_rate_cache
+
     await truncate_all(session_container)
+    catalogue_cache.clear()
+    peer_rate_cache.clear()
     yield session_container
 
 
