@@ -103,4 +103,38 @@ describe("customer search", () => {
     expect(await screen.findByText("Customer 7")).toBeInTheDocument();
     expect(calls.find((c) => c.path === "/api/v1/staff")!.search.getAll("role")).toEqual(["rm"]);
   });
+
+  it("searches the RMs as the name is typed when the bank has more than one page of them", async () => {
+    signedIn("head.office");
+    const lin = {
+      ...colleague,
+      id: "00000000-0000-4000-8000-000000000777",
+      username: "rm.lin",
+      display_name: "Lin Na",
+    };
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json({ ...me, username: "head.office", role: "admin", branch: null }),
+      "GET /api/v1/segments": () => json({ items: [], next_cursor: null }),
+      "GET /api/v1/staff": (c) =>
+        c.search.get("q")
+          ? json({ items: [lin], next_cursor: null })
+          : json({ items: [colleague], next_cursor: "more" }),
+      "GET /api/v1/customers": (c) =>
+        json({ items: c.search.get("relationship_manager") === "rm.lin" ? [row(9)] : [row(1)], next_cursor: null }),
+    });
+    renderApp(<CustomersPage />, { url: "/customers" });
+    const user = userEvent.setup();
+    expect(await screen.findByText("Customer 1")).toBeInTheDocument();
+    const field = await screen.findByRole("combobox", { name: "Relationship manager" });
+    expect(field.tagName).toBe("INPUT"); // not a list cut short at the first page
+    await user.type(field, "rm.l");
+    await waitFor(() =>
+      expect(calls.some((c) => c.path === "/api/v1/staff" && c.search.get("q") === "rm.l")).toBe(true),
+    );
+    const matches = screen.getByTestId("rm-matches");
+    await waitFor(() => expect(matches.querySelector('option[value="rm.lin"]')).not.toBeNull());
+    expect(matches.querySelector('option[value="rm.wang"]')).toBeNull();
+    await user.type(field, "in");
+    expect(await screen.findByText("Customer 9")).toBeInTheDocument();
+  });
 });

@@ -53,7 +53,11 @@ export function CustomersPage() {
     retry: false,
   });
   // The RM filter offers the RMs the user may see (their branch's, or all); a username can be typed otherwise.
+  // A bank with more RMs than one page gets a search as you type instead of a list cut short.
   const rms = useStaff(["rm"], { enabled: me?.role !== undefined && me.role !== "rm" });
+  const manyRms = Boolean(rms.data?.next_cursor);
+  const rmPrefix = rm.trim();
+  const rmMatches = useStaff(["rm"], { enabled: manyRms && rmPrefix.length > 0, q: rmPrefix });
   const result = useInfiniteQuery({
     queryKey: ["customers", { query, tier, segment, rm }],
     initialPageParam: null as string | null,
@@ -160,7 +164,7 @@ export function CustomersPage() {
         {me?.role !== "rm" && (
           <div className="field">
             <label htmlFor="f-rm">{t("customers.rm")}</label>
-            {rms.data ? (
+            {rms.data && !manyRms ? (
               <select id="f-rm" value={rm} onChange={(e) => setFilter("rm", e.target.value)}>
                 <option value="">{t("staff.anyRm")}</option>
                 {rm && !rms.data.items.some((s) => s.username === rm || s.id === rm) && (
@@ -173,12 +177,23 @@ export function CustomersPage() {
                 ))}
               </select>
             ) : (
-              <input
-                id="f-rm"
-                value={rm}
-                placeholder={t("customers.rmPlaceholder")}
-                onChange={(e) => setFilter("rm", e.target.value)}
-              />
+              <>
+                <input
+                  id="f-rm"
+                  value={rm}
+                  placeholder={t("customers.rmPlaceholder")}
+                  list={manyRms ? "f-rm-matches" : undefined}
+                  autoComplete="off"
+                  onChange={(e) => setFilter("rm", e.target.value)}
+                />
+                {manyRms && (
+                  <datalist id="f-rm-matches" data-testid="rm-matches">
+                    {((rmPrefix && rmMatches.data) || rms.data)?.items.map((s) => (
+                      <option key={s.id} value={s.username} label={staffName(s)} />
+                    ))}
+                  </datalist>
+                )}
+              </>
             )}
           </div>
         )}
