@@ -161,8 +161,13 @@ class AuditGroupWriter:
 
     async def append(self, entry: AuditEntry) -> None:
         """Return once `entry` is committed; raise if it could not be."""
-        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._pending.append((_group_row(entry), done))
+        loop = asyncio.get_running_loop()
+        row = _group_row(entry)
+        if self._writing is not None and (self._writing.done() or self._writing.get_loop() is not loop):
+            # A writer of a loop that has ended (tests run a loop each): what it held went with that loop.
+            self._writing, self._pending = None, []
+        done: asyncio.Future[None] = loop.create_future()
+        self._pending.append((row, done))
         if self._writing is None:
             self._writing = asyncio.create_task(self._write_pending())
         await asyncio.shield(done)  # a caller that gives up does not cancel the others' write
