@@ -181,14 +181,14 @@ class AuditGroupWriter:
                     async with self._engine.connect() as conn:
                         driver = await driver_connection(conn)
                         await driver.fetchval(_PG_APPEND_MANY, _group_json([row for row, _ in batch]))
+                        # Committed: tell the callers now, whatever giving the connection back may raise.
+                        self.statements += 1
+                        self.entries += len(batch)
+                        for _, done in batch:
+                            if not done.done():
+                                done.set_result(None)
                 except Exception as e:
                     _fail(batch, f"could not write {len(batch)} audit entries: {e!r}")
-                    continue
-                self.statements += 1
-                self.entries += len(batch)
-                for _, done in batch:
-                    if not done.done():
-                        done.set_result(None)
         finally:
             self._writing = None
             _fail(batch + self._pending, "the audit writer stopped")  # cancelled (shutdown): nobody waits for ever
