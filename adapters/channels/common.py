@@ -131,6 +131,13 @@ def _scrub_before_uuids(value: Any, key: str | None = None) -> Any:
     return value
 
 
+def earlier_reading_hash(document: Any) -> str | None:
+    """The hash a scrubbed `document` had under the reading before 2026-12-03, when that differs (digits inside a
+    UUID were masked then); None when the two readings agree, as for nearly every document."""
+    before = _scrub_before_uuids(document)
+    return None if before == document else content_hash(before)
+
+
 def _scrub_object(value: dict[str, Any], floats: list[float] | None) -> dict[str, Any]:
     """`scrub` of a JSON object: the common kinds of value inline, the same tests as `scrub`'s (an event's
     fields are a dozen short texts and numbers; a call per field was most of the time)."""

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.channels.common import content_hash
+from adapters.channels.common import content_hash, earlier_reading_hash
 from adapters.db.arrays import batches, json_records, one_of
 from adapters.db.customers import customer_to_row, identity_rows
 from adapters.db.engine import driver_connection
@@ -305,6 +305,9 @@ class SqlFeedStore:
         for key, e in keyed.items():
             errors = [x.as_dict() for x in e.errors]
             existing = open_rows.get(key)
+            if existing is None and open_rows:  # kept before the reading of UUIDs changed (adapters/channels/common.py)
+                earlier = earlier_reading_hash(e.document)
+                existing = open_rows.get((key[0], key[1], earlier)) if earlier is not None else None
             if existing is not None:
                 bumps.append({"b_id": existing, "b_errors": errors, "b_reason": _reason(errors), "b_at": e.received_at})
                 continue

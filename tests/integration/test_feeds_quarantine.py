@@ -118,3 +118,24 @@ async def test_the_same_refused_event_twice_is_one_entry(container: Container, a
     await _reject(app_client, key, "teller", bad)
     items = (await app_client.get("/api/v1/feeds/quarantine", headers=key)).json()["items"]
     assert len(items) == 1 and items[0]["attempts"] == 2
+
+
+async def test_a_refused_event_kept_under_the_earlier_reading_of_a_uuid_is_still_one_entry(
+    container: Container, app_client: httpx.AsyncClient
+) -> None:
+    import sqlalchemy as sa
+
+    from adapters.channels.common import _scrub_before_uuids, content_hash
+    from adapters.db.tables_feeds import feed_quarantine
+
+    key = await feed_key(container)
+    call_id = "7ee5e857-3489-4498-9143-40ff813fb5cd"  # digits inside that the earlier reading masked
+    bad = ev("CC-Q1", "call_ended", call_id=call_id, satisfaction=9)
+    await _reject(app_client, key, "call-center", bad)
+    async with container.engine.begin() as conn:  # as the earlier version had kept it
+        document = (await conn.execute(sa.select(feed_quarantine.c.document))).scalar_one()
+        assert document["call_id"] == call_id
+        await conn.execute(sa.update(feed_quarantine).values(content_hash=content_hash(_scrub_before_uuids(document))))
+    await _reject(app_client, key, "call-center", bad)
+    items = (await app_client.get("/api/v1/feeds/quarantine", headers=key)).json()["items"]
+    assert len(items) == 1 and items[0]["attempts"] == 2
