@@ -250,6 +250,26 @@ async def drive(host: str, port: int, key: str, numbers: list[str], clients: int
     }
 
 
+async def audit_high_water(dsn: str) -> int:
+    conn = await asyncpg.connect(dsn)
+    try:
+        return int(await conn.fetchval("SELECT coalesce(max(id), 0) FROM audit_log"))
+    finally:
+        await conn.close()
+
+
+async def audit_commits_since(dsn: str, after_id: int) -> tuple[int, int]:
+    """Audit entries written after `after_id`, and in how many transactions (rows of one commit share an xmin)."""
+    conn = await asyncpg.connect(dsn)
+    try:
+        row = await conn.fetchrow(
+            "SELECT count(*) AS entries, count(DISTINCT xmin::text) AS commits FROM audit_log WHERE id > $1", after_id
+        )
+    finally:
+        await conn.close()
+    return int(row["entries"]), int(row["commits"])
+
+
 def start_server(dsn: str, port: int, workers: int, pool: int) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CRM_")}
     env.update(SECRET_ENV, CRM_DATABASE_URL=sqlalchemy_url(dsn), CRM_DATABASE_POOL_SIZE=str(pool))
@@ -359,9 +379,11 @@ async def main() -> None:
     try:
         await wait_ready(args.port, proc)
         await drive("127.0.0.1", args.port, key, numbers, args.clients, 5)  # warm-up
+        audit_before = await audit_high_water(args.database)
         before = cpu_reading(proc.pid)
         http = await drive("127.0.0.1", args.port, key, numbers, args.clients, args.seconds)
         http_cpu = cpu_spent(before, cpu_reading(proc.pid), http["requests"])
+        entries, commits = await audit_commits_since(args.database, audit_before)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -386,6 +408,10 @@ async def main() -> None:
         f"p99 {http['p99_ms'] / floor['p99_ms']:.1f}x the floor's"
     )
     print("  target : >= 1500 req/s, p99 < 30 ms")
+    print(
+        f"  audit  : {entries} entries in {commits} commits during the server phase "
+        f"({entries / max(commits, 1):.1f} per commit: the reads in flight are committed together)"
+    )
     print("\nCPU per request (ms; user + system, from /proc)")
     for label, spent in (("server phase", http_cpu), ("floor phase ", floor_cpu)):
         print(
