@@ -8,9 +8,9 @@ How a route gets audited (see also docs in `api/access_policy.py`):
 * A route that shows customers without naming one in its path (a search, the call-center context) calls
   `annotate(request, customer_ids=[...])` before returning; the middleware writes that as the one entry.
 * A hot read route that shares one connection per request (`api.deps.shares_request_connection`) may
-  instead call `await commit_entry(request, container, conn)` once its answer is decided: the same entry,
-  written and committed in the route's own transaction (PostgreSQL), before the response is sent; the
-  middleware then writes none for it (and still writes the entry of a request that fails after all).
+  instead call `await commit_entry(request, container)` once its answer is decided: the same entry, committed
+  before the response is sent (on PostgreSQL together with the other reads in flight); the middleware then
+  writes none for it (and still writes the entry of a request that fails after all).
 * `await record(container, principal, request, ...)` writes an entry at once, in its own transaction (for
   background work or several entries per request). Do not call it while holding a SQLite write transaction.
 """
@@ -27,7 +27,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
-from sqlalchemy.ext.asyncio import AsyncConnection
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from adapters.container import Container
@@ -122,35 +121,26 @@ async def record(
     )
 
 
-async def commit_entry(request: Request, container: Container, conn: AsyncConnection) -> None:
+async def commit_entry(request: Request, container: Container) -> None:
     """Write this request's entry (as a 200) and commit it, now, before the response is built and sent.
 
-    On PostgreSQL the request's connection goes back to the pool (its reads are done) and the entry is committed
-    together with those of the other requests in flight (`AuditGroupWriter`: group commit), or, without a group
-    writer, in the route's own transaction. On SQLite the read transaction ends first and the entry is written in a
-    short IMMEDIATE transaction of its own (a read transaction upgraded to a write could fail with "database is
-    locked"). Either way it is durable before the response leaves. Should it fail, the middleware tries again
-    with its own transaction at the response's start, as for any other route.
+    The request's connection goes back to the pool first (its reads are done; never hold one connection while
+    waiting for another). On PostgreSQL the entry is then committed together with those of the other requests in
+    flight (`AuditGroupWriter`: group commit); on SQLite in a short IMMEDIATE transaction of its own. Either way it
+    is durable before the response leaves. Should it fail, the middleware tries again with its own transaction at
+    the response's start, as for any other route.
     """
     state = request.scope.setdefault("state", {})
     entry = _entry_for(request.scope, 200, container.clock.now())
     try:
-        if conn.dialect.name == "postgresql" and container.audit_writer is not None:
-            await release_request_connection(state)  # never hold a connection while waiting for the group write
-            if entry is not None:
+        await release_request_connection(state)
+        if entry is not None:
+            if container.audit_writer is not None:
                 await container.audit_writer.append(entry)
-        elif conn.dialect.name == "postgresql":
-            if entry is not None:
-                await audit_db.append_committed(conn, entry)
             else:
-                await conn.commit()
-        else:
-            await release_request_connection(state)  # ends the read; never hold two connections at once
-            if entry is not None:
                 await audit_db.append_now(container.engine, entry)
     except Exception:
-        log.exception("could not write the audit entry in the request's transaction; the middleware retries")
-        await release_request_connection(state)  # a failed transaction: give the connection back as it is
+        log.exception("could not write the audit entry of the request; the middleware retries")
         return
     state[_WRITTEN] = True
 
@@ -231,7 +221,7 @@ class AuditMiddleware:
             written = True
             await release_request_connection(state)  # before checking out another for the entry
             if state.get(_WRITTEN):
-                return  # the route committed its entry in its own transaction (commit_entry)
+                return  # the route committed its entry already (commit_entry)
             app = scope.get("app")
             container: Container | None = getattr(getattr(app, "state", None), "container", None)
             if container is None:

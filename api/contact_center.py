@@ -22,7 +22,6 @@ from api.audit import commit_entry
 from api.deps import (
     ContainerDep,
     get_container,
-    release_request_connection,
     request_connection,
     require_scope,
     shares_request_connection,
@@ -170,8 +169,7 @@ async def get_context(
             }
         )
     # The answer is decided: its audit entry is committed with the reads, before the response leaves.
-    await commit_entry(request, container, conn)
-    await release_request_connection(request.scope["state"])
+    await commit_entry(request, container)  # and gives the request's connection back
     return Response(content, media_type="application/json")
 
 

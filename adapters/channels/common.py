@@ -480,9 +480,8 @@ def read_event(spec: ChannelSpec, raw: Any, index: int, card_key: str) -> Submit
 
     # An event quoting a UUID whose digits the earlier reading masked was stored under another hash: its resend
     # is still the same event.
-    earlier: tuple[str, ...] = ()
-    if _uuid_saves[0] != uuid_saves:
-        earlier = (content_hash(_scrub_before_uuids(event)),)
+    earlier_hash = earlier_reading_hash(document) if _uuid_saves[0] != uuid_saves else None
+    earlier = (earlier_hash,) if earlier_hash is not None else ()
     money = Money(amount_value, currency) if amount_value is not None and currency is not None else None
     payload = {k: v for k, v in document.items() if k not in _OUT_OF_PAYLOAD}
     payload.update(fields.extra)

@@ -37,18 +37,6 @@ _INSERT_WITH_LINKS = (
 )
 
 
-# PostgreSQL, for hot read routes (`append_committed`): the same entry and links as one prepared statement on the
-# driver's connection, past SQLAlchemy's execution layer (a fifth of a call-center context read's CPU).
-_PG_PLACEHOLDERS = [f"${n}::jsonb" if isinstance(c.type, sa.JSON) else f"${n}" for n, c in enumerate(_COLUMNS, 1)]
-_PG_APPEND = (
-    f"WITH entry AS (INSERT INTO audit_log ({', '.join(c.name for c in _COLUMNS)}) "
-    f"VALUES ({', '.join(_PG_PLACEHOLDERS)}) RETURNING id), "
-    "links AS (INSERT INTO audit_log_customers (audit_id, customer_id) "
-    f"SELECT entry.id, unnest(${len(_COLUMNS) + 1}::text[])::uuid FROM entry) "
-    "SELECT id FROM entry"
-)
-
-
 def _values(entry: AuditEntry, ids: list[uuid.UUID]) -> dict[str, Any]:
     return {
         "at": entry.at,
@@ -79,32 +67,6 @@ async def append(conn: AsyncConnection, entry: AuditEntry) -> int:
     audit_id = int((await conn.execute(_INSERT, params)).scalar_one())
     if ids:
         await conn.execute(sa.insert(audit_log_customers), [{"audit_id": audit_id, "customer_id": c} for c in ids])
-    return audit_id
-
-
-async def append_committed(conn: AsyncConnection, entry: AuditEntry) -> int:
-    """Add one entry and commit it now, with whatever the connection's transaction already holds; the new id.
-
-    On PostgreSQL the entry is one statement on the driver's connection: inside the transaction SQLAlchemy has
-    open on it (then committed here), or, when none is, committed by itself as it runs.
-    """
-    if conn.dialect.name != "postgresql":
-        audit_id = await append(conn, entry)
-        await conn.commit()
-        return audit_id
-    ids = list(dict.fromkeys(entry.customer_ids))
-    values = _values(entry, ids)
-    if values["at"].tzinfo is None:
-        raise ValueError("naive datetime given to a UTC column")  # as UTCDateTime refuses it
-    values["at"] = values["at"].astimezone(UTC)
-    values["fields"] = json.dumps(values["fields"])  # JSONB as SQLAlchemy writes it
-    values["detail"] = json.dumps(values["detail"])
-    driver = await driver_connection(conn)
-    # Arrays as text[]: asyncpg knows that codec without asking (a uuid[] parameter costs a type-introspection
-    # query on every new connection, 10-20 ms, and pools open connections all the time under load).
-    audit_id = int(await driver.fetchval(_PG_APPEND, *[values[c.name] for c in _COLUMNS], [str(i) for i in ids]))
-    if conn.in_transaction():
-        await conn.commit()
     return audit_id
 
 
