@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from domain.customers import E164, IdDocumentType, IdentitySource, RiskPreference
 from domain.errors import InvalidValue
+from domain.products import ProductCategory
 from domain.value.movements import COMPLAINT_CHANNEL, COMPLAINT_TYPE
 
 MATURITY_HORIZON_DAYS = 30
@@ -178,6 +179,7 @@ class ActionKind(StrEnum):
 
 
 _PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
+_CREDIT_WITH_MATURITY = frozenset(c.value for c in ProductCategory if c.is_credit and c.has_maturity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,12 +206,17 @@ def _maturities(facts: CustomerFacts, today: date) -> list[NextBestAction]:
         if not 0 <= days <= MATURITY_HORIZON_DAYS:
             continue
         when = "today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
+        owed = h.category in _CREDIT_WITH_MATURITY
         out.append(
             NextBestAction(
                 ActionKind.ROLL_OVER_MATURITY,
                 "high" if days <= 7 else "medium",
-                f"Offer to roll over {h.product_name} {h.masked_account}",
-                f"{h.product_name} {h.masked_account} ({_money(abs(h.balance), h.currency)}) matures on "
+                # A loan that falls due is repaid or renewed; a deposit or wealth product is rolled over.
+                f"Discuss repaying or renewing {h.product_name} {h.masked_account}"
+                if owed
+                else f"Offer to roll over {h.product_name} {h.masked_account}",
+                f"{h.product_name} {h.masked_account} ({_money(abs(h.balance), h.currency)}"
+                f"{' outstanding' if owed else ''}) {'falls due' if owed else 'matures'} on "
                 f"{h.maturity_date.isoformat()}, {when}",
                 {"holding_id": str(h.id), "product_code": h.product_code},
             )

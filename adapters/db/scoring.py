@@ -30,7 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from adapters.db.types import Amount
 from domain.customers import LifecycleStage
 from domain.value import churn, contribution, lifecycle, movements, tiers
-from domain.value.alerts import DETAILS, SEVERITY, TITLES, AlertKind
+from domain.value.alerts import CREDIT_MATURITY_CATEGORIES, CREDIT_MATURITY_DETAIL, DETAILS, SEVERITY, TITLES, AlertKind
 
 KEY_CUTOFF = "key_tier_cutoff"
 
@@ -822,13 +822,23 @@ def _maturity(
         AlertKind.MATURITY,
         f"{q.uuid_text('h.id')} || ':' || {q.date_text('h.maturity_date')}",
         q.template(TITLES[AlertKind.MATURITY], product="p.name", date=q.date_text("h.maturity_date")),
-        q.template(
+        f"CASE WHEN p.category IN {q.texts(CREDIT_MATURITY_CATEGORIES)} THEN "
+        + q.template(
+            CREDIT_MATURITY_DETAIL,
+            balance=q.money_text("ABS(h.balance)"),
+            currency="h.currency",
+            product="p.name",
+            date=q.date_text("h.maturity_date"),
+        )
+        + " ELSE "
+        + q.template(
             DETAILS[AlertKind.MATURITY],
             balance=q.money_text("h.balance"),
             currency="h.currency",
             product="p.name",
             date=q.date_text("h.maturity_date"),
-        ),
+        )
+        + " END",
         {
             "holding_id": q.uuid_text("h.id"),
             "maturity_date": q.date_text("h.maturity_date"),

@@ -67,6 +67,34 @@ async def test_each_cause_raises_one_alert_assigned_to_the_rm(container: Contain
     assert "300000.00 CNY" in outflow.title
 
 
+async def test_a_maturing_loan_is_shown_as_the_sum_owed_not_a_renewal_offer(
+    container: Container, make_person: Any
+) -> None:
+    rm = await make_person("rm")
+    due = NOW.date() + timedelta(days=9)
+    async with container.uow() as uow:
+        cid = await add_customer(uow.connection, relationship_manager_id=rm.id)
+        await add_holding(uow.connection, cid, "loan", "-1370281.54", maturity_date=due)
+        await add_holding(uow.connection, cid, "time_deposit", "8200.21", maturity_date=due)
+        await scoring.rescore(uow.connection, NOW)
+        await uow.commit()
+    async with container.engine.connect() as conn:
+        rows = await conn.execute(
+            sa.select(alerts.c.title, alerts.c.detail).where(alerts.c.customer_id == cid).order_by(alerts.c.title)
+        )
+        found = [(r.title, r.detail) for r in rows]
+    assert found == [
+        (
+            f"Loan matures on {due.isoformat()}",
+            f"1370281.54 CNY outstanding on Loan falls due on {due.isoformat()}: discuss repayment or renewal",
+        ),
+        (
+            f"Time Deposit matures on {due.isoformat()}",
+            f"8200.21 CNY in Time Deposit matures on {due.isoformat()}: offer a renewal",
+        ),
+    ]
+
+
 async def test_a_full_rescore_raises_the_alerts_that_customer_by_customer_scoring_raises(
     container: Container, make_person: Any
 ) -> None:

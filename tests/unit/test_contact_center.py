@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -96,6 +97,24 @@ def test_maturities_within_30_days_are_to_roll_over() -> None:
     assert [a.priority for a in actions] == ["high", "high", "medium"]
     assert "today" in actions[0].reason and "in 7 days" in actions[1].reason
     assert "CNY 50,000.00" in actions[0].reason and "2026-12-23" in actions[2].reason
+
+
+def test_a_loan_falling_due_is_to_repay_or_renew_with_the_sum_owed() -> None:
+    loan = replace(
+        holding(category="loan", matures_in=12),
+        product_name="Small Business Loan",
+        masked_account="****7788",
+        balance=Decimal("-1370281.54"),
+    )
+    facts = CustomerFacts(risk_preference=None, consents_to_phone_offers=False, holdings=(loan, holding(matures_in=20)))
+    loan_action, deposit_action = next_best_actions(facts, NOW)
+    assert loan_action.title == "Discuss repaying or renewing Small Business Loan ****7788"
+    assert (
+        loan_action.reason
+        == "Small Business Loan ****7788 (CNY 1,370,281.54 outstanding) falls due on 2026-12-05, in 12 days"
+    )
+    assert deposit_action.title == "Offer to roll over 12-month time deposit ****3445"
+    assert deposit_action.reason.endswith("(CNY 50,000.00) matures on 2026-12-13, in 20 days")
 
 
 def test_open_alerts_and_recent_complaints_come_first_and_are_not_repeated() -> None:
