@@ -24,6 +24,16 @@ describe("server-written sentences", () => {
     );
   });
 
+  it("reads a loan falling due as the sum outstanding", () => {
+    expect(
+      serverText(
+        "1370281.54 CNY outstanding on Small Business Loan falls due on 2026-12-29: discuss repayment or renewal",
+        zh,
+        "zh-CN",
+      ),
+    ).toBe("Small Business Loan 尚欠 ¥1,370,281.54，将于 2026/12/29 到期：请与客户商议还款或续贷");
+  });
+
   it("shows a text no template knows (a customer's own words) as it came", () => {
     expect(serverText("客户投诉柜台排队太久", zh, "zh-CN")).toBe("客户投诉柜台排队太久");
     expect(serverText("balances fell a lot", zh, "zh-CN")).toBe("balances fell a lot");

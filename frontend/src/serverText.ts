@@ -35,6 +35,10 @@ export const SERVER_TEXTS: ReadonlyArray<readonly [template: string, key: Messag
   ["first transaction on {day} after none since {before}", "server.alert.dormant_wakeup"],
   ["{n} salary credits in the months before, none for {days} days", "server.alert.salary_stopped"],
   ["{balance} {currency} in {product} matures on {date}: offer a renewal", "server.alert.maturity"],
+  [
+    "{balance} {currency} outstanding on {product} falls due on {date}: discuss repayment or renewal",
+    "server.alert.credit_maturity",
+  ],
 ];
 
 const CNY_AMOUNTS = new Set(["amount", "usual", "aum", "contribution"]);

@@ -19,6 +19,7 @@ TEMPLATES = (
     + [tiers.KEY_REASON, tiers.POTENTIAL_GROWTH, tiers.POTENTIAL_WALLET, tiers.POTENTIAL_YOUNG, tiers.ORDINARY_REASON]
     + list(lifecycle.REASONS.values())
     + list(alerts.DETAILS.values())
+    + [alerts.CREDIT_MATURITY_DETAIL]
 )
 
 

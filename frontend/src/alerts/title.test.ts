@@ -19,6 +19,12 @@ describe("alert headlines in the user's language", () => {
     expect(alertTitle(a, translator("zh-CN"), "zh-CN")).toBe("¥3,441.17 将于 2026/12/02 到期");
   });
 
+  it("words a loan falling due as the sum owed, not a negative amount", () => {
+    const a = alert("maturity", { balance: "-1370281.54", currency: "CNY", maturity_date: "2026-12-29" });
+    expect(alertTitle(a, translator("en"), "en")).toBe("CN¥1,370,281.54 owed, due on 12/29/2026");
+    expect(alertTitle(a, translator("zh-CN"), "zh-CN")).toBe("欠款 ¥1,370,281.54 将于 2026/12/29 到期");
+  });
+
   it("falls back to the server's title when the data lacks what the sentence needs", () => {
     expect(alertTitle(alert("complaint", {}), translator("zh-CN"), "zh-CN")).toBe("server title");
     expect(alertTitle(alert("new_kind", { x: 1 }), translator("en"), "en")).toBe("server title");

@@ -25,11 +25,15 @@ export function alertTitle(a: Alert, t: Translate, locale: Locale): string {
       key = "alertTitle.salary_stopped";
       vars.date = date(d.last_salary);
       break;
-    case "maturity":
-      key = "alertTitle.maturity";
-      vars.amount = money(d.balance, d.currency);
+    case "maturity": {
+      // A loan or mortgage falling due has a balance below zero: what the customer owes, not a deposit to renew.
+      const balance = str(d.balance);
+      const owed = balance !== null && balance.startsWith("-");
+      key = owed ? "alertTitle.credit_maturity" : "alertTitle.maturity";
+      vars.amount = money(owed ? balance.slice(1) : balance, d.currency);
       vars.date = date(d.maturity_date);
       break;
+    }
     case "complaint":
       key = "alertTitle.complaint";
       vars.date = date(d.occurred_at);

@@ -367,6 +367,7 @@ export const en = {
   "alertTitle.dormant_wakeup": "Dormant customer active again (previous transaction {date})",
   "alertTitle.salary_stopped": "Salary stopped arriving (last on {date})",
   "alertTitle.maturity": "{amount} matures on {date}",
+  "alertTitle.credit_maturity": "{amount} owed, due on {date}",
   "alertTitle.complaint": "Complaint to the call center on {date}",
 
   "server.churn.balance_outflow": "balances fell {pct}% over three months",
@@ -391,6 +392,7 @@ export const en = {
   "server.alert.dormant_wakeup": "first transaction on {day} after none since {before}",
   "server.alert.salary_stopped": "{n} salary credits in the months before, none for {days} days",
   "server.alert.maturity": "{balance} in {product} matures on {date}: offer a renewal",
+  "server.alert.credit_maturity": "{balance} outstanding on {product} falls due on {date}: discuss repayment or renewal",
 
   "staff.choose": "Choose a person…",
   "staff.anyRm": "Any RM",
@@ -767,6 +769,7 @@ export const zhCN: Record<MessageKey, string> = {
   "alertTitle.dormant_wakeup": "休眠客户重新活跃（上次交易 {date}）",
   "alertTitle.salary_stopped": "代发工资中断（最后一笔 {date}）",
   "alertTitle.maturity": "{amount} 将于 {date} 到期",
+  "alertTitle.credit_maturity": "欠款 {amount} 将于 {date} 到期",
   "alertTitle.complaint": "{date} 致电客服中心投诉",
 
   "server.churn.balance_outflow": "三个月内余额下降 {pct}%",
@@ -791,6 +794,7 @@ export const zhCN: Record<MessageKey, string> = {
   "server.alert.dormant_wakeup": "自 {before} 以来首笔交易发生于 {day}",
   "server.alert.salary_stopped": "此前数月有 {n} 笔代发工资，已 {days} 天未到账",
   "server.alert.maturity": "{product} 中的 {balance} 将于 {date} 到期：建议续作",
+  "server.alert.credit_maturity": "{product} 尚欠 {balance}，将于 {date} 到期：请与客户商议还款或续贷",
 
   "staff.choose": "请选择人员…",
   "staff.anyRm": "全部客户经理",
