@@ -39,7 +39,11 @@ function RelatedCustomer({ id }: { id: string }) {
       return { customer: data, etag: response.headers.get("ETag") ?? `"v${data.version}"` };
     },
   });
+  const { t } = useI18n();
   if (related.isSuccess) return <Link to={`/customers/${id}`}>{related.data.customer.display_name}</Link>;
+  // 404: a customer outside the reader's portfolio (the server tells no more), or one since removed.
+  if (related.isError && related.error instanceof ApiError && related.error.status === 404)
+    return <span className="muted-text">{t("c360.relatedOutOfScope")}</span>;
   return <span className="mono">{id.slice(0, 8)}…</span>;
 }
 
@@ -208,7 +212,8 @@ export function Customer360Page() {
               <ul className="plain">
                 {c.relations.map((r) => (
                   <li key={r.related_customer_id + r.type}>
-                    <span className="tag">{r.type}</span> <RelatedCustomer id={r.related_customer_id} />
+                    <span className="tag">{label("relationType", r.type)}</span>{" "}
+                    <RelatedCustomer id={r.related_customer_id} />
                   </li>
                 ))}
               </ul>

@@ -1,0 +1,60 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { Route, Routes } from "react-router";
+import { renderApp } from "../test/render";
+import { customerFixture } from "../test/fixtures";
+import { json, me, mockApi, problem, signedIn } from "../test/server";
+import { Customer360Page } from "./Customer360";
+
+const SPOUSE = "22222222-2222-4222-8222-222222222222";
+const CHILD = "33333333-3333-4333-8333-333333333333";
+
+function page(locale: "en" | "zh-CN" = "en") {
+  signedIn();
+  const customer = customerFixture({
+    relations: [
+      { related_customer_id: SPOUSE, type: "spouse", since: null },
+      { related_customer_id: CHILD, type: "child", since: null },
+    ],
+  });
+  mockApi({
+    "GET /api/v1/auth/me": () => json(me),
+    "GET /api/v1/customers/:id": (call) => {
+      if (call.path.endsWith(customer.id)) return json(customer, 200, { ETag: '"v3"' });
+      // The child is in the reader's portfolio; the spouse is another RM's customer: 404, as the API scopes it.
+      if (call.path.endsWith(CHILD))
+        return json(customerFixture({ id: CHILD, display_name: "王小明 (Wang Xiaoming)" }), 200, { ETag: '"v1"' });
+      return problem(404, "not-found", `customer ${SPOUSE} not found`);
+    },
+    "GET /api/v1/customers/:id/holdings": () => json({ items: [] }),
+    "GET /api/v1/customers/:id/timeline": () => json({ items: [], next_cursor: null }),
+  });
+  renderApp(
+    <Routes>
+      <Route path="/customers/:customerId" element={<Customer360Page />} />
+    </Routes>,
+    { url: `/customers/${customer.id}`, locale },
+  );
+}
+
+describe("related customers on the 360 view", () => {
+  it("names the relation and links a relative in the portfolio, and says when one is outside it", async () => {
+    page();
+    const panel = await screen.findByRole("region", { name: "Relations" });
+    expect(await within(panel).findByRole("link", { name: "王小明 (Wang Xiaoming)" })).toHaveAttribute(
+      "href",
+      `/customers/${CHILD}`,
+    );
+    expect(await within(panel).findByText("a customer outside your portfolio")).toBeInTheDocument();
+    expect(within(panel).getByText("spouse")).toBeInTheDocument();
+    expect(within(panel).getByText("child")).toBeInTheDocument();
+    expect(within(panel).queryByText(/^22222222/)).not.toBeInTheDocument();
+  });
+
+  it("in Chinese", async () => {
+    page("zh-CN");
+    expect(await screen.findByText("不在您名下的客户")).toBeInTheDocument();
+    expect(screen.getByText("配偶")).toBeInTheDocument();
+    expect(screen.getByText("子女")).toBeInTheDocument();
+  });
+});
