@@ -36,6 +36,7 @@ from domain.services.contact_center import open_cases_for_complaints, open_compl
 log = logging.getLogger("bank_crm.live")
 
 CHANNEL = "crm_customer_events"
+LISTENER_NAME = "crm-live-listen"
 # Customer ids per notification: 37 characters each with its comma, under PostgreSQL's 8,000-byte payload limit.
 NOTIFY_IDS = 200
 _PENDING = "crm_live_pending"  # customers noted in the open transaction (SQLite)
@@ -150,7 +151,8 @@ class LiveHub:
         while not self._closed:
             conn = None
             try:
-                conn = await asyncpg.connect(self._dsn)
+                # Named, so that an operator (and a test) can tell it apart in pg_stat_activity.
+                conn = await asyncpg.connect(self._dsn, server_settings={"application_name": LISTENER_NAME})
                 lost = asyncio.Event()
                 conn.add_termination_listener(lambda _c, lost=lost: lost.set())
                 await conn.add_listener(CHANNEL, self._on_notification)

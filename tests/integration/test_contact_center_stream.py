@@ -284,3 +284,62 @@ async def test_a_batch_of_many_customers_wakes_their_streams_with_few_notificati
     finally:
         if listener is not None:
             await listener.close()
+
+
+async def test_the_stream_survives_a_dropped_listen_connection(
+    container: Container, app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson, dialect: str
+) -> None:
+    """PostgreSQL restarted, a proxy cut the idle connection: the process's LISTEN connection is gone. The open
+    stream still gets what commits meanwhile (the hub re-reads for every stream when it listens again), and what
+    commits afterwards arrives as before, well within a heartbeat."""
+    if dialect != "postgresql":
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's")
+    from adapters.live import LISTENER_NAME, LiveNotifier
+
+    hub = container.live
+    assert hub is not None
+    r = await app_client.post("/api/v1/customers", json=customer_body(), headers=admin.headers)
+    cid = uuid.UUID(r.json()["id"])
+    agent = await make_person("agent")
+
+    async def listener_pids() -> list[int]:
+        async with container.engine.connect() as conn:
+            rows = await conn.execute(
+                sa.text(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = :name"
+                ),
+                {"name": LISTENER_NAME},
+            )
+            return [row.pid for row in rows]
+
+    async with serve(container) as base, httpx.AsyncClient(base_url=base, timeout=30) as client:
+        url = f"/api/v1/contact-center/stream?customer_id={cid}"
+        async with client.stream("GET", url, headers=agent.headers) as response:
+            events = EventReader(response)
+            assert (await events.next_event())[0] == "ready"
+            before = await listener_pids()
+            assert len(before) == 1, before
+            # The write is ready to commit when the listener goes; it commits at once, before the hub can
+            # listen again, so its notification reaches no listener of this process.
+            during = _interaction(cid, "purchase", summary="while the listener was down")
+            async with container.uow() as uow:
+                await uow.connection.execute(sa.insert(interactions).values(during))
+                # Only the live notifier: the scorer, told too by container.customers_changed, would commit
+                # (and notify) again moments later, when the hub listens again.
+                await LiveNotifier(hub).customers_changed(uow, frozenset({cid}), datetime.now(UTC))
+                async with container.engine.connect() as conn:
+                    await conn.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": before[0]})
+                await uow.commit()
+            name, data = await events.next_event(seconds=8)  # the heartbeat is 15 s: this is not it
+            assert (name, data["summary"]) == ("interaction", "while the listener was down")
+
+            for _ in range(100):
+                after = await listener_pids()
+                if after and after != before:
+                    break
+                await asyncio.sleep(0.05)
+            assert len(after) == 1 and after != before, (before, after)
+            later = _interaction(cid, "refund", summary="after reconnecting")
+            await _write(container, cid, sa.insert(interactions).values(later))
+            name, data = await events.next_event(seconds=5)
+            assert (name, data["summary"]) == ("interaction", "after reconnecting")
