@@ -380,6 +380,127 @@ try {
     skip("segments page builds a rule and previews its count", "the server has no /api/v1/segments yet");
   }
 
+  if (await hasPath("/api/v1/contact-center/context")) {
+    // A caller with a phone of their own (not a household's shared one), found as admin, who sees phones in full.
+    const adminToken = await token("admin");
+    const agentToken = await token("agent.chen");
+    let caller = null;
+    let callerPhone = null;
+    for (const c of (await apiGet(adminToken, "/api/v1/customers?limit=40")).body.items) {
+      const detail = (await apiGet(adminToken, `/api/v1/customers/${c.id}`)).body;
+      const phone = detail.phones?.[0];
+      if (!phone || phone.includes("*")) continue;
+      const context = await apiGet(agentToken, `/api/v1/contact-center/context?phone=${encodeURIComponent(phone)}`);
+      if (context.status !== 200 || context.body.match !== "unique") continue;
+      if (!caller || context.body.next_best_actions.length > caller.next_best_actions.length) {
+        caller = context.body;
+        callerPhone = phone;
+      }
+      if (caller.next_best_actions.length > 0) break;
+    }
+
+    await test("an agent opens the Caller page from the nav and looks a caller up by phone", async () => {
+      expect(caller, "no demo customer with a phone of their own");
+      const refused = [];
+      const onResponse = (r) => r.status() === 403 && refused.push(r.url());
+      page.on("response", onResponse);
+      await signIn("agent.chen");
+      await page.getByText(/Signed in as .*\(agent\)/).waitFor();
+      // My day asks nothing an agent may not read (it used to ask for the portfolio figures: 403).
+      await page.getByRole("heading", { name: "My day" }).waitFor();
+      await page.waitForLoadState("networkidle");
+      page.off("response", onResponse);
+      expect(refused.length === 0, `answered 403: ${refused.join(", ")}`);
+      const nav = await page.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents();
+      expect(nav[0] === "Caller", `the agent's nav starts with ${nav[0]}`);
+      await page.getByRole("link", { name: "Caller" }).click();
+      await page.getByRole("heading", { name: "Caller", exact: true }).waitFor();
+      await page.getByLabel("Identify by").selectOption("phone");
+      await page.getByLabel("Phone", { exact: true }).fill(callerPhone);
+      await page.getByRole("button", { name: "Look up" }).click();
+      await page.waitForURL((url) => url.pathname === "/call" && url.searchParams.get("phone") === callerPhone);
+      await page.getByRole("heading", { name: caller.customer.display_name }).waitFor();
+      const card = page.getByTestId("caller-card");
+      await card.getByText(caller.customer.customer_number).waitFor();
+      expect(!(await card.textContent()).includes(callerPhone), "an agent sees the caller's phone in full");
+      for (const name of [
+        "Next best actions",
+        "Open alerts",
+        "Open cases and complaints",
+        "Value",
+        "Holdings",
+        "Latest interactions",
+      ])
+        await page.getByRole("region", { name }).waitFor();
+      if (caller.next_best_actions.length > 0)
+        await page.locator("#caller-nba .nba-title").first().getByText(caller.next_best_actions[0].title).waitFor();
+      const rows = page.getByRole("table", { name: "Holdings" }).locator("tbody tr");
+      expect((await rows.count()) === caller.holdings.length, `holdings shown: ${await rows.count()}`);
+      const shown = page.locator("[data-testid=caller-interactions] > li");
+      expect((await shown.count()) === caller.recent_interactions.length, `interactions: ${await shown.count()}`);
+      await page.getByTestId("live-status").getByText("Live", { exact: true }).waitFor();
+      await page.evaluate(() => document.fonts.ready);
+      await shot("13-caller");
+    });
+
+    await test("a call ended on the call-center feed appears on the open Caller page without a reload", async () => {
+      // The feed's key, made as a deployment makes it: the secret is the last line printed.
+      const key = run(["api-key", "create", "--name", "e2e-feed", "--scope", "feeds:write"]).trim().split("\n").at(-1);
+      await page.evaluate(() => (window.__notReloaded = true));
+      const stamp = Date.now();
+      const notes = `E2E: asked to raise the card limit (${stamp})`;
+      const r = await fetch(`${base}/api/v1/feeds/call-center`, {
+        method: "POST",
+        headers: { "X-API-Key": key, "Content-Type": "application/json" },
+        body: JSON.stringify({
+          events: [
+            {
+              source_ref: `E2E-CALL-${stamp}`,
+              type: "call_ended",
+              occurred_at: new Date().toISOString(),
+              customer: { customer_number: caller.customer.customer_number },
+              call_id: `e2e-${stamp}`,
+              ani: callerPhone,
+              agent_id: "agent.chen",
+              queue: "cards",
+              duration_s: 185,
+              disposition: "resolved",
+              notes,
+              satisfaction: 5,
+            },
+          ],
+        }),
+      });
+      const answer = await r.json();
+      expect(r.ok && answer.accepted === 1, `feed answered ${r.status} ${JSON.stringify(answer)}`);
+      const first = page.locator("[data-testid=caller-interactions] > li").first();
+      await first.getByText(notes).waitFor();
+      await first.getByText("New", { exact: true }).waitFor();
+      expect((await first.textContent()).includes("Satisfaction 5/5"), `details: ${await first.textContent()}`);
+      const count = await page.locator("[data-testid=caller-interactions] > li").count();
+      expect(count <= 10, `${count} interactions listed`);
+      expect(await page.evaluate(() => window.__notReloaded === true), "the page was reloaded");
+      await shot("14-caller-live");
+    });
+
+    await test("a /call?phone= link opens the caller directly, and a reload shows the same caller", async () => {
+      await page.goto(`${base}/call?phone=${encodeURIComponent(callerPhone)}`);
+      await page.getByRole("heading", { name: caller.customer.display_name }).waitFor();
+      expect(
+        (await page.getByLabel("Phone", { exact: true }).inputValue()) === callerPhone,
+        "the field lost the phone",
+      );
+      await page.reload();
+      await page.getByRole("heading", { name: caller.customer.display_name }).waitFor();
+      await page.getByTestId("live-status").getByText("Live", { exact: true }).waitFor();
+      await page.getByRole("link", { name: "Open the full customer view" }).click();
+      await page.waitForURL(`**/customers/${caller.customer.id}`);
+      await page.getByRole("heading", { name: caller.customer.display_name }).waitFor();
+    });
+  } else {
+    skip("an agent looks a caller up on the Caller page", "the server has no /api/v1/contact-center/context yet");
+  }
+
   await test("switch language to Chinese; it persists across a reload", async () => {
     await signIn("rm.li");
     await page.getByText(/Signed in as .*\(rm\)/).waitFor();

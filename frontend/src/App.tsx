@@ -10,6 +10,7 @@ import { MyDayPage } from "./pages/MyDay";
 import { CustomersPage } from "./pages/Customers";
 import { AlertsPage } from "./pages/Alerts";
 import { SegmentsPage } from "./pages/Segments";
+import { CallerPage } from "./pages/Caller";
 import { NotFoundPage } from "./pages/NotFound";
 import { Loading } from "./components/Status";
 
@@ -57,6 +58,7 @@ export function AppRoutes() {
             </Suspense>
           }
         />
+        <Route path="call" element={<CallerPage />} />
         <Route path="alerts" element={<AlertsPage />} />
         <Route path="segments" element={<SegmentsPage />} />
         <Route path="segments/:segmentId" element={<SegmentsPage />} />

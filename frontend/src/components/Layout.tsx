@@ -2,7 +2,7 @@ import { NavLink, Outlet } from "react-router";
 import { useAuth } from "../auth";
 import { useI18n } from "../i18n";
 import type { Locale } from "../format";
-import { mayReadAlerts, mayReadSegments } from "../roles";
+import { mayReadAlerts, mayReadContext, mayReadSegments } from "../roles";
 
 export function LanguageSwitch() {
   const { locale, setLocale, t } = useI18n();
@@ -25,6 +25,7 @@ export function LanguageSwitch() {
 export function Layout() {
   const { t } = useI18n();
   const { me, session, logout } = useAuth();
+  const caller = <NavLink to="/call">{t("nav.caller")}</NavLink>;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -33,12 +34,15 @@ export function Layout() {
       <header className="topbar">
         <span className="brand">{t("app.name")}</span>
         <nav aria-label={t("nav.main")}>
+          {/* An agent's work starts with the caller on the line. */}
+          {me?.role === "agent" && caller}
           <NavLink to="/" end>
             {t("nav.myDay")}
           </NavLink>
           <NavLink to="/customers">{t("nav.customers")}</NavLink>
           {mayReadAlerts(me?.role) && <NavLink to="/alerts">{t("nav.alerts")}</NavLink>}
           {mayReadSegments(me?.role) && <NavLink to="/segments">{t("nav.segments")}</NavLink>}
+          {me?.role !== "agent" && mayReadContext(me?.role) && caller}
         </nav>
         <div className="topbar-end">
           <span className="who">

@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderApp } from "../test/render";
-import { json, me, mockApi, signedIn } from "../test/server";
+import { json, me, mockApi, problem, signedIn } from "../test/server";
 import { MyDayPage } from "./MyDay";
 
 const tiers = {
@@ -95,5 +95,21 @@ describe("My day", () => {
     expect(figures).toHaveTextContent("CN¥7.28M");
     expect(figures).toHaveTextContent("CN¥7,282,471.91");
     expect(await screen.findByText("No holdings mature in the next 30 days.")).toBeInTheDocument();
+  });
+
+  it("does not ask for an agent's portfolio figures (agents may not read analytics), nor anything before the role is known", async () => {
+    signedIn("agent.chen");
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json({ ...me, username: "agent.chen", role: "agent", branch: null }),
+      "GET /api/v1/analytics/tiers": () => problem(403, "forbidden", "agents do not read analytics"),
+      "GET /api/v1/alerts": () => json({ items: [], next_cursor: null }),
+    });
+    renderApp(<MyDayPage />, { locale: "en" });
+    expect(await screen.findByText("No open alerts. Nothing to act on.")).toBeInTheDocument();
+    expect(screen.queryByTestId("portfolio-figures")).toBeNull();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(calls.some((c) => c.path === "/api/v1/analytics/tiers")).toBe(false);
+    // Nothing went out before /auth/me said who is signed in.
+    expect(calls[0].path).toBe("/api/v1/auth/me");
   });
 });

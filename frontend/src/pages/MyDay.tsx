@@ -101,7 +101,9 @@ function MaturityList({ alerts }: { alerts: Alert[] }) {
 export function MyDayPage() {
   const { t, locale } = useI18n();
   const { me } = useAuth();
-  const alertsAllowed = mayReadAlerts(me?.role);
+  // Nothing is asked before the role is known: a role that may not read a part would only be answered 403.
+  const alertsAllowed = !!me && mayReadAlerts(me.role);
+  const figuresAllowed = !!me && mayReadAnalytics(me.role);
   const open = useAlerts(undefined, "open", 8, alertsAllowed);
   const maturities = useAlerts("maturity", undefined, 100, alertsAllowed);
   const complaints = useAlerts("complaint", undefined, 6, alertsAllowed);
@@ -109,7 +111,8 @@ export function MyDayPage() {
   return (
     <div className="page">
       <h1>{t("myDay.title")}</h1>
-      {mayReadAnalytics(me?.role) && <Figures />}
+      {!me && <Loading />}
+      {figuresAllowed && <Figures />}
       {alertsAllowed && (
         <div className="grid-2">
           <Panel title={t("myDay.alerts")} id="day-alerts" actions={<Link to="/alerts">{t("alerts.viewAll")}</Link>}>

@@ -82,3 +82,51 @@ export const colleague = {
   branch: "BJ001",
   branch_name: "Beijing Chaoyang",
 };
+
+/** One faked server-sent event stream: the test writes frames to it as the server would. */
+export interface FakeStream {
+  call: Call;
+  /** An `event:` frame with an `id:` (the data's id, as the server sends it) and the data as JSON. */
+  send: (event: string, data: { id?: string } & Record<string, unknown>) => void;
+  /** Text exactly as it goes on the wire (a comment, a frame cut anywhere). */
+  write: (text: string) => void;
+  /** The server ends the stream (a dropped connection, a restart). */
+  end: () => void;
+  /** Whether the page stopped reading (aborted the fetch, cancelled the body). */
+  readonly cancelled: boolean;
+}
+
+/** Routes answer with `streams.open(call)`; `streams.opened` lists every connection the page made. */
+export function eventStreams() {
+  const opened: FakeStream[] = [];
+  const encoder = new TextEncoder();
+  function open(call: Call, ready = true): Response {
+    let controller!: ReadableStreamDefaultController<Uint8Array>;
+    let cancelled = false;
+    let ended = false;
+    const body = new ReadableStream<Uint8Array>({
+      start: (c) => void (controller = c),
+      cancel: () => void (cancelled = true),
+    });
+    const write = (text: string) => {
+      if (!cancelled && !ended) controller.enqueue(encoder.encode(text));
+    };
+    const stream: FakeStream = {
+      call,
+      write,
+      send: (event, data) => write(`event: ${event}\nid: ${data.id ?? ""}\ndata: ${JSON.stringify(data)}\n\n`),
+      end: () => {
+        if (!cancelled && !ended) controller.close();
+        ended = true;
+      },
+      get cancelled() {
+        return cancelled;
+      },
+    };
+    opened.push(stream);
+    if (ready)
+      write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ customer_id: call.search.get("customer_id") })}\n\n`);
+    return new Response(body, { status: 200, headers: { "Content-Type": "text/event-stream" } });
+  }
+  return { opened, open };
+}

@@ -1,0 +1,355 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { Route, Routes, useLocation } from "react-router";
+import { renderApp } from "../test/render";
+import { callerContextFixture, interactionFixture } from "../test/fixtures";
+import { eventStreams, json, me, mockApi, problem, signedIn, type Call } from "../test/server";
+import { Layout } from "../components/Layout";
+import { CallerPage } from "./Caller";
+
+const agent = { ...me, username: "agent.chen", display_name: "Chen Jing", role: "agent", branch: null };
+const PHONE = "+8613812345678";
+
+function Where() {
+  const location = useLocation();
+  return <p data-testid="where">{location.pathname + location.search}</p>;
+}
+
+function renderCaller(url: string, locale: "en" | "zh-CN" = "en") {
+  return renderApp(
+    <Routes>
+      <Route
+        path="/call"
+        element={
+          <>
+            <CallerPage />
+            <Where />
+          </>
+        }
+      />
+    </Routes>,
+    { url, locale },
+  );
+}
+
+const contextCalls = (calls: Call[]) => calls.filter((c) => c.path === "/api/v1/contact-center/context");
+const shownInteractions = () =>
+  within(screen.getByTestId("caller-interactions"))
+    .getAllByRole("listitem")
+    .map((li) => li.getAttribute("data-interaction-id"));
+
+describe("the Caller page", () => {
+  it("shows a unique caller at a glance: actions by priority, holdings, the 10 latest interactions", async () => {
+    signedIn("agent.chen");
+    const streams = eventStreams();
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json(agent),
+      "GET /api/v1/contact-center/context": () => json(callerContextFixture()),
+      "GET /api/v1/contact-center/stream": (c) => streams.open(c),
+    });
+    renderCaller(`/call?phone=${encodeURIComponent(PHONE)}`);
+
+    expect(await screen.findByRole("heading", { name: "王芳 (Wang Fang)" })).toBeInTheDocument();
+    expect(contextCalls(calls)[0].search.get("phone")).toBe(PHONE);
+    expect(screen.getByLabelText("Phone")).toHaveValue(PHONE);
+    const card = screen.getByTestId("caller-card");
+    expect(card).toHaveTextContent("C0000012345");
+    expect(card).toHaveTextContent("+86138****5678");
+    expect(card).toHaveTextContent("Resident ID 110***********1234");
+    expect(card).toHaveTextContent("35–44");
+    expect(card).toHaveTextContent("Potential");
+    expect(card).toHaveTextContent("young_professionals");
+    expect(card).toHaveTextContent("Agrees to: phone");
+    expect(within(card).getByRole("link", { name: "Transfer to +861065551234" })).toHaveAttribute(
+      "href",
+      "tel:+861065551234",
+    );
+    expect(within(card).getByRole("link", { name: "Open the full customer view" })).toHaveAttribute(
+      "href",
+      "/customers/3f2b8c1e-5d4a-4e2b-9c1d-7a6b5c4d3e2f",
+    );
+
+    // Service before sales: the open complaint first, the offer last, each with its reason.
+    const actions = within(document.getElementById("caller-nba")!).getAllByRole("listitem");
+    expect(actions.map((a) => a.querySelector(".nba-title")!.textContent)).toEqual([
+      "Acknowledge the recent complaint",
+      "Offer to roll over 12-month time deposit ****3445",
+      "Offer Steady Income Fund",
+    ]);
+    expect(actions[0]).toHaveTextContent("High priority");
+    expect(actions[0]).toHaveTextContent("is still open");
+
+    const cases = screen.getByTestId("caller-cases");
+    expect(within(cases).getByText("Overdue")).toBeInTheDocument();
+    expect(cases.querySelector("li.overdue")).toHaveTextContent("Charged twice for annual card fee");
+    expect(screen.getByTestId("caller-alerts")).toHaveTextContent("Large outflow: 200000.00 CNY left in 7 days");
+
+    // Money from the decimal strings, to the cent (a float would make this ...409.98).
+    const holdings = screen.getByRole("table", { name: "Holdings" });
+    expect(within(holdings).getByText("CN¥100,000.00")).toBeInTheDocument();
+    expect(within(holdings).getByText("CN¥90,071,992,547,409.99")).toBeInTheDocument();
+    expect(within(holdings).getByText("17 days")).toBeInTheDocument();
+    expect(screen.getByTestId("caller-value")).toHaveTextContent("CN¥385,000.00");
+    expect(screen.getByTestId("caller-value")).toHaveTextContent("42%");
+
+    expect(shownInteractions()).toHaveLength(10);
+    const call = within(screen.getByTestId("caller-interactions")).getAllByRole("listitem")[0];
+    expect(call).toHaveTextContent("Call center");
+    expect(call).toHaveTextContent("Call ended");
+    expect(call).toHaveTextContent("Asked about card limit");
+    expect(call).toHaveTextContent("Satisfaction 4/5");
+    expect(call).toHaveTextContent("Notes: Raised limit request");
+
+    // The stream of this customer is open, with the session's token.
+    expect(await screen.findByText("Live")).toBeInTheDocument();
+    expect(streams.opened).toHaveLength(1);
+    expect(streams.opened[0].call.search.get("customer_id")).toBe("3f2b8c1e-5d4a-4e2b-9c1d-7a6b5c4d3e2f");
+    expect(streams.opened[0].call.headers.get("Authorization")).toBe("Bearer test-token");
+  });
+
+  it("reads the server's sentences in Chinese where it has their template", async () => {
+    signedIn("agent.chen");
+    mockApi({
+      "GET /api/v1/auth/me": () => json(agent),
+      "GET /api/v1/contact-center/context": () => json(callerContextFixture()),
+      "GET /api/v1/contact-center/stream": () => new Response(null, { status: 503 }),
+    });
+    renderCaller("/call?customer_number=C0000012345", "zh-CN");
+    const value = await screen.findByTestId("caller-value");
+    expect(value).toHaveTextContent("三个月内余额下降 28%");
+    expect(value).toHaveTextContent("¥385,000.00");
+    expect(screen.getByTestId("caller-card")).toHaveTextContent("居民身份证");
+    expect(screen.getByLabelText("客户号")).toHaveValue("C0000012345");
+    expect(screen.getByRole("table", { name: "持有产品" })).toHaveTextContent("一年期定期存款");
+  });
+
+  it("lists the customers sharing a phone, and looks the chosen one up by customer number", async () => {
+    signedIn("agent.chen");
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json(agent),
+      "GET /api/v1/contact-center/context": (c) =>
+        c.search.get("phone")
+          ? json({
+              match: "ambiguous",
+              candidates: [
+                {
+                  id: "3f2b8c1e-5d4a-4e2b-9c1d-7a6b5c4d3e2f",
+                  customer_number: "C0000012345",
+                  display_name: "王芳 (Wang Fang)",
+                  masked_phone: "+86138****5678",
+                  birth_year: 1988,
+                  home_branch: "BJ001",
+                  provisional: false,
+                },
+                {
+                  id: "6d5c4b3a-2f1e-4d0c-9b8a-7f6e5d4c3b2a",
+                  customer_number: "C0000067890",
+                  display_name: "王磊 (Wang Lei)",
+                  masked_phone: "+86138****5678",
+                  birth_year: 2012,
+                  home_branch: "BJ001",
+                  provisional: true,
+                },
+              ],
+            })
+          : json(
+              callerContextFixture({
+                customer: {
+                  ...callerContextFixture().customer,
+                  id: "6d5c4b3a-2f1e-4d0c-9b8a-7f6e5d4c3b2a",
+                  customer_number: "C0000067890",
+                  display_name: "王磊 (Wang Lei)",
+                },
+              }),
+            ),
+      "GET /api/v1/contact-center/stream": () => new Response(null, { status: 503 }),
+    });
+    renderCaller(`/call?phone=${encodeURIComponent(PHONE)}&call_id=CALL-1`);
+    const user = userEvent.setup();
+    expect(await screen.findByRole("heading", { name: "2 customers share this phone. Who is calling?" })).toBeVisible();
+    const choice = screen.getByRole("button", { name: /王磊 \(Wang Lei\) C0000067890 .* born 2012 .* Provisional/ });
+    expect(screen.getByRole("button", { name: /王芳 \(Wang Fang\) C0000012345/ })).toBeInTheDocument();
+    await user.click(choice);
+
+    expect(await screen.findByRole("heading", { name: "王磊 (Wang Lei)" })).toHaveFocus();
+    const asked = contextCalls(calls).at(-1)!;
+    expect(asked.search.get("customer_number")).toBe("C0000067890");
+    expect(asked.search.get("phone")).toBeNull();
+    expect(asked.search.get("call_id")).toBe("CALL-1");
+    expect(screen.getByTestId("where")).toHaveTextContent("/call?customer_number=C0000067890&call_id=CALL-1");
+  });
+
+  it("says nobody was found for the number, in the words of the identifier asked by", async () => {
+    signedIn("agent.chen");
+    mockApi({
+      "GET /api/v1/auth/me": () => json(agent),
+      "GET /api/v1/contact-center/context": () => problem(404, "not-found", "no customer is known by this phone"),
+    });
+    renderCaller(`/call?phone=${encodeURIComponent("+8613800000000")}`);
+    expect(await screen.findByTestId("caller-not-found")).toHaveTextContent("No customer found for this phone.");
+    expect(screen.queryByRole("heading", { level: 2 })).toBeNull();
+  });
+
+  it("puts the server's objection beside the field, and keeps the query in the URL", async () => {
+    signedIn("agent.chen");
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json(agent),
+      "GET /api/v1/contact-center/context": (c) =>
+        problem(422, "validation-error", "not E.164", [
+          { field: "phone", message: `'${c.search.get("phone")}' is not an E.164 phone number (e.g. +8613812345678)` },
+        ]),
+    });
+    renderCaller("/call");
+    const user = userEvent.setup();
+    expect(await screen.findByText(/Look the caller up by the phone number/)).toBeInTheDocument();
+    const field = screen.getByLabelText("Phone");
+    expect(field).toHaveFocus();
+    await user.type(field, "138 1234-5678{Enter}");
+
+    await waitFor(() => expect(field).toHaveAttribute("aria-invalid", "true"));
+    expect(contextCalls(calls)[0].search.get("phone")).toBe("13812345678");
+    expect(screen.getByTestId("where")).toHaveTextContent("/call?phone=13812345678");
+    expect(field).toHaveAccessibleDescription(/This phone number is not valid\..*is not an E\.164 phone number/);
+    expect(screen.getByRole("alert")).toHaveTextContent("This phone number is not valid.");
+
+    // Typing again takes the objection away until the server is asked again.
+    await user.clear(field);
+    await user.type(field, "+8613812345678");
+    expect(field).toHaveAttribute("aria-invalid", "false");
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("tells a role that does not look callers up, without asking the server", async () => {
+    signedIn();
+    const calls = mockApi({ "GET /api/v1/auth/me": () => json(me) });
+    renderCaller(`/call?phone=${encodeURIComponent(PHONE)}`);
+    expect(await screen.findByText(/The Caller page is for call-center agents/)).toBeInTheDocument();
+    expect(contextCalls(calls)).toHaveLength(0);
+  });
+});
+
+describe("the Caller link", () => {
+  function navLinks() {
+    return within(screen.getByRole("navigation", { name: "Main" }))
+      .getAllByRole("link")
+      .map((a) => a.textContent);
+  }
+
+  it("comes first for an agent, last for an admin, and not at all for an RM", async () => {
+    for (const [role, expected] of [
+      ["agent", ["Caller", "My day", "Customers", "Alerts"]],
+      ["admin", ["My day", "Customers", "Alerts", "Segments", "Caller"]],
+      ["rm", ["My day", "Customers", "Alerts", "Segments"]],
+    ] as const) {
+      signedIn();
+      mockApi({ "GET /api/v1/auth/me": () => json({ ...me, role }) });
+      const { unmount } = renderApp(
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path="/" element={<p>home</p>} />
+          </Route>
+        </Routes>,
+      );
+      await screen.findByText(new RegExp(`\\(${role}\\)`));
+      expect(navLinks()).toEqual(expected);
+      unmount();
+    }
+  });
+});
+
+describe("the caller, live", () => {
+  async function openLive() {
+    signedIn("agent.chen");
+    const streams = eventStreams();
+    let reads = 0;
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json(agent),
+      "GET /api/v1/contact-center/context": () => (reads++, json(callerContextFixture())),
+      "GET /api/v1/contact-center/stream": (c) => streams.open(c),
+    });
+    renderCaller(`/call?phone=${encodeURIComponent(PHONE)}`);
+    await screen.findByText("Live");
+    return { streams, calls, reads: () => reads };
+  }
+
+  it("puts an interaction from the stream on top of the latest list, once, still 10 long", async () => {
+    const { streams } = await openLive();
+    const before = shownInteractions();
+    const arrived = interactionFixture(99, {
+      channel: "call_center",
+      type: "complaint",
+      occurred_at: "2026-11-28T10:00:00+00:00",
+      summary: "Charged twice for one transfer",
+      outcome: "complaint_logged",
+      amount: null,
+      currency: null,
+      details: { disposition: "complaint_logged", satisfaction: 1 },
+    });
+    // Cut mid-frame, with a heartbeat before it, as a network may deliver it.
+    const frame = `: heartbeat\n\nevent: interaction\nid: ${arrived.id}\ndata: ${JSON.stringify(arrived)}\n\n`;
+    streams.opened[0].write(frame.slice(0, 40));
+    streams.opened[0].write(frame.slice(40));
+
+    const top = await screen.findByText("Charged twice for one transfer");
+    const item = top.closest("li")!;
+    expect(shownInteractions()[0]).toBe(arrived.id);
+    expect(item).toHaveClass("fresh");
+    expect(within(item).getByText("New")).toBeInTheDocument();
+    expect(item).toHaveTextContent("Satisfaction 1/5");
+    expect(shownInteractions()).toEqual([arrived.id, ...before.slice(0, 9)]);
+    expect(screen.getByTestId("arrivals")).toHaveTextContent(
+      "New interaction: Call center · Complaint · Charged twice for one transfer",
+    );
+
+    // The same event again (a resent frame) is not listed twice.
+    streams.opened[0].send("interaction", arrived);
+    streams.opened[0].send("interaction", interactionFixture(100, { summary: "Second arrival" }));
+    await screen.findByText("Second arrival");
+    expect(shownInteractions()).toEqual([interactionFixture(100).id, arrived.id, ...before.slice(0, 8)]);
+  });
+
+  it("adds a new alert on top and updates a holding's balance from the stream", async () => {
+    const { streams } = await openLive();
+    streams.opened[0].send("alert", {
+      id: "2a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+      kind: "complaint",
+      severity: "medium",
+      title: "Complaint to the call center on 2026-11-28",
+      detail: null,
+      status: "open",
+      raised_at: "2026-11-28T10:00:05+00:00",
+    });
+    const alert = (await screen.findByText("Complaint to the call center on 2026-11-28")).closest("li")!;
+    expect(within(screen.getByTestId("caller-alerts")).getAllByRole("listitem")[0]).toBe(alert);
+    expect(within(alert).getByText("New")).toBeInTheDocument();
+
+    const deposit = callerContextFixture().holdings[0];
+    streams.opened[0].send("balance", { ...deposit, balance: "99500.5000", balance_as_of: "2026-11-28T10:00:06Z" });
+    const row = await screen.findByText("CN¥99,500.50");
+    expect(row.closest("tr")).toHaveAttribute("data-holding-id", deposit.id);
+    expect(screen.queryByText("CN¥100,000.00")).toBeNull();
+    expect(screen.getByRole("table", { name: "Holdings" }).querySelectorAll("tbody tr")).toHaveLength(2);
+  });
+
+  it("shows a dropped stream, reconnects after the server's retry time and reads the caller again", async () => {
+    const { streams, reads } = await openLive();
+    expect(reads()).toBe(1);
+    streams.opened[0].write("retry: 30\n\n");
+    streams.opened[0].end();
+    expect(await screen.findByText("Connection lost: reconnecting…")).toBeInTheDocument();
+    await waitFor(() => expect(streams.opened).toHaveLength(2));
+    expect(await screen.findByText("Live")).toBeInTheDocument();
+    // Nothing is replayed after a drop: the context is read again to cover the gap.
+    await waitFor(() => expect(reads()).toBe(2));
+  });
+
+  it("stops reading a caller's stream when another caller is opened", async () => {
+    const { streams, calls } = await openLive();
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText("Identify by"), "customer_number");
+    await user.type(screen.getByLabelText("Customer number"), "C0000099999{Enter}");
+    await waitFor(() => expect(streams.opened[0].cancelled).toBe(true));
+    expect(contextCalls(calls).at(-1)!.search.get("customer_number")).toBe("C0000099999");
+  });
+});
