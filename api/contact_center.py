@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -240,6 +240,17 @@ async def stream(
     container: ContainerDep,
     principal: ContextReader,
     customer_id: Annotated[uuid.UUID, Query(description="The customer the agent has open")],
+    replay: Annotated[
+        bool,
+        Query(
+            description=(
+                "After `ready`, first send the customer's current state as events: the latest 10 interactions of "
+                "the last 24 hours, the open and acknowledged alerts, and every holding's balance. A client that "
+                "read the context before opening the stream then misses nothing committed in between; it "
+                "recognises what it already shows by the events' ids."
+            )
+        ),
+    ] = False,
 ) -> StreamingResponse:
     async with container.engine.connect() as conn:
         customer = await context_db.stream_customer(conn, customer_id)
@@ -263,26 +274,39 @@ async def stream(
 
     async def events() -> AsyncIterator[str]:
         cursor = context_db.StreamCursor(customer_id)
+
+        def frames(changes: list[tuple[str, Any]], today: date) -> Iterator[str]:
+            for kind, row in changes:
+                if kind == "interaction":
+                    yield _sse("interaction", context_db.interaction_json(row))
+                elif kind == "alert":
+                    yield _sse("alert", context_db.alert_json(row))
+                else:
+                    data = context_db.holding_json(row, today)
+                    if not full:
+                        data["account_number"] = mask_account(data["account_number"])
+                    yield _sse("balance", data)
+
         async with hub.subscribe(customer_id) as subscription:
+            now = container.clock.now()
+            state: list[tuple[str, Any]] = []
             async with container.engine.connect() as conn:
-                await cursor.start(conn, container.clock.now())
+                if replay:
+                    state = await cursor.start_with_replay(conn, now)
+                else:
+                    await cursor.start(conn, now)
             yield f"retry: 3000\nevent: ready\ndata: {_dumps({'customer_id': customer_id}).decode()}\n\n"
+            if replay:
+                for frame in frames(state, now.date()):
+                    yield frame
             while True:
                 woken = await subscription.wait(HEARTBEAT_S)
                 now = container.clock.now()
                 # Woken or not, look: a heartbeat's re-check also covers a notification lost with a connection.
                 async with container.engine.connect() as conn:
                     changes = await cursor.changes(conn, now)
-                for kind, row in changes:
-                    if kind == "interaction":
-                        yield _sse("interaction", context_db.interaction_json(row))
-                    elif kind == "alert":
-                        yield _sse("alert", context_db.alert_json(row))
-                    else:
-                        data = context_db.holding_json(row, now.date())
-                        if not full:
-                            data["account_number"] = mask_account(data["account_number"])
-                        yield _sse("balance", data)
+                for frame in frames(changes, now.date()):
+                    yield frame
                 if not woken:
                     yield ": heartbeat\n\n"
 

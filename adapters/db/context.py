@@ -880,6 +880,8 @@ class PeerRateRefresher:
 # Late events (a feed replaying the morning's card authorisations) still reach an open stream when they are
 # younger than this; older ones are history, not news.
 STREAM_LOOKBACK = timedelta(hours=24)
+# As many as the context's latest interactions.
+REPLAY_INTERACTIONS = 10
 
 _STREAM_INTERACTIONS = (
     sa.select(*_INTERACTION_COLUMNS)
@@ -910,6 +912,19 @@ class StreamCursor:
 
     async def start(self, conn: AsyncConnection, now: datetime) -> None:
         await self.changes(conn, now, emit=False)
+
+    async def start_with_replay(self, conn: AsyncConnection, now: datetime) -> list[tuple[str, Any]]:
+        """Start, and give the customer's current state as events, oldest first: the latest interactions of the
+        look-back window (at most REPLAY_INTERACTIONS), the alerts still to act on, every holding's balance.
+        A client that read the context before opening the stream thus misses nothing committed in between."""
+        state = await self.changes(conn, now)
+        recent = [e for e in state if e[0] == "interaction"][-REPLAY_INTERACTIONS:]
+        kept = {id(e) for e in recent}
+        return [
+            e
+            for e in state
+            if id(e) in kept or (e[0] == "alert" and e[1].status in OPEN_ALERT_STATUSES) or e[0] == "balance"
+        ]
 
     async def changes(self, conn: AsyncConnection, now: datetime, *, emit: bool = True) -> list[tuple[str, Any]]:
         """(event, data) for each interaction, alert and balance change not seen yet, oldest first."""

@@ -11,7 +11,7 @@ import contextlib
 import json
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -343,3 +343,72 @@ async def test_the_stream_survives_a_dropped_listen_connection(
             await _write(container, cid, sa.insert(interactions).values(later))
             name, data = await events.next_event(seconds=5)
             assert (name, data["summary"]) == ("interaction", "after reconnecting")
+
+
+async def test_replay_sends_the_current_state_first_so_nothing_between_context_and_stream_is_missed(
+    container: Container, app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson
+) -> None:
+    """The SPA reads the context, then opens the stream: `replay` closes the gap between the two."""
+    r = await app_client.post("/api/v1/customers", json=customer_body(), headers=admin.headers)
+    cid = uuid.UUID(r.json()["id"])
+    now = datetime.now(UTC)
+    hid = uuid.uuid4()
+    recent = [
+        _interaction(cid, "purchase", summary=f"#{n}", occurred_at=now - timedelta(minutes=60 - n)) for n in range(12)
+    ]
+    async with container.engine.begin() as conn:
+        await conn.execute(
+            sa.insert(products).values(code="SAV", name="Savings", category="savings", currency="CNY", risk_level=1)
+        )
+        await conn.execute(
+            sa.insert(holdings).values(
+                id=hid,
+                customer_id=cid,
+                account_number="6222020200112233445",
+                product_code="SAV",
+                category="savings",
+                status="active",
+                balance=Decimal("1000"),
+                currency="CNY",
+                balance_as_of=now,
+            )
+        )
+        await conn.execute(
+            sa.insert(interactions),
+            [*recent, _interaction(cid, "purchase", summary="two days ago", occurred_at=now - timedelta(days=2))],
+        )
+        for status, title in (("open", "Still open"), ("resolved", "Dealt with")):
+            await conn.execute(
+                sa.insert(alerts).values(
+                    id=uuid.uuid4(),
+                    customer_id=cid,
+                    kind="large_outflow",
+                    cause_key=title,
+                    severity="high",
+                    title=title,
+                    status=status,
+                    data={},
+                    raised_at=now - timedelta(minutes=5),
+                )
+            )
+    agent = await make_person("agent")
+    async with serve(container) as base, httpx.AsyncClient(base_url=base, timeout=30) as client:
+        url = f"/api/v1/contact-center/stream?customer_id={cid}&replay=true"
+        async with client.stream("GET", url, headers=agent.headers) as response:
+            assert response.status_code == 200
+            events = EventReader(response)
+            assert (await events.next_event())[0] == "ready"
+            replayed = [await events.next_event() for _ in range(12)]
+            assert [(n, d.get("summary")) for n, d in replayed[:10]] == [
+                ("interaction", f"#{n}") for n in range(2, 12)
+            ], "the 10 latest of the last 24 hours, oldest first"
+            assert [(n, d["title"]) for n, d in replayed[10:11]] == [("alert", "Still open")]
+            assert replayed[11][0] == "balance"
+            assert (replayed[11][1]["id"], replayed[11][1]["balance"]) == (str(hid), "1000.0000")
+            assert replayed[11][1]["account_number"] == "****3445", "masked for the agent, as in the context"
+
+            # Then live, as without replay: only what is new.
+            kept = _interaction(cid, "refund", summary="after the replay")
+            await _write(container, cid, sa.insert(interactions).values(kept))
+            name, data = await events.next_event()
+            assert (name, data["summary"]) == ("interaction", "after the replay")

@@ -3361,6 +3361,8 @@ export interface operations {
             query: {
                 /** @description The customer the agent has open */
                 customer_id: string;
+                /** @description After `ready`, first send the customer's current state as events: the latest 10 interactions of the last 24 hours, the open and acknowledged alerts, and every holding's balance. A client that read the context before opening the stream then misses nothing committed in between; it recognises what it already shows by the events' ids. */
+                replay?: boolean;
             };
             header?: never;
             path?: never;

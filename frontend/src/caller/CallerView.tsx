@@ -8,6 +8,7 @@ import { serverText } from "../serverText";
 import { Empty, Panel } from "../components/Status";
 import {
   arrive,
+  isNews,
   NO_ARRIVALS,
   onTop,
   RECENT_LIMIT,
@@ -17,6 +18,7 @@ import {
   type ContextAlert,
   type Holding,
   type Interaction,
+  type Shown,
 } from "./live";
 import { useCustomerStream, type StreamStatus } from "./useCustomerStream";
 
@@ -390,12 +392,15 @@ export function CallerView({ context, onResumed }: { context: CallerContext; onR
   const [fresh, setFresh] = useState<ReadonlySet<string>>(() => new Set());
   const [announcement, setAnnouncement] = useState("");
   const timers = useRef<number[]>([]);
+  // What the screen shows, for telling news from the stream's replay (set on each render, read by events).
+  const shown = useRef<Shown>({ interactions: [], alerts: [], holdings: [] });
   useEffect(() => () => timers.current.forEach((id) => window.clearTimeout(id)), []);
 
   const status = useCustomerStream(context.customer.id, {
     onEvent: (event, data) => {
       const id = (data as { id?: unknown }).id;
-      if (typeof id !== "string") return;
+      // The stream starts with a replay of what the context read showed: only what differs is news.
+      if (typeof id !== "string" || !isNews(shown.current, event, data)) return;
       setArrivals((a) => arrive(a, event, data));
       setAnnouncement(describe(event, data, t, label, locale));
       setFresh((s) => new Set(s).add(id));
@@ -418,6 +423,7 @@ export function CallerView({ context, onResumed }: { context: CallerContext; onR
   const interactions = onTop(arrivals.interactions, context.recent_interactions, RECENT_LIMIT);
   const alerts = onTop(arrivals.alerts, context.alerts);
   const holdings = withBalances(context.holdings, arrivals.holdings);
+  shown.current = { interactions, alerts, holdings };
 
   return (
     <div className="caller-view">

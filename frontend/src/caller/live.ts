@@ -63,3 +63,36 @@ export function withBalances(read: readonly Holding[], updates: Record<string, H
     ...Object.values(updates).filter((h) => !known.has(h.id) && typeof h.balance === "string"),
   ];
 }
+
+/** Two decimal strings of the same amount ("1000.0000" and "1000"), compared without floating point. */
+function sameAmount(a: string | null | undefined, b: string | null | undefined): boolean {
+  const norm = (v: string | null | undefined) => (v ?? "").replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+  return norm(a) === norm(b);
+}
+
+export interface Shown {
+  interactions: readonly Interaction[];
+  alerts: readonly ContextAlert[];
+  holdings: readonly Holding[];
+}
+
+/** Whether an event tells what the screen does not show yet. The stream opens with a replay of the customer's
+ * current state (so nothing committed between the context read and the stream is missed): most of it is already
+ * on the screen, and is not news. */
+export function isNews(shown: Shown, event: string, data: unknown): boolean {
+  if (!hasId(data)) return false;
+  switch (event) {
+    case "interaction":
+      return !shown.interactions.some((i) => i.id === data.id);
+    case "alert":
+      return !shown.alerts.some((a) => a.id === data.id);
+    case "balance": {
+      const update = data as Partial<Holding>;
+      const holding = shown.holdings.find((h) => h.id === data.id);
+      if (!holding) return update.status !== "closed"; // a holding opened meanwhile; a closed unknown one is no news
+      return !sameAmount(holding.balance, update.balance) || holding.status !== update.status;
+    }
+    default:
+      return false;
+  }
+}

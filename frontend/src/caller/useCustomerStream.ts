@@ -9,7 +9,8 @@ export type StreamStatus = "connecting" | "live" | "reconnecting" | "unavailable
 export interface StreamHandlers {
   /** An `interaction`, `alert` or `balance` event with its JSON data. */
   onEvent: (event: string, data: unknown) => void;
-  /** Live again after a drop: the server does not replay what happened meanwhile, so read the context again. */
+  /** Live again after a drop: the replay brings interactions, alerts and balances back; read the context again
+   * for the rest (value, cases, next best actions). */
   onResumed: () => void;
 }
 
@@ -45,7 +46,7 @@ export function useCustomerStream(customerId: string, handlers: StreamHandlers):
       let response: Response;
       try {
         response = await fetchWithSession(
-          `/api/v1/contact-center/stream?customer_id=${encodeURIComponent(customerId)}`,
+          `/api/v1/contact-center/stream?customer_id=${encodeURIComponent(customerId)}&replay=true`,
           {
             headers: { Accept: "text/event-stream" },
             cache: "no-store",

@@ -309,6 +309,27 @@ describe("the caller, live", () => {
     expect(shownInteractions()).toEqual([interactionFixture(100).id, arrived.id, ...before.slice(0, 8)]);
   });
 
+  it("asks the stream to replay the current state first, and shows only what the context did not have", async () => {
+    const { streams } = await openLive();
+    expect(streams.opened[0].call.search.get("replay")).toBe("true");
+    const context = callerContextFixture();
+    const before = shownInteractions();
+    // The replay: what the context read already showed (the latest interactions oldest first, the alerts,
+    // every balance, in the server's formatting) ...
+    for (const i of [...context.recent_interactions].reverse()) streams.opened[0].send("interaction", i);
+    for (const a of context.alerts) streams.opened[0].send("alert", a);
+    for (const h of context.holdings) streams.opened[0].send("balance", { ...h, balance: `${h.balance}00` });
+    // ... and one interaction committed between the context read and the stream's start.
+    const between = interactionFixture(77, { summary: "Paid in at the counter meanwhile" });
+    streams.opened[0].send("interaction", between);
+
+    const item = (await screen.findByText("Paid in at the counter meanwhile")).closest("li")!;
+    expect(within(item).getByText("New")).toBeInTheDocument();
+    expect(shownInteractions()).toEqual([between.id, ...before.slice(0, 9)]);
+    expect(screen.getAllByText("New")).toHaveLength(1);
+    expect(screen.getByTestId("arrivals")).toHaveTextContent("Paid in at the counter meanwhile");
+  });
+
   it("adds a new alert on top and updates a holding's balance from the stream", async () => {
     const { streams } = await openLive();
     streams.opened[0].send("alert", {
@@ -340,7 +361,8 @@ describe("the caller, live", () => {
     expect(await screen.findByText("Connection lost: reconnecting…")).toBeInTheDocument();
     await waitFor(() => expect(streams.opened).toHaveLength(2));
     expect(await screen.findByText("Live")).toBeInTheDocument();
-    // Nothing is replayed after a drop: the context is read again to cover the gap.
+    // The replay brings interactions, alerts and balances back; the context is read again for the rest
+    // (value, cases, next best actions).
     await waitFor(() => expect(reads()).toBe(2));
   });
 
