@@ -167,7 +167,7 @@ try {
     await shot("01-login");
     await signIn("rm.li");
     await page.getByRole("link", { name: "My day" }).waitFor();
-    await page.getByText(/Signed in as .*\(rm\)/).waitFor();
+    await page.getByText(/Signed in as .*\(relationship manager\)/).waitFor();
     await page.waitForLoadState("networkidle");
     await shot("02-my-day");
   });
@@ -405,7 +405,7 @@ try {
       const onResponse = (r) => r.status() === 403 && refused.push(r.url());
       page.on("response", onResponse);
       await signIn("agent.chen");
-      await page.getByText(/Signed in as .*\(agent\)/).waitFor();
+      await page.getByText(/Signed in as .*\(call-center agent\)/).waitFor();
       // My day asks nothing an agent may not read (it used to ask for the portfolio figures: 403).
       await page.getByRole("heading", { name: "My day" }).waitFor();
       await page.waitForLoadState("networkidle");
@@ -503,7 +503,7 @@ try {
 
   await test("switch language to Chinese; it persists across a reload", async () => {
     await signIn("rm.li");
-    await page.getByText(/Signed in as .*\(rm\)/).waitFor();
+    await page.getByText(/Signed in as .*\(relationship manager\)/).waitFor();
     await page.getByRole("link", { name: "My day" }).click();
     await page.getByLabel("Language").selectOption("zh-CN");
     await page.getByRole("link", { name: "我的一天" }).waitFor();
@@ -543,7 +543,7 @@ try {
 
   await test("another RM opening rm.li's customer by URL sees not found", async () => {
     await signIn("rm.wang");
-    await page.getByText(/Signed in as .*\(rm\)/).waitFor();
+    await page.getByText(/Signed in as .*\(relationship manager\)/).waitFor();
     const wangToken = await token("rm.wang");
     expect((await apiGet(wangToken, `/api/v1/customers/${target.id}`)).status === 404, "API did not answer 404");
     await page.goto(`${base}/customers/${target.id}`);

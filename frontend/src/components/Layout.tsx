@@ -23,7 +23,7 @@ export function LanguageSwitch() {
 }
 
 export function Layout() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const { me, session, logout } = useAuth();
   const caller = <NavLink to="/call">{t("nav.caller")}</NavLink>;
   return (
@@ -46,7 +46,10 @@ export function Layout() {
         </nav>
         <div className="topbar-end">
           <span className="who">
-            {t("nav.signedInAs", { name: me?.display_name ?? session?.username ?? "", role: me?.role ?? "…" })}
+            {t("nav.signedInAs", {
+              name: me?.display_name ?? session?.username ?? "",
+              role: me ? label("role", me.role) : "…",
+            })}
           </span>
           <LanguageSwitch />
           <button type="button" className="secondary" onClick={logout}>

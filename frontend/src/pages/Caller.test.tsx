@@ -237,10 +237,10 @@ describe("the Caller link", () => {
   }
 
   it("comes first for an agent, last for an admin, and not at all for an RM", async () => {
-    for (const [role, expected] of [
-      ["agent", ["Caller", "My day", "Customers", "Alerts"]],
-      ["admin", ["My day", "Customers", "Alerts", "Segments", "Caller"]],
-      ["rm", ["My day", "Customers", "Alerts", "Segments"]],
+    for (const [role, shownAs, expected] of [
+      ["agent", "call-center agent", ["Caller", "My day", "Customers", "Alerts"]],
+      ["admin", "administrator", ["My day", "Customers", "Alerts", "Segments", "Caller"]],
+      ["rm", "relationship manager", ["My day", "Customers", "Alerts", "Segments"]],
     ] as const) {
       signedIn();
       mockApi({ "GET /api/v1/auth/me": () => json({ ...me, role }) });
@@ -251,7 +251,7 @@ describe("the Caller link", () => {
           </Route>
         </Routes>,
       );
-      await screen.findByText(new RegExp(`\\(${role}\\)`));
+      await screen.findByText(new RegExp(`\\(${shownAs}\\)`)); // the role, in words
       expect(navLinks()).toEqual(expected);
       unmount();
     }

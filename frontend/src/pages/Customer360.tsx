@@ -226,7 +226,7 @@ export function Customer360Page() {
         <Panel title={t("c360.value")} id="value">
           <ValuePanel customerId={c.id} />
         </Panel>
-        {mayReadAlerts(me?.role) && (
+        {me && mayReadAlerts(me.role) && (
           <Panel title={t("c360.alerts")} id="customer-alerts">
             <CustomerAlerts customerId={c.id} />
           </Panel>

@@ -82,6 +82,20 @@ describe("customer search", () => {
     expect(await screen.findByText("没有符合条件的客户。")).toBeInTheDocument();
   });
 
+  it("does not ask an agent's segments (agents may not read them): the segment filter is typed instead", async () => {
+    signedIn("agent.chen");
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json({ ...me, username: "agent.chen", role: "agent", branch: null }),
+      "GET /api/v1/segments": () => json({ title: "Forbidden", status: 403 }, 403),
+      "GET /api/v1/staff": () => json({ items: [colleague], next_cursor: null }),
+      "GET /api/v1/customers": () => json({ items: [row(1)], next_cursor: null }),
+    });
+    renderApp(<CustomersPage />, { url: "/customers" });
+    expect(await screen.findByText("Customer 1")).toBeInTheDocument();
+    expect(screen.getByLabelText("Segment").tagName).toBe("INPUT");
+    expect(calls.some((c) => c.path === "/api/v1/segments")).toBe(false);
+  });
+
   it("lets a branch manager filter by an RM of their branch, picked by name", async () => {
     signedIn("bm.bj001");
     const calls = mockApi({

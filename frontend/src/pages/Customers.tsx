@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { api, unwrap, type Schemas } from "../api/client";
 import { useAuth } from "../auth";
+import { mayReadSegments } from "../roles";
 import { useI18n } from "../i18n";
 import { staffName, useStaff } from "../staff";
 import { Empty, ErrorMessage, Loading } from "../components/Status";
@@ -51,6 +52,8 @@ export function CustomersPage() {
     queryKey: ["segments", "list"],
     queryFn: () => unwrap(api.GET("/api/v1/segments", { params: { query: { limit: 200 } } })),
     retry: false,
+    // Not before the role is known, and not for a role that may not read them (an agent): no 403 to show.
+    enabled: !!me && mayReadSegments(me.role),
   });
   // The RM filter offers the RMs the user may see (their branch's, or all); a username can be typed otherwise.
   // A bank with more RMs than one page gets a search as you type instead of a list cut short.

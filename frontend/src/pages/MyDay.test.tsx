@@ -66,7 +66,11 @@ describe("My day", () => {
       "GET /api/v1/alerts": (c) =>
         c.search.get("kind") === "maturity"
           ? json({
-              items: [maturity("2", "2026-12-20", "50000.00"), maturity("1", "2026-12-02", "3441.17")],
+              items: [
+                maturity("2", "2026-12-20", "50000.00"),
+                maturity("1", "2026-12-02", "3441.17"),
+                maturity("3", "2026-12-29", "-1370281.54"),
+              ],
               next_cursor: null,
             })
           : json({ items: [], next_cursor: null }),
@@ -81,6 +85,10 @@ describe("My day", () => {
     expect(items[0]).toHaveTextContent("Customer 1");
     expect(items[0]).toHaveTextContent("¥3,441.17");
     expect(items[1]).toHaveTextContent("Customer 2");
+    // A loan falling due: the sum owed, not a negative amount.
+    expect(items[2]).toHaveTextContent("Customer 3");
+    expect(items[2]).toHaveTextContent("欠款 ¥1,370,281.54");
+    expect(items[2]).not.toHaveTextContent("-¥");
   });
 
   it("shows the same figures in English units", async () => {

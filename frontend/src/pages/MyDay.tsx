@@ -75,6 +75,15 @@ function Figures() {
   );
 }
 
+/** A deposit's sum to renew, or (a loan or mortgage, below zero) the sum owed. */
+function MaturityAmount({ balance, currency }: { balance: string; currency: unknown }) {
+  const { t, locale } = useI18n();
+  const code = String(currency ?? "CNY");
+  if (balance.startsWith("-"))
+    return <strong>{t("myDay.owed", { amount: formatMoney(balance.slice(1), code, locale) })}</strong>;
+  return <strong>{formatMoney(balance, code, locale)}</strong>;
+}
+
 function MaturityList({ alerts }: { alerts: Alert[] }) {
   const { t, locale } = useI18n();
   const rows = alerts
@@ -88,9 +97,7 @@ function MaturityList({ alerts }: { alerts: Alert[] }) {
         <li key={a.id}>
           <Link to={`/customers/${a.customer.id}`}>{a.customer.display_name}</Link>{" "}
           <span className="tag warn">{t("myDay.dueOn", { date: formatDate(date, locale) })}</span>{" "}
-          {typeof a.data.balance === "string" && (
-            <strong>{formatMoney(a.data.balance, String(a.data.currency ?? "CNY"), locale)}</strong>
-          )}{" "}
+          {typeof a.data.balance === "string" && <MaturityAmount balance={a.data.balance} currency={a.data.currency} />}{" "}
           <small>{a.detail ? serverText(a.detail, t, locale) : alertTitle(a, t, locale)}</small>
         </li>
       ))}
