@@ -147,6 +147,7 @@ class ProductFact:
     name: str
     category: str
     risk_level: int
+    name_zh: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +292,17 @@ def _offers(facts: CustomerFacts) -> list[NextBestAction]:
                 f"{peer.category.replace('_', ' ')} product and this customer has none; "
                 f"risk level R{product.risk_level} suits the customer's {appetite_name} risk preference; "
                 "the customer consents to phone offers",
-                {"product_code": product.code, "category": peer.category},
+                # The facts of the reason, for a client that words it in the user's language.
+                {
+                    "product_code": product.code,
+                    "category": peer.category,
+                    "product_name": product.name,
+                    "product_name_zh": product.name_zh or "",
+                    "peer_share_pct": str(share),
+                    "peers": str(peer.peers),
+                    "risk_level": str(product.risk_level),
+                    "risk_preference": appetite_name,
+                },
             )
         )
         if len(out) == MAX_OFFERS:

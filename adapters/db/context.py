@@ -184,6 +184,7 @@ _ALERTS = (
         alerts.c.detail,
         alerts.c.status,
         alerts.c.raised_at,
+        alerts.c.data,
     )
     .where(alerts.c.customer_id == sa.bindparam("cid"), alerts.c.status.in_(OPEN_ALERT_STATUSES))
     .order_by(alerts.c.raised_at.desc())
@@ -199,9 +200,9 @@ _PEER_RATES = sa.select(
     peer_product_rates.c.holders,
 ).order_by(peer_product_rates.c.category)
 
-_CATALOGUE = sa.select(products.c.code, products.c.name, products.c.category, products.c.risk_level).where(
-    products.c.active.is_(True)
-)
+_CATALOGUE = sa.select(
+    products.c.code, products.c.name, products.c.category, products.c.risk_level, products.c.name_zh
+).where(products.c.active.is_(True))
 
 
 def _iso(v: Any) -> str | None:
@@ -239,6 +240,7 @@ def alert_json(r: Any) -> dict[str, Any]:
         "detail": r.detail,
         "status": r.status,
         "raised_at": r.raised_at.isoformat(),
+        "data": r.data if isinstance(r.data, dict) else {},
     }
 
 
@@ -291,7 +293,7 @@ SELECT
            ORDER BY c.opened_at DESC LIMIT 20) x) AS cases,
  (SELECT coalesce(json_agg(x ORDER BY x.at DESC), '[]'::json)
     FROM (SELECT a.raised_at AS at, a.id, a.kind, a.severity, a.title, a.detail, a.status,
-                 {_utc("a.raised_at")} AS raised_at
+                 {_utc("a.raised_at")} AS raised_at, a.data
             FROM alerts a WHERE a.customer_id = :cid AND a.status IN ('open', 'acknowledged')
            ORDER BY a.raised_at DESC LIMIT 20) x) AS alerts
 """
@@ -342,7 +344,7 @@ class _CatalogueCache:
     async def get(self, conn: AsyncConnection) -> tuple[ProductFact, ...]:
         if time.monotonic() - self._at > self.ttl_s:
             rows = await conn.execute(_CATALOGUE)
-            self._items = tuple(ProductFact(r.code, r.name, r.category, r.risk_level) for r in rows)
+            self._items = tuple(ProductFact(r.code, r.name, r.category, r.risk_level, r.name_zh) for r in rows)
             self._at = time.monotonic()
         return self._items
 
@@ -523,7 +525,7 @@ def _pg_snapshot_sql(cid: str, today: str, now: str, recent_since: str) -> str:
            ORDER BY c.opened_at DESC LIMIT 20) c) AS cases,
  (SELECT coalesce(json_agg(json_build_object(
            'id', a.id, 'kind', a.kind, 'severity', a.severity, 'title', a.title, 'detail', a.detail,
-           'status', a.status, 'raised_at', {_iso_sql("a.raised_at")})
+           'status', a.status, 'raised_at', {_iso_sql("a.raised_at")}, 'data', a.data)
          ORDER BY a.raised_at DESC), '[]')::text
     FROM (SELECT * FROM alerts a WHERE a.customer_id = {cid} AND a.status IN ('open', 'acknowledged')
            ORDER BY a.raised_at DESC LIMIT 20) a) AS alerts"""

@@ -117,6 +117,9 @@ class ContextAlertOut(BaseModel):
     detail: str | None
     status: str
     raised_at: datetime
+    data: dict[str, Any] = Field(
+        description="The figures behind the alert (amounts as decimal strings, dates), as the alerts API gives them"
+    )
 
 
 class NextBestActionOut(BaseModel):
@@ -124,7 +127,13 @@ class NextBestActionOut(BaseModel):
     priority: Literal["high", "medium", "low"]
     title: str
     reason: str = Field(description="Why: the facts the rule acted on")
-    refs: dict[str, str] = Field(description="holding_id, alert_id, case_id or product_code it concerns")
+    refs: dict[str, str] = Field(
+        description=(
+            "What it concerns: holding_id, alert_id or case_id; for an offer the product (product_code, "
+            "product_name, product_name_zh, category) and the facts of its reason (peer_share_pct, peers, "
+            "risk_level, risk_preference)"
+        )
+    )
 
 
 class UniqueContextOut(BaseModel):
@@ -257,6 +266,7 @@ UNIQUE_EXAMPLE: dict[str, Any] = {
             "detail": None,
             "status": "open",
             "raised_at": "2026-11-22T10:00:00+00:00",
+            "data": {"amount": "200000.00", "currency": "CNY", "window_start": "2026-11-22"},
         }
     ],
     "next_best_actions": [
@@ -289,7 +299,16 @@ UNIQUE_EXAMPLE: dict[str, Any] = {
             "reason": "46% of 1180 similar customers (same tier, age and income band) hold a fund product and "
             "this customer has none; risk level R3 suits the customer's balanced risk preference; the customer "
             "consents to phone offers",
-            "refs": {"product_code": "FUND-BAL", "category": "fund"},
+            "refs": {
+                "product_code": "FUND-BAL",
+                "category": "fund",
+                "product_name": "Steady Income Fund",
+                "product_name_zh": "稳健收益基金",
+                "peer_share_pct": "46",
+                "peers": "1180",
+                "risk_level": "3",
+                "risk_preference": "balanced",
+            },
         },
     ],
 }

@@ -62,11 +62,19 @@ async def _api_key(container: Container, *scopes: str) -> dict[str, str]:
     return {"X-API-Key": secret}
 
 
-async def _product(container: Container, code: str, category: str, risk: int = 1, name: str | None = None) -> None:
+async def _product(
+    container: Container, code: str, category: str, risk: int = 1, name: str | None = None, name_zh: str | None = None
+) -> None:
     async with container.engine.begin() as conn:
         await conn.execute(
             sa.insert(products).values(
-                code=code, name=name or code, category=category, currency="CNY", risk_level=risk, active=True
+                code=code,
+                name=name or code,
+                name_zh=name_zh,
+                category=category,
+                currency="CNY",
+                risk_level=risk,
+                active=True,
             )
         )
 
@@ -334,7 +342,7 @@ async def test_the_whole_context_with_next_best_actions(
                 severity="high",
                 title="CNY 200,000.00 moved out in one day",
                 status="open",
-                data={},
+                data={"amount": "200000.00", "currency": "CNY", "window_start": "2026-11-22"},
                 raised_at=now - timedelta(hours=3),
             )
         )
@@ -392,6 +400,9 @@ async def test_the_whole_context_with_next_best_actions(
         open_alerts = set(await conn.scalars(unresolved))
     assert "CNY 200,000.00 moved out in one day" in open_alerts
     assert {a["title"] for a in body["alerts"]} == open_alerts  # the resolved one is not shown
+    # With the figures behind it, for a client that words the alert in the user's language.
+    outflow = next(a for a in body["alerts"] if a["kind"] == "large_outflow")
+    assert outflow["data"] == {"amount": "200000.00", "currency": "CNY", "window_start": "2026-11-22"}
     assert [(k["kind"], k["subject"]) for k in body["open_cases"]] == [("complaint", "Charged twice for the card fee")]
     assert body["recent_interactions"][0]["type"] == "complaint"
 
@@ -450,7 +461,7 @@ async def _peers(container: Container, count: int, category_code: str, category:
 async def test_offers_what_peers_hold_suitably_and_only_with_phone_consent(
     app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson, container: Container
 ) -> None:
-    await _product(container, "FUND-BAL", "fund", risk=3, name="Balanced fund")
+    await _product(container, "FUND-BAL", "fund", risk=3, name="Balanced fund", name_zh="平衡型基金")
     await _product(container, "FUND-EQ", "fund", risk=5, name="Equity fund")
     await _peers(container, 24, "FUND-BAL", "fund", birth_date=date(1988, 1, 1), income_band="150k_300k")
     c = await _create(app_client, admin, marketing_consent={"phone": True})  # born 1988, 150k_300k, balanced
@@ -465,6 +476,17 @@ async def test_offers_what_peers_hold_suitably_and_only_with_phone_consent(
     ]
     assert [o["refs"]["product_code"] for o in offers] == ["FUND-BAL"]  # R5 does not suit a balanced investor
     assert "72% of 25 similar customers" in offers[0]["reason"]
+    # The facts of the reason travel with it, for a client that words it in the user's language.
+    assert offers[0]["refs"] == {
+        "product_code": "FUND-BAL",
+        "category": "fund",
+        "product_name": "Balanced fund",
+        "product_name_zh": "平衡型基金",
+        "peer_share_pct": "72",
+        "peers": "25",
+        "risk_level": "3",
+        "risk_preference": "balanced",
+    }
 
     etag = (await app_client.get(f"/api/v1/customers/{c['id']}", headers=admin.headers)).headers["ETag"]
     r = await app_client.patch(

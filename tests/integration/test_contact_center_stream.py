@@ -402,7 +402,7 @@ async def test_replay_sends_the_current_state_first_so_nothing_between_context_a
             assert [(n, d.get("summary")) for n, d in replayed[:10]] == [
                 ("interaction", f"#{n}") for n in range(2, 12)
             ], "the 10 latest of the last 24 hours, oldest first"
-            assert [(n, d["title"]) for n, d in replayed[10:11]] == [("alert", "Still open")]
+            assert [(n, d["title"], d["data"]) for n, d in replayed[10:11]] == [("alert", "Still open", {})]
             assert replayed[11][0] == "balance"
             assert (replayed[11][1]["id"], replayed[11][1]["balance"]) == (str(hid), "1000.0000")
             assert replayed[11][1]["account_number"] == "****3445", "masked for the agent, as in the context"

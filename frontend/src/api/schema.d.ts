@@ -1056,6 +1056,13 @@ export interface components {
         ConsentChannel: "sms" | "email" | "phone" | "post" | "online" | "push";
         /** ContextAlertOut */
         ContextAlertOut: {
+            /**
+             * Data
+             * @description The figures behind the alert (amounts as decimal strings, dates), as the alerts API gives them
+             */
+            data: {
+                [key: string]: unknown;
+            };
             /** Detail */
             detail: string | null;
             /**
@@ -1936,7 +1943,7 @@ export interface components {
             reason: string;
             /**
              * Refs
-             * @description holding_id, alert_id, case_id or product_code it concerns
+             * @description What it concerns: holding_id, alert_id or case_id; for an offer the product (product_code, product_name, product_name_zh, category) and the facts of its reason (peer_share_pct, peers, risk_level, risk_preference)
              */
             refs: {
                 [key: string]: string;
