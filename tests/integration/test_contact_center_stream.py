@@ -91,6 +91,26 @@ async def _write(container: Container, customer_id: uuid.UUID, statement: Any, *
             await uow.rollback()
 
 
+async def _savings_account(conn: Any, customer_id: uuid.UUID, holding_id: uuid.UUID) -> None:
+    """A savings account of 1,000 CNY, account number ending 3445."""
+    await conn.execute(
+        sa.insert(products).values(code="SAV", name="Savings", category="savings", currency="CNY", risk_level=1)
+    )
+    await conn.execute(
+        sa.insert(holdings).values(
+            id=holding_id,
+            customer_id=customer_id,
+            account_number="6222020200112233445",
+            product_code="SAV",
+            category="savings",
+            status="active",
+            balance=Decimal("1000"),
+            currency="CNY",
+            balance_as_of=datetime.now(UTC),
+        )
+    )
+
+
 def _interaction(customer_id: uuid.UUID, kind: str, **extra: Any) -> dict[str, Any]:
     return {
         "id": uuid.uuid4(),
@@ -111,22 +131,7 @@ async def test_stream_sends_committed_interactions_alerts_and_balances(
     cid = uuid.UUID(r.json()["id"])
     hid = uuid.uuid4()
     async with container.engine.begin() as conn:
-        await conn.execute(
-            sa.insert(products).values(code="SAV", name="Savings", category="savings", currency="CNY", risk_level=1)
-        )
-        await conn.execute(
-            sa.insert(holdings).values(
-                id=hid,
-                customer_id=cid,
-                account_number="6222020200112233445",
-                product_code="SAV",
-                category="savings",
-                status="active",
-                balance=Decimal("1000"),
-                currency="CNY",
-                balance_as_of=datetime.now(UTC),
-            )
-        )
+        await _savings_account(conn, cid, hid)
     agent = await make_person("agent")
     hub = container.live
     assert hub is not None
@@ -357,22 +362,7 @@ async def test_replay_sends_the_current_state_first_so_nothing_between_context_a
         _interaction(cid, "purchase", summary=f"#{n}", occurred_at=now - timedelta(minutes=60 - n)) for n in range(12)
     ]
     async with container.engine.begin() as conn:
-        await conn.execute(
-            sa.insert(products).values(code="SAV", name="Savings", category="savings", currency="CNY", risk_level=1)
-        )
-        await conn.execute(
-            sa.insert(holdings).values(
-                id=hid,
-                customer_id=cid,
-                account_number="6222020200112233445",
-                product_code="SAV",
-                category="savings",
-                status="active",
-                balance=Decimal("1000"),
-                currency="CNY",
-                balance_as_of=now,
-            )
-        )
+        await _savings_account(conn, cid, hid)
         await conn.execute(
             sa.insert(interactions),
             [*recent, _interaction(cid, "purchase", summary="two days ago", occurred_at=now - timedelta(days=2))],
