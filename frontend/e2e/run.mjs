@@ -432,8 +432,13 @@ try {
         "Latest interactions",
       ])
         await page.getByRole("region", { name }).waitFor();
-      if (caller.next_best_actions.length > 0)
-        await page.locator("#caller-nba .nba-title").first().getByText(caller.next_best_actions[0].title).waitFor();
+      if (caller.next_best_actions.length > 0) {
+        // The page words each action itself; in English as the server does, but for an alert's headline, which
+        // reads as on the Alerts page (its amount and date formatted, not the server's title).
+        const [first] = caller.next_best_actions;
+        const title = first.kind === "address_alert" ? "Address alert: " : first.title;
+        await page.locator("#caller-nba .nba-title").first().getByText(title).waitFor();
+      }
       const rows = page.getByRole("table", { name: "Holdings" }).locator("tbody tr");
       expect((await rows.count()) === caller.holdings.length, `holdings shown: ${await rows.count()}`);
       const shown = page.locator("[data-testid=caller-interactions] > li");

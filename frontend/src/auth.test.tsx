@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { AppRoutes } from "./App";
@@ -23,6 +23,8 @@ describe("session", () => {
     expect(await screen.findByRole("heading", { name: "Customers" })).toBeInTheDocument();
     const login = calls.find((c) => c.path === "/api/v1/auth/token")!;
     expect(String(login.body)).toBe("username=rm.li&password=demo-pass-2026");
+    // The search goes out once the page has mounted: wait for it rather than assume it is already out.
+    await waitFor(() => expect(calls.some((c) => c.path === "/api/v1/customers")).toBe(true));
     const search = calls.find((c) => c.path === "/api/v1/customers")!;
     expect(search.headers.get("Authorization")).toBe("Bearer tok-1");
     expect(search.search.get("tier")).toBe("key");

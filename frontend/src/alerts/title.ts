@@ -1,12 +1,19 @@
 // An alert's headline in the user's language, from its kind and data; the server's English title otherwise.
 import { formatDate, formatMoney, type Locale } from "../format";
 import type { MessageKey, Translate } from "../i18n";
-import type { Alert } from "./api";
+
+/** What a headline is worded from: an alert of the alerts API, or of the call-center context and stream. The
+ * figures may be missing (a stream event of an older server): the server's title is shown then. */
+export interface TitledAlert {
+  kind: string;
+  title: string;
+  data?: { [key: string]: unknown } | null;
+}
 
 const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
 
-export function alertTitle(a: Alert, t: Translate, locale: Locale): string {
-  const d = a.data as Record<string, unknown>;
+export function alertTitle(a: TitledAlert, t: Translate, locale: Locale): string {
+  const d = a.data ?? {};
   const money = (amount: unknown, currency: unknown) =>
     str(amount) ? formatMoney(str(amount), str(currency) ?? "CNY", locale) : null;
   const date = (v: unknown) => (str(v) ? formatDate(str(v), locale) : null);

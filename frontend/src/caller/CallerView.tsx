@@ -5,7 +5,9 @@ import { Link } from "react-router";
 import { formatDate, formatDateTime, formatMoney, formatPercent, type Locale } from "../format";
 import { useI18n, type MessageKey, type Translate } from "../i18n";
 import { serverText } from "../serverText";
+import { alertTitle } from "../alerts/title";
 import { Empty, Panel } from "../components/Status";
+import { productName, wordAction, type ActionFacts } from "./actions";
 import {
   arrive,
   isNews,
@@ -53,10 +55,6 @@ function LiveStatus({ status }: { status: StreamStatus }) {
   );
 }
 
-function productName(h: Holding, locale: Locale): string {
-  return locale === "zh-CN" && h.product_name_zh ? h.product_name_zh : h.product_name;
-}
-
 /** What arrived, in a sentence for the screen reader's announcement. */
 function describe(event: string, data: unknown, t: Translate, label: Label, locale: Locale): string {
   if (event === "interaction") {
@@ -66,7 +64,7 @@ function describe(event: string, data: unknown, t: Translate, label: Label, loca
   }
   if (event === "alert") {
     const a = data as ContextAlert;
-    return t("caller.arrived.alert", { what: `${label("alertKind", a.kind)}: ${serverText(a.title, t, locale)}` });
+    return t("caller.arrived.alert", { what: `${label("alertKind", a.kind)}: ${alertTitle(a, t, locale)}` });
   }
   if (event === "balance") {
     const h = data as Holding;
@@ -169,27 +167,28 @@ function CallerHeader({ context, status }: { context: CallerContext; status: Str
   );
 }
 
-function NextBestActions({ context }: { context: CallerContext }) {
+function NextBestActions({ actions, facts }: { actions: CallerContext["next_best_actions"]; facts: ActionFacts }) {
   const { t, label, locale } = useI18n();
   // Service before sales, most urgent first (the server's order within a priority is kept).
-  const actions = [...context.next_best_actions].sort(
-    (a, b) => (PRIORITY_RANK[a.priority] ?? 1) - (PRIORITY_RANK[b.priority] ?? 1),
-  );
-  if (actions.length === 0) return <Empty>{t("caller.noNba")}</Empty>;
+  const sorted = [...actions].sort((a, b) => (PRIORITY_RANK[a.priority] ?? 1) - (PRIORITY_RANK[b.priority] ?? 1));
+  if (sorted.length === 0) return <Empty>{t("caller.noNba")}</Empty>;
   return (
     <ol className="nba">
-      {actions.map((a, i) => (
-        <li key={`${a.kind}-${i}`} className={`nba-item prio-${a.priority}`}>
-          <div className="nba-tags">
-            <span className={`tag sev-${a.priority}`}>
-              {t("caller.priority", { priority: label("severity", a.priority) })}
-            </span>{" "}
-            <span className="tag">{label("nbaKind", a.kind)}</span>
-          </div>
-          <strong className="nba-title">{serverText(a.title, t, locale)}</strong>
-          <p className="nba-reason">{serverText(a.reason, t, locale)}</p>
-        </li>
-      ))}
+      {sorted.map((a, i) => {
+        const { title, reason } = wordAction(a, facts, t, locale);
+        return (
+          <li key={`${a.kind}-${i}`} className={`nba-item prio-${a.priority}`}>
+            <div className="nba-tags">
+              <span className={`tag sev-${a.priority}`}>
+                {t("caller.priority", { priority: label("severity", a.priority) })}
+              </span>{" "}
+              <span className="tag">{label("nbaKind", a.kind)}</span>
+            </div>
+            <strong className="nba-title">{title}</strong>
+            <p className="nba-reason">{reason}</p>
+          </li>
+        );
+      })}
     </ol>
   );
 }
@@ -206,7 +205,7 @@ function Alerts({ alerts, fresh }: { alerts: ContextAlert[]; fresh: ReadonlySet<
             <span className={`tag sev-${a.severity}`}>{label("severity", a.severity)}</span>{" "}
             <span className="tag">{label("alertKind", a.kind)}</span>{" "}
             {a.status !== "open" && <span className="tag">{label("alertStatus", a.status)}</span>}{" "}
-            <span className="alert-title">{serverText(a.title, t, locale)}</span>{" "}
+            <span className="alert-title">{alertTitle(a, t, locale)}</span>{" "}
             {a.detail && <span className="alert-detail">{serverText(a.detail, t, locale)}</span>}{" "}
             <small className="alert-meta">{formatDateTime(a.raised_at, locale)}</small>
           </div>
@@ -433,7 +432,11 @@ export function CallerView({ context, onResumed }: { context: CallerContext; onR
       </div>
       <div className="grid-2">
         <Panel title={t("caller.nba")} id="caller-nba">
-          <NextBestActions context={context} />
+          {/* Worded from what the screen shows: balances and alerts as the stream last told them. */}
+          <NextBestActions
+            actions={context.next_best_actions}
+            facts={{ holdings, alerts, open_cases: context.open_cases }}
+          />
         </Panel>
         <div className="stack">
           <Panel title={t("caller.alerts")} id="caller-alerts">

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { Route, Routes, useLocation } from "react-router";
+import { formatDateTime } from "../format";
 import { renderApp } from "../test/render";
 import { callerContextFixture, interactionFixture } from "../test/fixtures";
 import { eventStreams, json, me, mockApi, problem, signedIn, type Call } from "../test/server";
@@ -74,16 +75,20 @@ describe("the Caller page", () => {
     const actions = within(document.getElementById("caller-nba")!).getAllByRole("listitem");
     expect(actions.map((a) => a.querySelector(".nba-title")!.textContent)).toEqual([
       "Acknowledge the recent complaint",
+      "Address alert: Large outflow: CN¥200,000.00 left in 7 days",
       "Offer to roll over 12-month time deposit ****3445",
       "Offer Steady Income Fund",
     ]);
     expect(actions[0]).toHaveTextContent("High priority");
     expect(actions[0]).toHaveTextContent("is still open");
+    expect(actions[2]).toHaveTextContent(
+      "12-month time deposit ****3445 (CN¥100,000.00) matures on 12/10/2026, in 17 days",
+    );
 
     const cases = screen.getByTestId("caller-cases");
     expect(within(cases).getByText("Overdue")).toBeInTheDocument();
     expect(cases.querySelector("li.overdue")).toHaveTextContent("Charged twice for annual card fee");
-    expect(screen.getByTestId("caller-alerts")).toHaveTextContent("Large outflow: 200000.00 CNY left in 7 days");
+    expect(screen.getByTestId("caller-alerts")).toHaveTextContent("Large outflow: CN¥200,000.00 left in 7 days");
 
     // Money from the decimal strings, to the cent (a float would make this ...409.98).
     const holdings = screen.getByRole("table", { name: "Holdings" });
@@ -122,6 +127,48 @@ describe("the Caller page", () => {
     expect(screen.getByTestId("caller-card")).toHaveTextContent("居民身份证");
     expect(screen.getByLabelText("客户号")).toHaveValue("C0000012345");
     expect(screen.getByRole("table", { name: "持有产品" })).toHaveTextContent("一年期定期存款");
+  });
+
+  it("words the next best actions and the alerts in Chinese, from their facts", async () => {
+    signedIn("agent.chen");
+    mockApi({
+      "GET /api/v1/auth/me": () => json(agent),
+      "GET /api/v1/contact-center/context": () => json(callerContextFixture()),
+      "GET /api/v1/contact-center/stream": () => new Response(null, { status: 503 }),
+    });
+    renderCaller("/call?customer_number=C0000012345", "zh-CN");
+    await screen.findByRole("heading", { name: "王芳 (Wang Fang)" });
+    const actions = within(document.getElementById("caller-nba")!).getAllByRole("listitem");
+    const worded = actions.map((a) => [
+      a.querySelector(".nba-title")!.textContent,
+      a.querySelector(".nba-reason")!.textContent,
+    ]);
+    // The order and the priority badges are the server's, as before.
+    expect(actions.map((a) => a.querySelector(".nba-tags")!.textContent)).toEqual([
+      "高优先级 投诉",
+      "高优先级 预警",
+      "中优先级 到期续作",
+      "低优先级 产品推荐",
+    ]);
+    expect(worded).toEqual([
+      [
+        "回应客户近期的投诉",
+        `2026/11/19 的投诉（Charged twice for annual card fee）仍未办结，已超过服务时限 ${formatDateTime(
+          "2026-11-21T08:00:00+00:00",
+          "zh-CN",
+        )}`,
+      ],
+      ["处理预警：大额资金流出：7 天内流出 ¥200,000.00", "大额资金流出预警，2026/11/22 触发"],
+      ["建议续作：一年期定期存款 ****3445", "一年期定期存款 ****3445（¥100,000.00）将于 2026/12/10 到期，还有 17 天"],
+      [
+        "推荐产品：稳健收益基金",
+        "同分层、同年龄段、同收入区间的 1,180 位同类客户中，46% 持有基金，该客户尚未持有；" +
+          "产品风险等级 R3，与客户的风险偏好（C3 平衡型）相符；客户已同意接受电话营销",
+      ],
+    ]);
+    const alert = within(screen.getByTestId("caller-alerts")).getByRole("listitem");
+    expect(alert.querySelector(".alert-title")).toHaveTextContent("大额资金流出：7 天内流出 ¥200,000.00");
+    expect(alert).not.toHaveTextContent("Large outflow");
   });
 
   it("lists the customers sharing a phone, and looks the chosen one up by customer number", async () => {

@@ -179,29 +179,56 @@ export function callerContextFixture(over: Partial<Schemas["UniqueContextOut"]> 
         detail: null,
         status: "open",
         raised_at: "2026-11-22T10:00:00+00:00",
+        data: {
+          amount: "200000.00",
+          currency: "CNY",
+          window_start: "2026-11-22",
+          usual_monthly_outflow: "12000.00",
+        },
       },
     ],
+    // Out of the server's order (most urgent first), for the page to sort; each as the server words it.
     next_best_actions: [
       {
         kind: "offer_product",
         priority: "low",
         title: "Offer Steady Income Fund",
-        reason: "46% of 1180 similar customers hold a fund product and this customer has none",
-        refs: { product_code: "FUND-BAL" },
+        reason:
+          "46% of 1180 similar customers (same tier, age and income band) hold a fund product and this customer " +
+          "has none; risk level R3 suits the customer's balanced risk preference; the customer consents to phone offers",
+        refs: {
+          product_code: "FUND-BAL",
+          category: "fund",
+          product_name: "Steady Income Fund",
+          product_name_zh: "稳健收益基金",
+          peer_share_pct: "46",
+          peers: "1180",
+          risk_level: "3",
+          risk_preference: "balanced",
+        },
       },
       {
         kind: "roll_over_maturity",
         priority: "medium",
         title: "Offer to roll over 12-month time deposit ****3445",
         reason: "12-month time deposit ****3445 (CNY 100,000.00) matures on 2026-12-10, in 17 days",
-        refs: { holding_id: "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f" },
+        refs: { holding_id: "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f", product_code: "TD-12M" },
       },
       {
         kind: "acknowledge_complaint",
         priority: "high",
         title: "Acknowledge the recent complaint",
-        reason: "complaint of 2026-11-19 (Charged twice for annual card fee) is still open",
+        reason:
+          "complaint of 2026-11-19 (Charged twice for annual card fee) is still open, past its service-level due " +
+          "time 2026-11-21T08:00+00:00",
         refs: { case_id: "7b8c9d0e-1f2a-4b3c-9d4e-5f6a7b8c9d0e" },
+      },
+      {
+        kind: "address_alert",
+        priority: "high",
+        title: "Address alert: Large outflow: 200000.00 CNY left in 7 days",
+        reason: "open large_outflow alert raised 2026-11-22",
+        refs: { alert_id: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d" },
       },
     ],
     ...over,

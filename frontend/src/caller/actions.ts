@@ -1,0 +1,142 @@
+// A next best action in the user's language, worded from the facts it concerns: the holding, alert or case of the
+// caller's context its refs name, or an offer's own refs. Whenever a fact the sentence needs is missing (the holding
+// is not in the context, a ref is absent, a value this client has no words for) the server's English title and
+// reason are shown, as it wrote them (domain/contact_center.py).
+import { alertTitle } from "../alerts/title";
+import { formatDate, formatDateTime, formatDecimal, formatMoney, type Locale } from "../format";
+import type { MessageKey, Translate } from "../i18n";
+import { en } from "../i18n/messages";
+import type { CallerContext, ContextAlert, Holding } from "./live";
+
+export type NextBestAction = CallerContext["next_best_actions"][number];
+export type Case = CallerContext["open_cases"][number];
+
+/** What actions are worded from: the caller's holdings, alerts and cases, as the screen shows them. */
+export interface ActionFacts {
+  holdings: readonly Holding[];
+  alerts: readonly ContextAlert[];
+  open_cases: readonly Case[];
+}
+
+export interface Worded {
+  title: string;
+  reason: string;
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const UNSIGNED = /^\d+(\.\d+)?$/;
+const WHOLE = /^\d+$/;
+// A loan or mortgage that falls due is what the customer owes (its balance below zero): repaid or renewed, not
+// rolled over (the server's credit categories that have a maturity).
+const OWED = new Set(["loan", "mortgage"]);
+
+const isKey = (key: string): key is MessageKey => Object.hasOwn(en, key);
+
+/** A holding's product name in the user's language (the English one when there is no Chinese one). */
+export function productName(h: Pick<Holding, "product_name" | "product_name_zh">, locale: Locale): string {
+  return locale === "zh-CN" && h.product_name_zh ? h.product_name_zh : h.product_name;
+}
+
+/** An account number as the server's sentences show it: the last four digits (already so unless the role sees it
+ * in full). */
+function masked(account: string): string {
+  return "****" + account.slice(-4);
+}
+
+function maturity(a: NextBestAction, facts: ActionFacts, t: Translate, locale: Locale): Worded | null {
+  const id = a.refs.holding_id;
+  const h = id ? facts.holdings.find((x) => x.id === id) : undefined;
+  if (!h || !h.maturity_date || !h.account_number || !h.currency || !DECIMAL.test(h.balance ?? "")) return null;
+  const days = h.days_to_maturity;
+  if (typeof days !== "number" || !Number.isInteger(days) || days < 0) return null;
+  const owed = OWED.has(h.category);
+  const vars = {
+    // The sum itself, never below zero: a loan's balance is what is owed.
+    amount: formatMoney(h.balance.replace(/^-/, ""), h.currency, locale),
+    date: formatDate(h.maturity_date, locale),
+    when:
+      days === 0
+        ? t("caller.action.today")
+        : days === 1
+          ? t("caller.action.inOneDay")
+          : t("caller.action.inDays", { days }),
+    product: `${productName(h, locale)} ${masked(h.account_number)}`,
+  };
+  return owed
+    ? { title: t("caller.action.repay.title", vars), reason: t("caller.action.repay.reason", vars) }
+    : { title: t("caller.action.rollOver.title", vars), reason: t("caller.action.rollOver.reason", vars) };
+}
+
+function alert(a: NextBestAction, facts: ActionFacts, t: Translate, locale: Locale): Worded | null {
+  const id = a.refs.alert_id;
+  const found = id ? facts.alerts.find((x) => x.id === id) : undefined;
+  const kind = `alertKind.${found?.kind}`;
+  if (!found || !found.raised_at || !isKey(kind)) return null;
+  return {
+    title: t("caller.action.alert.title", { title: alertTitle(found, t, locale) }),
+    reason: t("caller.action.alert.reason", { kind: t(kind), date: formatDate(found.raised_at, locale) }),
+  };
+}
+
+function complaint(a: NextBestAction, facts: ActionFacts, t: Translate, locale: Locale): Worded | null {
+  const id = a.refs.case_id;
+  const c = id ? facts.open_cases.find((x) => x.id === id) : undefined;
+  if (!c || !c.opened_at) return null;
+  // The subject is the customer's own words, shown as they are.
+  const date = formatDate(c.opened_at, locale);
+  const reason =
+    c.status !== "open"
+      ? t("caller.action.complaint.closed", { date, subject: c.subject })
+      : c.overdue && c.sla_due_at
+        ? t("caller.action.complaint.overdue", {
+            date,
+            due: formatDateTime(c.sla_due_at, locale),
+            subject: c.subject,
+          })
+        : t("caller.action.complaint.open", { date, subject: c.subject });
+  return { title: t("caller.action.complaint.title"), reason };
+}
+
+function offer(a: NextBestAction, t: Translate, locale: Locale): Worded | null {
+  const r = a.refs;
+  const product = locale === "zh-CN" && r.product_name_zh ? r.product_name_zh : r.product_name;
+  const category = `category.${r.category}`;
+  const preference = `risk_preference.${r.risk_preference}`;
+  const unassessed = r.risk_preference === "unassessed";
+  if (!product || !isKey(category) || !(unassessed || isKey(preference))) return null;
+  const pct = r.peer_share_pct ?? "";
+  const peers = r.peers ?? "";
+  const level = r.risk_level ?? "";
+  if (!UNSIGNED.test(pct) || !WHOLE.test(peers) || !WHOLE.test(level)) return null;
+  const vars = {
+    pct: formatDecimal(pct, locale),
+    peers: formatDecimal(peers, locale),
+    level,
+    category: t(category),
+    preference: isKey(preference) ? t(preference) : "",
+  };
+  return {
+    title: t("caller.action.offer.title", { product }),
+    reason: t(unassessed ? "caller.action.offer.reasonUnassessed" : "caller.action.offer.reason", vars),
+  };
+}
+
+/** The action's title and reason in the user's language; the server's own when a fact they need is missing. */
+export function wordAction(a: NextBestAction, facts: ActionFacts, t: Translate, locale: Locale): Worded {
+  let worded: Worded | null = null;
+  switch (a.kind) {
+    case "roll_over_maturity":
+      worded = maturity(a, facts, t, locale);
+      break;
+    case "address_alert":
+      worded = alert(a, facts, t, locale);
+      break;
+    case "acknowledge_complaint":
+      worded = complaint(a, facts, t, locale);
+      break;
+    case "offer_product":
+      worded = offer(a, t, locale);
+      break;
+  }
+  return worded ?? { title: a.title, reason: a.reason };
+}
