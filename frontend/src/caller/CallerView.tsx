@@ -1,13 +1,15 @@
 // One caller at a glance while the phone rings: who they are, what to do on this call, what is open, what they
 // hold, what just happened; kept current by the live stream.
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
-import { formatDate, formatDateTime, formatMoney, formatPercent, type Locale } from "../format";
+import { formatDateTime, formatMoney, formatPercent, type Locale } from "../format";
 import { useI18n, type MessageKey, type Translate } from "../i18n";
 import { serverText } from "../serverText";
 import { alertTitle } from "../alerts/title";
-import { Empty, Panel } from "../components/Status";
-import { productName, wordAction, type ActionFacts } from "./actions";
+import { Empty, Fact, Panel } from "../components/Status";
+import { wordAction, type ActionFacts } from "./actions";
+import { Maturity, productName } from "../customer/Holdings";
+import { ProvisionalTag } from "./Candidates";
 import {
   arrive,
   isNews,
@@ -29,15 +31,6 @@ export const FRESH_MS = 15_000;
 const PRIORITY_RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
 
 type Label = (prefix: string, value: string | null | undefined) => string;
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="fact">
-      <dt>{term}</dt>
-      <dd>{children ?? "—"}</dd>
-    </div>
-  );
-}
 
 function NewMark() {
   const { t } = useI18n();
@@ -94,14 +87,7 @@ function CallerHeader({ context, status }: { context: CallerContext; status: Str
         <div>
           <h2 id="caller-name" ref={heading} tabIndex={-1}>
             {c.display_name}
-            {c.provisional && (
-              <>
-                {" "}
-                <span className="tag warn" title={t("caller.provisionalHint")}>
-                  {t("caller.provisional")}
-                </span>
-              </>
-            )}
+            {c.provisional && <ProvisionalTag />}
           </h2>
           <p className="sub">
             <span className={`tag tier-${c.tier}`}>{label("tier", c.tier)}</span>{" "}
@@ -296,7 +282,6 @@ function Holdings({ holdings, fresh }: { holdings: Holding[]; fresh: ReadonlySet
         </thead>
         <tbody>
           {holdings.map((h) => {
-            const soon = h.days_to_maturity !== null && h.days_to_maturity >= 0 && h.days_to_maturity <= 30;
             const classes = [h.status === "closed" ? "muted" : "", fresh.has(h.id) ? "fresh" : ""].filter(Boolean);
             return (
               <tr key={h.id} data-holding-id={h.id} className={classes.join(" ") || undefined}>
@@ -310,18 +295,7 @@ function Holdings({ holdings, fresh }: { holdings: Holding[]; fresh: ReadonlySet
                 </td>
                 <td className="num">{formatMoney(h.balance, h.currency, locale)}</td>
                 <td>
-                  {h.maturity_date ? (
-                    <>
-                      {formatDate(h.maturity_date, locale)}
-                      {h.days_to_maturity !== null && h.days_to_maturity >= 0 && (
-                        <span className={soon ? "tag warn" : "tag"}>
-                          {t("c360.daysLeft", { days: h.days_to_maturity })}
-                        </span>
-                      )}
-                    </>
-                  ) : (
-                    "—"
-                  )}
+                  <Maturity date={h.maturity_date} days={h.days_to_maturity} />
                 </td>
               </tr>
             );

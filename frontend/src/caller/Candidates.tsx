@@ -33,18 +33,24 @@ export function Candidates({
                   .filter(Boolean)
                   .join(" · ")}
               </span>
-              {c.provisional && (
-                <>
-                  {" "}
-                  <span className="tag warn" title={t("caller.provisionalHint")}>
-                    {t("caller.provisional")}
-                  </span>
-                </>
-              )}
+              {c.provisional && <ProvisionalTag />}
             </button>
           </li>
         ))}
       </ul>
     </Panel>
+  );
+}
+
+/** A customer made from an identity no customer had yet (a feed's), to be merged into the real one later. */
+export function ProvisionalTag() {
+  const { t } = useI18n();
+  return (
+    <>
+      {" "}
+      <span className="tag warn" title={t("caller.provisionalHint")}>
+        {t("caller.provisional")}
+      </span>
+    </>
   );
 }

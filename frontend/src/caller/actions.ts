@@ -3,6 +3,7 @@
 // is not in the context, a ref is absent, a value this client has no words for) the server's English title and
 // reason are shown, as it wrote them (domain/contact_center.py).
 import { alertTitle } from "../alerts/title";
+import { productName } from "../customer/Holdings";
 import { formatDate, formatDateTime, formatDecimal, formatMoney, type Locale } from "../format";
 import type { MessageKey, Translate } from "../i18n";
 import { en } from "../i18n/messages";
@@ -31,11 +32,6 @@ const WHOLE = /^\d+$/;
 const OWED = new Set(["loan", "mortgage"]);
 
 const isKey = (key: string): key is MessageKey => Object.hasOwn(en, key);
-
-/** A holding's product name in the user's language (the English one when there is no Chinese one). */
-export function productName(h: Pick<Holding, "product_name" | "product_name_zh">, locale: Locale): string {
-  return locale === "zh-CN" && h.product_name_zh ? h.product_name_zh : h.product_name;
-}
 
 /** An account number as the server's sentences show it: the last four digits (already so unless the role sees it
  * in full). */

@@ -66,3 +66,13 @@ export function Panel({
     </section>
   );
 }
+
+/** One term and its value in a definition list (an em dash when there is none). */
+export function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="fact">
+      <dt>{term}</dt>
+      <dd>{children ?? "—"}</dd>
+    </div>
+  );
+}

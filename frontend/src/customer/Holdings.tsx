@@ -1,7 +1,25 @@
 import type { Schemas } from "../api/client";
-import { formatDate, formatMoney } from "../format";
+import { formatDate, formatMoney, type Locale } from "../format";
 import { useI18n } from "../i18n";
 import { Empty } from "../components/Status";
+
+/** A holding's product name in the user's language (the English one when there is no Chinese one). */
+export function productName(h: { product_name: string; product_name_zh?: string | null }, locale: Locale): string {
+  return locale === "zh-CN" && h.product_name_zh ? h.product_name_zh : h.product_name;
+}
+
+/** A maturity date with the days left, marked when within 30 days; a dash for a holding that does not mature. */
+export function Maturity({ date, days }: { date: string | null | undefined; days: number | null | undefined }) {
+  const { t, locale } = useI18n();
+  if (!date) return <>—</>;
+  const left = typeof days === "number" && days >= 0 ? days : null;
+  return (
+    <>
+      {formatDate(date, locale)}
+      {left !== null && <span className={left <= 30 ? "tag warn" : "tag"}>{t("c360.daysLeft", { days: left })}</span>}
+    </>
+  );
+}
 
 export function HoldingsTable({ holdings }: { holdings: Schemas["HoldingOut"][] }) {
   const { t, label, locale } = useI18n();
@@ -26,25 +44,13 @@ export function HoldingsTable({ holdings }: { holdings: Schemas["HoldingOut"][] 
         </thead>
         <tbody>
           {holdings.map((h) => {
-            const soon = h.days_to_maturity !== null && h.days_to_maturity >= 0 && h.days_to_maturity <= 30;
             return (
               <tr key={h.id} className={h.status === "closed" ? "muted" : undefined}>
-                <td>{locale === "zh-CN" && h.product_name_zh ? h.product_name_zh : h.product_name}</td>
+                <td>{productName(h, locale)}</td>
                 <td className="hide-narrow mono">{h.account_number}</td>
                 <td className="num">{formatMoney(h.balance, h.currency, locale)}</td>
                 <td>
-                  {h.maturity_date ? (
-                    <>
-                      {formatDate(h.maturity_date, locale)}
-                      {h.days_to_maturity !== null && h.days_to_maturity >= 0 && (
-                        <span className={soon ? "tag warn" : "tag"}>
-                          {t("c360.daysLeft", { days: h.days_to_maturity })}
-                        </span>
-                      )}
-                    </>
-                  ) : (
-                    "—"
-                  )}
+                  <Maturity date={h.maturity_date} days={h.days_to_maturity} />
                 </td>
                 <td className="hide-narrow">{label("holdingStatus", h.status)}</td>
               </tr>

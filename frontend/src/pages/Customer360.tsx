@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { api, ApiError, unwrap, unwrapWithResponse } from "../api/client";
 import { useAuth } from "../auth";
@@ -8,7 +8,7 @@ import { CustomerAlerts } from "../customer/CustomerAlerts";
 import { ValuePanel } from "../customer/ValuePanel";
 import { formatDate } from "../format";
 import { useI18n } from "../i18n";
-import { Empty, ErrorMessage, Loading, Panel } from "../components/Status";
+import { Empty, ErrorMessage, Fact, Loading, Panel } from "../components/Status";
 import { AumChart } from "../customer/AumChart";
 import { EditCustomer, type Customer } from "../customer/EditCustomer";
 import { HoldingsTable } from "../customer/Holdings";
@@ -17,15 +17,6 @@ import { Timeline } from "../customer/Timeline";
 interface CustomerRead {
   customer: Customer;
   etag: string;
-}
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="fact">
-      <dt>{term}</dt>
-      <dd>{children ?? "—"}</dd>
-    </div>
-  );
 }
 
 /** A related customer's name when the caller may see them (else the id: they are outside the portfolio). */
