@@ -137,7 +137,7 @@ async def write_fixed_parts(conn: AsyncConnection, plan: BankPlan, password_hash
     existing = {r.username: r.id for r in await conn.execute(sa.select(users.c.username, users.c.id))}
     remap: dict[uuid.UUID, uuid.UUID] = {}
     now = plan.anchor
-    for u in plan.users:
+    for n, u in enumerate(plan.users, start=1):
         if u.username in existing:
             remap[u.id] = existing[u.username]
             continue
@@ -151,6 +151,8 @@ async def write_fixed_parts(conn: AsyncConnection, plan: BankPlan, password_hash
             now=now,
             display_name=u.display_name,
             email=f"{u.username}@bank.example.com",
+            # A work phone for each, so the call center can transfer a caller to their RM (the bank's exchange).
+            phone=f"+86106555{n:04d}",
             user_id=u.id,
         )
     return remap

@@ -315,6 +315,15 @@ async def test_demo_people_sign_in_and_an_rm_sees_only_their_portfolio(
     r = await app_client.get(f"/api/v1/customers/{someone_elses}", headers=tokens["rm.wang"])
     assert r.status_code == 200
 
+    # The call-center agent sees how to reach the caller's RM, to transfer the call.
+    r = await app_client.get(
+        "/api/v1/contact-center/context", params={"customer_number": min(own)}, headers=tokens["agent.chen"]
+    )
+    assert r.status_code == 200, r.text
+    rm = r.json()["customer"]["relationship_manager"]
+    assert (rm["username"], rm["email"]) == ("rm.li", "rm.li@bank.example.com")
+    assert re.fullmatch(r"\+86106555\d{4}", rm["phone"]), rm
+
 
 @pytest.mark.parametrize("if_empty", [True, False])
 async def test_a_loaded_database_is_left_alone(container: Container, if_empty: bool) -> None:
