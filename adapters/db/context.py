@@ -104,7 +104,7 @@ _FIND = (
 )
 
 _SEGMENTS = (
-    sa.select(segments_t.c.code)
+    sa.select(segments_t.c.code, segments_t.c.name)
     .join(segment_members, segment_members.c.segment_id == segments_t.c.id)
     .where(segment_members.c.customer_id == sa.bindparam("cid"))
     .order_by(segments_t.c.code)
@@ -273,7 +273,7 @@ def _utc(column: str) -> str:
 _PG_SNAPSHOT = sa.text(
     f"""
 SELECT
- (SELECT coalesce(json_agg(s.code ORDER BY s.code), '[]'::json)
+ (SELECT coalesce(json_agg(json_build_object('code', s.code, 'name', s.name) ORDER BY s.code), '[]'::json)
     FROM segment_members m JOIN segments s ON s.id = m.segment_id WHERE m.customer_id = :cid) AS segments,
  (SELECT coalesce(json_agg(x ORDER BY x.maturity_date IS NULL, x.maturity_date, x.account_number), '[]'::json)
     FROM (SELECT h.id, h.account_number, h.product_code, p.name AS product_name, p.name_zh AS product_name_zh,
@@ -321,7 +321,7 @@ def _typed(item: dict[str, Any]) -> SimpleNamespace:
 
 async def _pg_snapshot(
     conn: AsyncConnection, cid: uuid.UUID, recent_since: datetime
-) -> tuple[list[str], list[Any], list[Any], list[Any], list[Any]]:
+) -> tuple[list[dict[str, str]], list[Any], list[Any], list[Any], list[Any]]:
     row = (await conn.execute(_PG_SNAPSHOT, {"cid": cid, "recent_since": recent_since})).one()
 
     def rows(value: Any) -> list[Any]:
@@ -409,11 +409,11 @@ class SqlCallerContextReader:
         recent_since = now - timedelta(days=COMPLAINT_RECENT_DAYS)
         if conn.dialect.name == "postgresql":
             # One round trip instead of five (see _PG_SNAPSHOT).
-            segment_codes, holding_rows, interaction_rows, case_rows, alert_rows = await _pg_snapshot(
+            segments, holding_rows, interaction_rows, case_rows, alert_rows = await _pg_snapshot(
                 conn, cid, recent_since
             )
         else:
-            segment_codes = [r.code for r in await conn.execute(_SEGMENTS, params)]
+            segments = [{"code": r.code, "name": r.name} for r in await conn.execute(_SEGMENTS, params)]
             holding_rows = list(await conn.execute(_HOLDINGS, params))
             interaction_rows = list(await conn.execute(_RECENT, params))
             case_rows = list(await conn.execute(_CASES, {"cid": cid, "recent_since": recent_since}))
@@ -452,7 +452,7 @@ class SqlCallerContextReader:
             catalogue=catalogue,
         )
         return ContextSnapshot(
-            customer=_customer_json(customer, segment_codes, band, today),
+            customer=_customer_json(customer, segments, band, today),
             value=_value_json(customer),
             holdings=[holding_json(r, today) for r in holding_rows],
             recent_interactions=recent,
@@ -497,7 +497,7 @@ def _iso_sql(column: str) -> str:
 def _pg_snapshot_sql(cid: str, today: str, now: str, recent_since: str) -> str:
     """The five per-customer reads as JSON texts; `cid` and the others are SQL expressions (a column, a $n)."""
     return f"""
- (SELECT coalesce(json_agg(s.code ORDER BY s.code), '[]')::text
+ (SELECT coalesce(json_agg(json_build_object('code', s.code, 'name', s.name) ORDER BY s.code), '[]')::text
     FROM segment_members m JOIN segments s ON s.id = m.segment_id WHERE m.customer_id = {cid}) AS segments,
  (SELECT coalesce(json_agg(json_build_object(
            'id', h.id, 'account_number', h.account_number, 'product_code', h.product_code, 'product_name', p.name,
@@ -702,7 +702,8 @@ async def caller_context_reader(conn: AsyncConnection) -> SqlCallerContextReader
     return SqlCallerContextReader(conn)
 
 
-def _customer_json(c: dict[str, Any], segment_codes: list[str], band: str, today: date) -> dict[str, Any]:
+def _customer_json(c: dict[str, Any], segments: list[dict[str, str]], band: str, today: date) -> dict[str, Any]:
+    """The customer as the context shows them; `segments`: their segments' codes and names, by code."""
     birth: date | None = c["birth_date"]
     rm = None
     if c["relationship_manager_id"] is not None:
@@ -731,7 +732,8 @@ def _customer_json(c: dict[str, Any], segment_codes: list[str], band: str, today
         "marketing_consent": dict(c["marketing_consent"] or {}),
         "home_branch": c["home_branch"],
         "tier": c["tier"],
-        "segments": segment_codes,
+        "segments": [s["code"] for s in segments],
+        "segment_names": {s["code"]: s["name"] for s in segments},
         "lifecycle_stage": c["lifecycle_stage"],
         "provisional": bool(c["provisional"]),
         "relationship_manager": rm,

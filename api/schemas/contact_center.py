@@ -43,7 +43,8 @@ class ContextCustomerOut(BaseModel):
     marketing_consent: dict[str, bool]
     home_branch: str | None
     tier: str
-    segments: list[str]
+    segments: list[str] = Field(description="Segment codes")
+    segment_names: dict[str, str] = Field(description="Each segment's name, by code, as marketing named it")
     lifecycle_stage: str
     provisional: bool
     relationship_manager: ContextRelationshipManagerOut | None
@@ -184,6 +185,7 @@ UNIQUE_EXAMPLE: dict[str, Any] = {
         "home_branch": "BJ001",
         "tier": "potential",
         "segments": ["young_professionals"],
+        "segment_names": {"young_professionals": "Young professionals"},
         "lifecycle_stage": "growing",
         "provisional": False,
         "relationship_manager": {

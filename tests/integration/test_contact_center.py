@@ -360,6 +360,13 @@ async def test_the_whole_context_with_next_best_actions(
             )
         )
         await conn.execute(sa.insert(customer_scores).values(_scores(cid, Decimal("59000"), now)))
+        segment_id = uuid.uuid4()
+        await conn.execute(
+            sa.insert(segments_t).values(
+                id=segment_id, code="savers", name="Steady savers 稳健储户", kind="static", created_at=now
+            )
+        )
+        await conn.execute(sa.insert(segment_members).values(segment_id=segment_id, customer_id=cid, since=now))
     # A complaint arrives on the call-center feed: it opens a case, once however often the observers run.
     complaint = _interaction_row(
         c["id"], "call_center", "complaint", now - timedelta(hours=1), summary="Charged twice for the card fee"
@@ -387,6 +394,7 @@ async def test_the_whole_context_with_next_best_actions(
     profile = (await app_client.get(f"/api/v1/customers/{cid}", headers=admin.headers)).json()
     for name in ("tier", "lifecycle_stage", "segments", "customer_number"):
         assert body["customer"][name] == profile[name], name
+    assert body["customer"]["segment_names"] == {"savers": "Steady savers 稳健储户"}, "the agent reads names, not codes"
     # The value area's scores as they stand (its observer may have re-scored after our row went in).
     async with container.engine.connect() as conn:
         score = (await conn.execute(sa.select(customer_scores).where(customer_scores.c.customer_id == cid))).one()
@@ -844,6 +852,7 @@ async def test_postgresql_reads_the_context_as_the_reference_reader_does(
             CONTEXT, params={"customer_number": c["customer_number"]}, headers=(await make_person("agent")).headers
         )
     ).json()
+    assert (body["customer"]["segments"], body["customer"]["segment_names"]) == (["vip"], {"vip": "VIP"})
     assert [i["occurred_at"] for i in body["recent_interactions"]] == [
         r["occurred_at"].isoformat() for r in rows
     ]  # newest first

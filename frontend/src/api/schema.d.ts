@@ -1165,7 +1165,17 @@ export interface components {
             relationship_manager: components["schemas"]["ContextRelationshipManagerOut"] | null;
             /** Risk Preference */
             risk_preference: string | null;
-            /** Segments */
+            /**
+             * Segment Names
+             * @description Each segment's name, by code, as marketing named it
+             */
+            segment_names: {
+                [key: string]: string;
+            };
+            /**
+             * Segments
+             * @description Segment codes
+             */
             segments: string[];
             /** Tier */
             tier: string;

@@ -95,7 +95,10 @@ function CallerHeader({ context, status }: { context: CallerContext; status: Str
             {c.segments.map((s) => (
               <span key={s}>
                 {" "}
-                <span className="tag">{s}</span>
+                {/* The segment's name as marketing gave it; its code when the server sent no name. */}
+                <span className="tag" title={s}>
+                  {c.segment_names?.[s] ?? s}
+                </span>
               </span>
             ))}
           </p>

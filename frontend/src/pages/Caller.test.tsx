@@ -60,7 +60,8 @@ describe("the Caller page", () => {
     expect(card).toHaveTextContent("Resident ID 110***********1234");
     expect(card).toHaveTextContent("35–44");
     expect(card).toHaveTextContent("Potential");
-    expect(card).toHaveTextContent("young_professionals");
+    expect(card).toHaveTextContent("Young professionals"); // the segment by its name, not its code
+    expect(card).not.toHaveTextContent("young_professionals");
     expect(card).toHaveTextContent("Agrees to: phone");
     expect(within(card).getByRole("link", { name: "Transfer to +861065551234" })).toHaveAttribute(
       "href",

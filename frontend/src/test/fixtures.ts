@@ -82,6 +82,7 @@ export function callerContextFixture(over: Partial<Schemas["UniqueContextOut"]> 
       home_branch: "BJ001",
       tier: "potential",
       segments: ["young_professionals"],
+      segment_names: { young_professionals: "Young professionals" },
       lifecycle_stage: "growing",
       provisional: false,
       relationship_manager: {
