@@ -1,5 +1,7 @@
 // How a caller is looked up: exactly one identifier, kept in the URL (/call?phone=%2B8613812345678) so that the
-// call-center software can open the page for a ringing call and a reload shows the same caller.
+// call-center software can open the page for a ringing call and a reload shows the same caller. An ID number is the
+// exception: the screen shows it masked, so it is not left in the address bar and the browser's history either
+// (PRIVATE_KINDS); it travels in the history entry's state, which a reload keeps and closing the tab ends.
 import type { operations } from "../api/schema";
 
 export const LOOKUP_KINDS = ["phone", "customer_number", "card_token", "id_number"] as const;
@@ -13,6 +15,17 @@ export interface Lookup {
 export type ContextQuery = NonNullable<operations["contact-center-context"]["parameters"]["query"]>;
 
 export const isLookupKind = (v: unknown): v is LookupKind => LOOKUP_KINDS.includes(v as LookupKind);
+
+/** Identifiers never left in the URL. */
+export const PRIVATE_KINDS: ReadonlySet<LookupKind> = new Set<LookupKind>(["id_number"]);
+
+/** The lookup a history entry's state carries (see PRIVATE_KINDS), or null. */
+export function lookupFromState(state: unknown): Lookup | null {
+  const lookup = (state as { lookup?: Partial<Lookup> } | null)?.lookup;
+  return lookup && isLookupKind(lookup.kind) && typeof lookup.value === "string" && lookup.value
+    ? { kind: lookup.kind, value: lookup.value }
+    : null;
+}
 
 /** The identifier the URL names (the first, should it name several), or null. */
 export function lookupFromParams(params: URLSearchParams): Lookup | null {

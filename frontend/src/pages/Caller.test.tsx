@@ -268,6 +268,30 @@ describe("the Caller page", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
+  it("keeps an ID number out of the address bar, typed or in a link, and still shows the caller", async () => {
+    signedIn("agent.chen");
+    const ID = "110101199003071234";
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json(agent),
+      "GET /api/v1/contact-center/context": () => json(callerContextFixture()),
+      "GET /api/v1/contact-center/stream": () => new Response(null, { status: 503 }),
+    });
+    // From call-center software: the link names the ID number; the page takes it out of the URL at once.
+    renderCaller(`/call?id_number=${ID}&call_id=CALL-9`);
+    expect(await screen.findByRole("heading", { name: "王芳 (Wang Fang)" })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId("where")).toHaveTextContent(/^\/call\?call_id=CALL-9$/));
+    expect(contextCalls(calls)).toHaveLength(1); // moving it did not ask again
+    expect(contextCalls(calls)[0].search.get("id_number")).toBe(ID);
+    expect(contextCalls(calls)[0].search.get("call_id")).toBe("CALL-9");
+
+    // Typed by hand: asked for, never in the URL.
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText("Identify by"), "id_number");
+    await user.type(screen.getByLabelText("ID number"), "E12345678{Enter}");
+    await waitFor(() => expect(contextCalls(calls).at(-1)!.search.get("id_number")).toBe("E12345678"));
+    expect(screen.getByTestId("where")).toHaveTextContent(/^\/call$/);
+  });
+
   it("tells a role that does not look callers up, without asking the server", async () => {
     signedIn();
     const calls = mockApi({ "GET /api/v1/auth/me": () => json(me) });

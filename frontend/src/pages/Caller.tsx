@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
-import { useSearchParams } from "react-router";
+import { useLocation, useNavigate, useSearchParams } from "react-router";
 import { api, ApiError, unwrap, type FieldError } from "../api/client";
 import { useAuth } from "../auth";
 import { useI18n, type MessageKey } from "../i18n";
@@ -13,8 +13,10 @@ import {
   isLookupKind,
   LOOKUP_KINDS,
   lookupFromParams,
+  lookupFromState,
   normalise,
   paramsFor,
+  PRIVATE_KINDS,
   type Lookup,
   type LookupKind,
 } from "../caller/lookup";
@@ -110,8 +112,19 @@ export function CallerPage() {
   const { t } = useI18n();
   const { me } = useAuth();
   const [params, setParams] = useSearchParams();
-  const lookup = lookupFromParams(params);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const inUrl = lookupFromParams(params);
+  const lookup = inUrl ?? lookupFromState(location.state);
   const callId = params.get("call_id");
+  // An ID number in a link (from call-center software) is moved out of the URL at once, into this entry's state.
+  useEffect(() => {
+    if (inUrl && PRIVATE_KINDS.has(inUrl.kind))
+      navigate(
+        { pathname: location.pathname, search: callId ? `?${new URLSearchParams({ call_id: callId })}` : "" },
+        { replace: true, state: { lookup: inUrl } },
+      );
+  }, [inUrl?.kind, inUrl?.value, callId, location.pathname, navigate]); // eslint-disable-line react-hooks/exhaustive-deps
   const allowed = !!me && mayReadContext(me.role);
 
   const context = useQuery({
@@ -127,6 +140,8 @@ export function CallerPage() {
     const same = lookup && next.kind === lookup.kind && next.value === lookup.value;
     if (same) void context.refetch();
     // Typed by hand: maybe another call, so the call id of the link that opened the page is not carried on.
+    else if (PRIVATE_KINDS.has(next.kind))
+      navigate({ pathname: location.pathname, search: "" }, { state: { lookup: next } });
     else setParams(paramsFor(next));
   }
 
