@@ -406,8 +406,8 @@ try {
       page.on("response", onResponse);
       await signIn("agent.chen");
       await page.getByText(/Signed in as .*\(call-center agent\)/).waitFor();
-      // My day asks nothing an agent may not read (it used to ask for the portfolio figures: 403).
-      await page.getByRole("heading", { name: "My day" }).waitFor();
+      // An agent lands on the Caller page (My day is an RM's portfolio), and nothing asked answers 403.
+      await page.getByRole("heading", { name: "Caller", exact: true }).waitFor();
       await page.waitForLoadState("networkidle");
       page.off("response", onResponse);
       expect(refused.length === 0, `answered 403: ${refused.join(", ")}`);

@@ -37,6 +37,13 @@ function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
+/** Where signing in leads: an agent's work is the caller on the line; everyone else's day starts with My day. */
+function Home() {
+  const { me } = useAuth();
+  if (me?.role === "agent") return <Navigate to="/call" replace />;
+  return <MyDayPage />;
+}
+
 export function AppRoutes() {
   return (
     <Routes>
@@ -48,7 +55,7 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<MyDayPage />} />
+        <Route index element={<Home />} />
         <Route path="customers" element={<CustomersPage />} />
         <Route
           path="customers/:customerId"

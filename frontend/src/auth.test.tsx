@@ -32,6 +32,29 @@ describe("session", () => {
     expect(JSON.parse(sessionStorage.getItem("crm.session")!).token).toBe("tok-1");
   });
 
+  it("takes a call-center agent to the Caller page on signing in, and an RM to My day", async () => {
+    for (const [role, username, heading] of [
+      ["agent", "agent.chen", "Caller"],
+      ["rm", "rm.li", "My day"],
+    ] as const) {
+      sessionStorage.clear();
+      mockApi({
+        "POST /api/v1/auth/token": () => json({ access_token: "tok-1", token_type: "bearer", expires_in: 3600 }),
+        "GET /api/v1/auth/me": () => json({ ...me, username, role, branch: role === "rm" ? "BJ001" : null }),
+        "GET /api/v1/alerts": () => json(emptyPage),
+        "GET /api/v1/analytics/tiers": () =>
+          json({ currency: "CNY", customers: 0, aum: "0", contribution_monthly: "0", tiers: [] }),
+      });
+      const { unmount } = renderApp(<AppRoutes />, { url: "/" });
+      const user = userEvent.setup();
+      await user.type(await screen.findByLabelText("Username"), username);
+      await user.type(screen.getByLabelText("Password"), "demo-pass-2026");
+      await user.click(screen.getByRole("button", { name: "Sign in" }));
+      expect(await screen.findByRole("heading", { name: heading, level: 1 })).toBeInTheDocument();
+      unmount();
+    }
+  });
+
   it("shows a wrong password as a readable message, not a redirect", async () => {
     mockApi({ "POST /api/v1/auth/token": () => problem(401, "bad-credentials", "wrong username or password") });
     renderApp(<AppRoutes />, { url: "/login", locale: "zh-CN" });

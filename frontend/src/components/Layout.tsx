@@ -34,11 +34,13 @@ export function Layout() {
       <header className="topbar">
         <span className="brand">{t("app.name")}</span>
         <nav aria-label={t("nav.main")}>
-          {/* An agent's work starts with the caller on the line. */}
+          {/* An agent's work starts with the caller on the line (My day is an RM's portfolio: not theirs). */}
           {me?.role === "agent" && caller}
-          <NavLink to="/" end>
-            {t("nav.myDay")}
-          </NavLink>
+          {me?.role !== "agent" && (
+            <NavLink to="/" end>
+              {t("nav.myDay")}
+            </NavLink>
+          )}
           <NavLink to="/customers">{t("nav.customers")}</NavLink>
           {mayReadAlerts(me?.role) && <NavLink to="/alerts">{t("nav.alerts")}</NavLink>}
           {mayReadSegments(me?.role) && <NavLink to="/segments">{t("nav.segments")}</NavLink>}

@@ -310,7 +310,7 @@ describe("the Caller link", () => {
 
   it("comes first for an agent, last for an admin, and not at all for an RM", async () => {
     for (const [role, shownAs, expected] of [
-      ["agent", "call-center agent", ["Caller", "My day", "Customers", "Alerts"]],
+      ["agent", "call-center agent", ["Caller", "Customers", "Alerts"]],
       ["admin", "administrator", ["My day", "Customers", "Alerts", "Segments", "Caller"]],
       ["rm", "relationship manager", ["My day", "Customers", "Alerts", "Segments"]],
     ] as const) {
