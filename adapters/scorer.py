@@ -35,6 +35,8 @@ from domain.ports import ActivityObserver, UnitOfWork
 log = logging.getLogger("bank_crm.scorer")
 
 _LOCK_KEY = 7_420_502  # pg advisory lock id for "a scoring pass is running"
+# How long stop() waits for the loop to end after cancelling it, before cancelling again.
+STOP_PATIENCE_S = 5.0
 
 
 def _connection(uow: UnitOfWork) -> AsyncConnection:
@@ -198,10 +200,11 @@ class Scorer:
         self._stopping = True
         try:
             # A cancellation that lands while a pass cleans up may come out as that cleanup's error, which
-            # the loop survives; it then sees `_stopping` and ends. Cancel until it has.
+            # the loop survives; it then sees `_stopping` and ends. Cancel until it has, giving a pass cut short
+            # the time to roll back (its unit of work shields that from further cancellations).
             while not task.done():
                 task.cancel()
-                await asyncio.wait({task}, timeout=1)
+                await asyncio.wait({task}, timeout=STOP_PATIENCE_S)
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 task.result()
         finally:

@@ -184,11 +184,7 @@ async def test_stream_sends_committed_interactions_alerts_and_balances(
             assert any(d.get("title") == "Large outflow" for n, d in seen if n == "alert")
 
         # The agent hung up: the stream's subscription goes away.
-        for _ in range(100):
-            if hub.subscriber_count == 0:
-                break
-            await asyncio.sleep(0.05)
-        assert hub.subscriber_count == 0
+        await _hung_up(container)
 
 
 async def test_stream_heartbeats_and_refuses_the_wrong_callers(
@@ -402,3 +398,15 @@ async def test_replay_sends_the_current_state_first_so_nothing_between_context_a
             await _write(container, cid, sa.insert(interactions).values(kept))
             name, data = await events.next_event()
             assert (name, data["summary"]) == ("interaction", "after the replay")
+        await _hung_up(container)
+
+
+async def _hung_up(container: Container) -> None:
+    """The stream's subscription goes once the client hangs up (and the stream's reads with it)."""
+    hub = container.live
+    assert hub is not None
+    for _ in range(100):
+        if hub.subscriber_count == 0:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("the stream's subscription outlived its client")
