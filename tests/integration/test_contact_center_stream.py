@@ -44,6 +44,15 @@ async def serve(container: Container) -> AsyncIterator[str]:
         assert server.started, "uvicorn did not start"
         yield f"http://127.0.0.1:{PORT}"
     finally:
+        # Let the streams end and the server's scorer finish what the test's writes queued before the server
+        # stops: a pass cut short by the shutdown is not what these tests are about (test_rescore_queue is).
+        for _ in range(100):
+            if container.live is None or container.live.subscriber_count == 0:
+                break
+            await asyncio.sleep(0.05)
+        if container.scorer is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(container.scorer.drain(), 30)
         server.should_exit = True
         await asyncio.wait_for(task, 20)
 
