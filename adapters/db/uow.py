@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from types import TracebackType
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -49,21 +48,14 @@ class SqlUnitOfWork:
         self._conn = None
         if conn is None:
             return
-        # Shielded: a cancellation (a server shutting down, a scorer stopped mid-pass) must not cut the rollback
-        # and the close short, or the connection would leave its transaction open, and on SQLite keep the
-        # database's write lock until it is garbage-collected.
-        await asyncio.shield(_release(conn))
+        try:
+            if conn.in_transaction():
+                await conn.rollback()
+        finally:
+            await conn.close()
 
     async def commit(self) -> None:
         await self.connection.commit()
 
     async def rollback(self) -> None:
         await self.connection.rollback()
-
-
-async def _release(conn: AsyncConnection) -> None:
-    try:
-        if conn.in_transaction():
-            await conn.rollback()
-    finally:
-        await conn.close()

@@ -451,6 +451,8 @@ try {
     await test("a call ended on the call-center feed appears on the open Caller page without a reload", async () => {
       // The feed's key, made as a deployment makes it: the secret is the last line printed.
       const key = run(["api-key", "create", "--name", "e2e-feed", "--scope", "feeds:write"]).trim().split("\n").at(-1);
+      // The page listens before the call ends (the stream is open and live).
+      await page.getByTestId("live-status").getByText("Live", { exact: true }).waitFor();
       await page.evaluate(() => (window.__notReloaded = true));
       const stamp = Date.now();
       const notes = `E2E: asked to raise the card limit (${stamp})`;
@@ -479,7 +481,14 @@ try {
       const answer = await r.json();
       expect(r.ok && answer.accepted === 1, `feed answered ${r.status} ${JSON.stringify(answer)}`);
       const first = page.locator("[data-testid=caller-interactions] > li").first();
-      await first.getByText(notes).waitFor();
+      try {
+        await first.getByText(notes).waitFor();
+      } catch (e) {
+        // Say what the page showed instead: the stream's state and the latest interaction.
+        const status = await page.getByTestId("live-status").textContent();
+        const top = await first.textContent();
+        throw new Error(`${e.message.split("\n")[0]}; live status: ${status}; top interaction: ${top}`);
+      }
       await first.getByText("New", { exact: true }).waitFor();
       expect((await first.textContent()).includes("Satisfaction 5/5"), `details: ${await first.textContent()}`);
       const count = await page.locator("[data-testid=caller-interactions] > li").count();
@@ -572,6 +581,11 @@ try {
 }
 const passed = results.filter((r) => r.ok && !r.skipped).length;
 const failed = results.filter((r) => !r.ok).length;
+if (failed) {
+  // What the server said, for a failure that does not repeat: its warnings, errors and tracebacks.
+  const noted = serverLog.split("\n").filter((l) => /WARNING|ERROR|Traceback|Error|Exception|^\s+File /.test(l));
+  if (noted.length) console.log(`server log (warnings and errors, the last 60 lines):\n${noted.slice(-60).join("\n")}`);
+}
 const skipped = results.filter((r) => r.skipped).length;
 console.log(
   `browser e2e: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""} (screenshots in frontend/test-results/screenshots/)`,
