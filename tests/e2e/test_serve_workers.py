@@ -51,7 +51,10 @@ def _workers(pid: int, port: int) -> set[int]:
     """The supervisor's child processes that listen on the port (not multiprocessing's resource tracker)."""
     children: set[int] = set()
     for task in Path(f"/proc/{pid}/task").iterdir():
-        children |= {int(c) for c in (task / "children").read_text().split()}
+        try:
+            children |= {int(c) for c in (task / "children").read_text().split()}
+        except OSError:
+            continue  # a thread that ended since it was listed
     return {p for p, n in _sockets_by_process(port, children, "0A").items() if n}
 
 
@@ -66,7 +69,11 @@ def _sockets_by_process(port: int, pids: set[int], state: str) -> dict[int, set[
                 inodes.add(fields[9])
     held: dict[int, set[str]] = {pid: set() for pid in pids}
     for pid in pids:
-        for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            fds = list(Path(f"/proc/{pid}/fd").iterdir())
+        except OSError:
+            continue  # a process that ended since it was listed (the one just killed) holds nothing
+        for fd in fds:
             try:
                 target = os.readlink(fd)
             except OSError:
