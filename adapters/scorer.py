@@ -201,7 +201,7 @@ class Scorer:
         try:
             # A cancellation that lands while a pass cleans up may come out as that cleanup's error, which
             # the loop survives; it then sees `_stopping` and ends. Cancel until it has, giving a pass cut short
-            # the time to roll back (its unit of work shields that from further cancellations).
+            # the time to roll back before cancelling again (a cancelled rollback could leave its transaction open).
             while not task.done():
                 task.cancel()
                 await asyncio.wait({task}, timeout=STOP_PATIENCE_S)

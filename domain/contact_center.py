@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from domain.customers import E164, IdDocumentType, IdentitySource, RiskPreference
 from domain.errors import InvalidValue
-from domain.products import ProductCategory
+from domain.products import CREDIT_WITH_MATURITY
 from domain.value.movements import COMPLAINT_CHANNEL, COMPLAINT_TYPE
 
 MATURITY_HORIZON_DAYS = 30
@@ -180,7 +180,6 @@ class ActionKind(StrEnum):
 
 
 _PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
-_CREDIT_WITH_MATURITY = frozenset(c.value for c in ProductCategory if c.is_credit and c.has_maturity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +206,7 @@ def _maturities(facts: CustomerFacts, today: date) -> list[NextBestAction]:
         if not 0 <= days <= MATURITY_HORIZON_DAYS:
             continue
         when = "today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
-        owed = h.category in _CREDIT_WITH_MATURITY
+        owed = h.category in CREDIT_WITH_MATURITY
         out.append(
             NextBestAction(
                 ActionKind.ROLL_OVER_MATURITY,

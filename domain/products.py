@@ -46,6 +46,10 @@ class ProductCategory(StrEnum):
 
 _CREDIT = frozenset({ProductCategory.LOAN, ProductCategory.MORTGAGE, ProductCategory.CREDIT_CARD})
 
+# Credit lines with a maturity (a loan, a mortgage): what falls due is what the customer owes, to repay or renew,
+# not a deposit to roll over.
+CREDIT_WITH_MATURITY: frozenset[str] = frozenset(c.value for c in ProductCategory if c.is_credit and c.has_maturity)
+
 
 @dataclass(frozen=True, slots=True)
 class Product:

@@ -921,14 +921,10 @@ class StreamCursor:
         """Start, and give the customer's current state as events, oldest first: the latest interactions of the
         look-back window (at most REPLAY_INTERACTIONS), the alerts still to act on, every holding's balance.
         A client that read the context before opening the stream thus misses nothing committed in between."""
-        state = await self.changes(conn, now)
+        state = await self.changes(conn, now)  # interactions, then alerts, then balances, each oldest first
         recent = [e for e in state if e[0] == "interaction"][-REPLAY_INTERACTIONS:]
-        kept = {id(e) for e in recent}
-        return [
-            e
-            for e in state
-            if id(e) in kept or (e[0] == "alert" and e[1].status in OPEN_ALERT_STATUSES) or e[0] == "balance"
-        ]
+        to_act_on = [e for e in state if e[0] == "alert" and e[1].status in OPEN_ALERT_STATUSES]
+        return recent + to_act_on + [e for e in state if e[0] == "balance"]
 
     async def changes(self, conn: AsyncConnection, now: datetime, *, emit: bool = True) -> list[tuple[str, Any]]:
         """(event, data) for each interaction, alert and balance change not seen yet, oldest first."""

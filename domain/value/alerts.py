@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from domain.errors import Conflict
-from domain.products import ProductCategory
+from domain.products import CREDIT_WITH_MATURITY
 
 
 class AlertKind(StrEnum):
@@ -54,7 +54,7 @@ DETAILS: dict[AlertKind, str] = {
 
 # A loan or mortgage that falls due is money the customer owes (its balance is below zero): not a renewal offer
 # of a deposit but a conversation about repaying or renewing it. Its amount is shown as the sum outstanding.
-CREDIT_MATURITY_CATEGORIES = tuple(c.value for c in ProductCategory if c.is_credit and c.has_maturity)
+CREDIT_MATURITY_CATEGORIES = tuple(sorted(CREDIT_WITH_MATURITY))
 CREDIT_MATURITY_DETAIL = (
     "{balance} {currency} outstanding on {product} falls due on {date}: discuss repayment or renewal"
 )

@@ -34,6 +34,15 @@ function renderCaller(url: string, locale: "en" | "zh-CN" = "en") {
   );
 }
 
+/** The agent signed in, one caller to find (the fixture), and no live stream (503): the page without its updates. */
+function mockCaller(): Call[] {
+  return mockApi({
+    "GET /api/v1/auth/me": () => json(agent),
+    "GET /api/v1/contact-center/context": () => json(callerContextFixture()),
+    "GET /api/v1/contact-center/stream": () => new Response(null, { status: 503 }),
+  });
+}
+
 const contextCalls = (calls: Call[]) => calls.filter((c) => c.path === "/api/v1/contact-center/context");
 const shownInteractions = () =>
   within(screen.getByTestId("caller-interactions"))
@@ -116,11 +125,7 @@ describe("the Caller page", () => {
 
   it("reads the server's sentences in Chinese where it has their template", async () => {
     signedIn("agent.chen");
-    mockApi({
-      "GET /api/v1/auth/me": () => json(agent),
-      "GET /api/v1/contact-center/context": () => json(callerContextFixture()),
-      "GET /api/v1/contact-center/stream": () => new Response(null, { status: 503 }),
-    });
+    mockCaller();
     renderCaller("/call?customer_number=C0000012345", "zh-CN");
     const value = await screen.findByTestId("caller-value");
     expect(value).toHaveTextContent("三个月内余额下降 28%");
@@ -132,11 +137,7 @@ describe("the Caller page", () => {
 
   it("words the next best actions and the alerts in Chinese, from their facts", async () => {
     signedIn("agent.chen");
-    mockApi({
-      "GET /api/v1/auth/me": () => json(agent),
-      "GET /api/v1/contact-center/context": () => json(callerContextFixture()),
-      "GET /api/v1/contact-center/stream": () => new Response(null, { status: 503 }),
-    });
+    mockCaller();
     renderCaller("/call?customer_number=C0000012345", "zh-CN");
     await screen.findByRole("heading", { name: "王芳 (Wang Fang)" });
     const actions = within(document.getElementById("caller-nba")!).getAllByRole("listitem");
@@ -271,11 +272,7 @@ describe("the Caller page", () => {
   it("keeps an ID number out of the address bar, typed or in a link, and still shows the caller", async () => {
     signedIn("agent.chen");
     const ID = "110101199003071234";
-    const calls = mockApi({
-      "GET /api/v1/auth/me": () => json(agent),
-      "GET /api/v1/contact-center/context": () => json(callerContextFixture()),
-      "GET /api/v1/contact-center/stream": () => new Response(null, { status: 503 }),
-    });
+    const calls = mockCaller();
     // From call-center software: the link names the ID number; the page takes it out of the URL at once.
     renderCaller(`/call?id_number=${ID}&call_id=CALL-9`);
     expect(await screen.findByRole("heading", { name: "王芳 (Wang Fang)" })).toBeInTheDocument();
