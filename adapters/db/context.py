@@ -881,35 +881,55 @@ class PeerRateRefresher:
 
 # --- what is new for a live stream ---------------------------------------------------------------------------
 
-# Late events (a feed replaying the morning's card authorisations) still reach an open stream when they are
-# younger than this; older ones are history, not news.
+# Interactions that happened within this window and are new to the stream are news. A feed may also bring an
+# interaction that happened long before (a POS terminal's offline batch, a replayed file): that is news too when
+# bank-crm learned of it (recorded_at) while the stream was open.
 STREAM_LOOKBACK = timedelta(hours=24)
+# A transaction that began before the stream opened and commits after it carries a recorded_at from before the
+# opening: late interactions are looked for from this long before it (and then told apart by id).
+LATE_MARGIN = timedelta(minutes=10)
 # As many as the context's latest interactions.
 REPLAY_INTERACTIONS = 10
+# At most this many of each kind per read: the newest.
+_STREAM_LIMIT = 500
 
+# Both served by ix_interactions_customer_time (customer_id, occurred_at, id): the window backwards from now; the
+# late ones among the customer's older history (a read only when a change of this customer is heard of).
 _STREAM_INTERACTIONS = (
     sa.select(*_INTERACTION_COLUMNS)
     .where(interactions.c.customer_id == sa.bindparam("cid"), interactions.c.occurred_at >= sa.bindparam("since"))
-    .order_by(interactions.c.occurred_at, interactions.c.id)
-    .limit(500)
+    .order_by(interactions.c.occurred_at.desc(), interactions.c.id.desc())
+    .limit(_STREAM_LIMIT)
+)
+_STREAM_LATE_INTERACTIONS = (
+    sa.select(*_INTERACTION_COLUMNS)
+    .where(
+        interactions.c.customer_id == sa.bindparam("cid"),
+        interactions.c.occurred_at < sa.bindparam("since"),
+        interactions.c.recorded_at >= sa.bindparam("recorded_since"),
+    )
+    .order_by(interactions.c.occurred_at.desc(), interactions.c.id.desc())
+    .limit(_STREAM_LIMIT)
 )
 _STREAM_ALERTS = (
     sa.select(*_ALERTS.selected_columns)
     .where(alerts.c.customer_id == sa.bindparam("cid"), alerts.c.raised_at >= sa.bindparam("since"))
-    .order_by(alerts.c.raised_at, alerts.c.id)
-    .limit(200)
+    .order_by(alerts.c.raised_at.desc(), alerts.c.id.desc())
+    .limit(_STREAM_LIMIT)
 )
 
 
 class StreamCursor:
     """What one stream has already seen of a customer, and what is new since.
 
-    Interactions by (occurred_at, id) within a look-back window, alerts by raised_at, holdings by their
-    balance and balance_as_of: reading the database again is the truth, notifications only say when.
+    Interactions that happened within a look-back window or were recorded since the stream opened, alerts by
+    raised_at, holdings by their balance and balance_as_of: reading the database again is the truth,
+    notifications only say when.
     """
 
     def __init__(self, customer_id: uuid.UUID) -> None:
         self.customer_id = customer_id
+        self._opened_at: datetime | None = None
         self._seen_interactions: set[uuid.UUID] = set()
         self._seen_alerts: set[uuid.UUID] = set()
         self._balances: dict[uuid.UUID, tuple[Any, Any, str]] = {}
@@ -930,12 +950,21 @@ class StreamCursor:
         """(event, data) for each interaction, alert and balance change not seen yet, oldest first."""
         cid = self.customer_id
         since = now - STREAM_LOOKBACK
+        if self._opened_at is None:
+            self._opened_at = now
         out: list[tuple[str, Any]] = []
-        for r in await conn.execute(_STREAM_INTERACTIONS, {"cid": cid, "since": since}):
+        found = [
+            *await conn.execute(_STREAM_INTERACTIONS, {"cid": cid, "since": since}),
+            *await conn.execute(
+                _STREAM_LATE_INTERACTIONS,
+                {"cid": cid, "since": since, "recorded_since": self._opened_at - LATE_MARGIN},
+            ),
+        ]
+        for r in sorted(found, key=lambda r: (r.occurred_at, r.id)):
             if r.id not in self._seen_interactions:
                 self._seen_interactions.add(r.id)
                 out.append(("interaction", r))
-        for r in await conn.execute(_STREAM_ALERTS, {"cid": cid, "since": since}):
+        for r in reversed((await conn.execute(_STREAM_ALERTS, {"cid": cid, "since": since})).all()):
             if r.id not in self._seen_alerts:
                 self._seen_alerts.add(r.id)
                 out.append(("alert", r))

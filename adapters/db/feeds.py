@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import orjson
@@ -81,6 +81,7 @@ _INTERACTION_COLUMNS = (
     "holding_id",
     "source_ref",
     "payload",
+    "recorded_at",
 )
 
 
@@ -263,6 +264,7 @@ class SqlFeedStore:
     async def _pg_insert_interactions(self, changes: EventChanges) -> None:
         """All of a batch's timeline entries in one binary COPY (a constraint it breaks fails it whole, as an
         INSERT would: the batch's savepoint rolls back and its events are retried one by one)."""
+        recorded_at = datetime.now(UTC)
         records = [
             (
                 i.id,
@@ -279,6 +281,7 @@ class SqlFeedStore:
                 i.holding_id,
                 i.source_ref,
                 _payload_json(i.payload),
+                recorded_at,
             )
             for i in changes.interactions
         ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import sqlalchemy as sa
 
 from adapters.db.types import Amount, JSONDoc, UTCDateTime
@@ -211,6 +213,10 @@ interactions = sa.Table(
     sa.Column("holding_id", sa.Uuid, sa.ForeignKey("holdings.id")),
     sa.Column("source_ref", sa.String(128)),
     sa.Column("payload", JSONDoc, nullable=False),
+    # When the bank-crm learned of it (occurred_at is when it happened): a feed may bring an event days late, and
+    # an open stream still owes it to the agent (adapters/db/context.py: StreamCursor). Null for rows loaded
+    # before the column was added.
+    sa.Column("recorded_at", UTCDateTime, default=lambda: datetime.now(UTC)),
     sa.Index("ix_interactions_customer_time", "customer_id", "occurred_at", "id"),
     sa.Index("ix_interactions_holding", "holding_id"),
     # The call-center complaints, which open cases (adapters/db/cases.py): a few probes per changed customer

@@ -258,6 +258,65 @@ async def test_a_complaint_on_the_feed_reaches_the_open_stream_then_its_alert(
             assert seen[-1][1]["kind"] == "complaint"
 
 
+async def test_an_interaction_that_happened_days_ago_but_arrives_now_reaches_the_open_stream(
+    container: Container, app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson
+) -> None:
+    """A POS terminal's offline batch brings a purchase of three days ago while the agent has the customer open:
+    it is news to the agent, though older than the stream's look-back window. Old history already known when the
+    stream opened is not."""
+    r = await app_client.post("/api/v1/customers", json=customer_body(), headers=admin.headers)
+    cid, number = uuid.UUID(r.json()["id"]), r.json()["customer_number"]
+    agent = await make_person("agent")
+    key = await feed_key(container)
+    three_days_ago = datetime.now(UTC) - timedelta(days=3)
+    known = _interaction(cid, "purchase", summary="known before", occurred_at=three_days_ago - timedelta(hours=1))
+    await _write(container, cid, sa.insert(interactions).values(known))
+    late = ev(
+        f"CS-{uuid.uuid4().hex[:8]}",
+        "call_ended",
+        three_days_ago.isoformat(),
+        customer={"customer_number": number},
+        call_id="c-late",
+        disposition="resolved",
+        notes="uploaded late by the recorder",
+    )
+    async with serve(container) as base, httpx.AsyncClient(base_url=base, timeout=30) as client:
+        url = f"/api/v1/contact-center/stream?customer_id={cid}"
+        async with client.stream("GET", url, headers=agent.headers) as response:
+            events = EventReader(response)
+            assert (await events.next_event())[0] == "ready"
+            r = await client.post("/api/v1/feeds/call-center", headers=key, json={"events": [late]})
+            assert r.json()["accepted"] == 1, r.text
+            name, data = await events.next_event()
+            assert name == "interaction", (name, data)
+            assert data["summary"] != "known before"
+            assert datetime.fromisoformat(data["occurred_at"]) == three_days_ago
+            assert data["details"]["notes"] == "uploaded late by the recorder", data
+
+
+async def test_a_customer_with_hundreds_of_interactions_today_still_gets_the_next_one(
+    container: Container, app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson
+) -> None:
+    """A busy card holder (or a small business's owner) has more of today's interactions than one read of the
+    stream takes: the newest are read, so the next one still arrives."""
+    r = await app_client.post("/api/v1/customers", json=customer_body(), headers=admin.headers)
+    cid = uuid.UUID(r.json()["id"])
+    agent = await make_person("agent")
+    start = datetime.now(UTC) - timedelta(hours=12)
+    busy = [_interaction(cid, "purchase", occurred_at=start + timedelta(seconds=60 * n)) for n in range(600)]
+    async with container.engine.begin() as conn:
+        await conn.execute(sa.insert(interactions), busy)
+    async with serve(container) as base, httpx.AsyncClient(base_url=base, timeout=30) as client:
+        url = f"/api/v1/contact-center/stream?customer_id={cid}"
+        async with client.stream("GET", url, headers=agent.headers) as response:
+            events = EventReader(response)
+            assert (await events.next_event())[0] == "ready"
+            latest = _interaction(cid, "refund", summary="the 601st today")
+            await _write(container, cid, sa.insert(interactions).values(latest))
+            name, data = await events.next_event()
+            assert (name, data["summary"]) == ("interaction", "the 601st today")
+
+
 async def test_a_batch_of_many_customers_wakes_their_streams_with_few_notifications(
     container: Container, dialect: str
 ) -> None:
