@@ -14,7 +14,7 @@ from adapters.db import alerts as store
 from api.audit import annotate
 from api.deps import ContainerDep, PersonDep, parse_uuid
 from api.errors import ApiProblem
-from api.schemas.common import Page, StrictModel, problem_responses
+from api.schemas.common import CustomerRefOut, Page, StrictModel, customer_ref, problem_responses
 from domain.access import Action, Principal
 from domain.audit import AuditAction
 from domain.errors import NotFound
@@ -28,15 +28,9 @@ Limit = Annotated[int, Query(ge=1, le=500, description="Page size (default 50, m
 Cursor = Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")]
 
 
-class AlertCustomerOut(BaseModel):
-    id: uuid.UUID
-    customer_number: str
-    display_name: str
-
-
 class AlertOut(BaseModel):
     id: uuid.UUID
-    customer: AlertCustomerOut
+    customer: CustomerRefOut
     kind: str = Field(examples=["large_outflow"])
     cause_key: str = Field(description="What makes two alerts the same cause; one alert per cause")
     severity: str = Field(examples=["high"])
@@ -65,11 +59,10 @@ class ResolveIn(StrictModel):
 
 
 def present(r: Any) -> AlertOut:
-    name = r.name_zh and r.name_latin and f"{r.name_zh} ({r.name_latin})" or r.name_zh or r.name_latin
     data = json.loads(r.data) if isinstance(r.data, str) else r.data
     return AlertOut(
         id=r.id,
-        customer=AlertCustomerOut(id=r.customer_id, customer_number=r.customer_number, display_name=name or ""),
+        customer=customer_ref(r.customer_id, r.customer_number, r.name_zh, r.name_latin),
         kind=r.kind,
         cause_key=r.cause_key,
         severity=r.severity,

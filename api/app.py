@@ -51,6 +51,7 @@ OPENAPI_TAGS = [
     {"name": "feeds", "description": "Channel feeds, their quarantine, and customer merges"},
     {"name": "value", "description": "Tier, contribution, RFM, churn and lifecycle, each explained; pricing"},
     {"name": "alerts", "description": "Alerts for relationship managers: acknowledge, assign, resolve"},
+    {"name": "cases", "description": "Complaints and service requests: the work queue, closing with what was done"},
     {"name": "segments", "description": "Rule-based and static segments"},
     {"name": "analytics", "description": "Figures per tier and the contribution curve, over the caller's portfolio"},
 ]
@@ -124,6 +125,9 @@ def create_app(settings: Settings | None = None, container: Container | None = N
 
     for value_module in (value, alerts, segments, analytics):
         app.include_router(value_module.router)
+    from api import cases  # complaints and service requests (the service checks roles and scope)
+
+    app.include_router(cases.router)
 
     if settings.serve_frontend and (FRONTEND_DIST / "index.html").exists():
         _mount_frontend(app)

@@ -43,6 +43,9 @@ class Action(StrEnum):
     READ_ALERTS = "alerts:read"
     WORK_ALERTS = "alerts:work"
     READ_ANALYTICS = "analytics:read"
+    # cases: complaints and service requests the bank owes an answer to
+    READ_CASES = "cases:read"
+    WORK_CASES = "cases:work"
 
 
 _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
@@ -67,6 +70,16 @@ _VALUE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.AUDITOR: frozenset({Action.READ_VALUE, Action.READ_SEGMENTS, Action.READ_ALERTS, Action.READ_ANALYTICS}),
 }
 for _role, _actions in _VALUE_ACTIONS.items():
+    _ROLE_ACTIONS[_role] = _ROLE_ACTIONS[_role] | _actions
+# Cases: the people who answer customers close them (RMs and branch managers in their scope, the call center's
+# agents for anyone who calls); auditors read them.
+_CASE_ACTIONS: dict[Role, frozenset[Action]] = {
+    Role.BRANCH_MANAGER: frozenset({Action.READ_CASES, Action.WORK_CASES}),
+    Role.RM: frozenset({Action.READ_CASES, Action.WORK_CASES}),
+    Role.AGENT: frozenset({Action.READ_CASES, Action.WORK_CASES}),
+    Role.AUDITOR: frozenset({Action.READ_CASES}),
+}
+for _role, _actions in _CASE_ACTIONS.items():
     _ROLE_ACTIONS[_role] = _ROLE_ACTIONS[_role] | _actions
 
 # Fields each role may not set on a customer even when it may edit the customer.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -11,9 +13,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.arrays import one_of
-from adapters.db.tables import customers, interactions
+from adapters.db.tables import customers, interactions, users
 from adapters.db.tables_contact import cases
+from adapters.db.tables_value import alerts
+from adapters.db.views import Page, decode_cursor, encode_cursor, scope_filter
+from domain.access import PortfolioScope
 from domain.contact_center import Case, ComplaintFact, complaint_summary
+from domain.errors import Conflict
+from domain.services.cases import CaseRecord
 from domain.value.movements import COMPLAINT_CHANNEL, COMPLAINT_TYPE
 
 
@@ -97,3 +104,138 @@ def _row(case: Case) -> dict[str, object]:
         "source_ref": case.source_ref,
         "satisfaction": case.satisfaction,
     }
+
+
+# --- the people's side: the scoped list, one case, closing ------------------------------------------------------
+
+# A case without a service level is due from the moment it was opened.
+_DUE = sa.func.coalesce(cases.c.sla_due_at, cases.c.opened_at)
+_CASE_COLUMNS = (
+    cases,
+    customers.c.customer_number,
+    customers.c.name_zh,
+    customers.c.name_latin,
+    users.c.username.label("closed_by_username"),
+)
+
+
+def _with_customer(stmt: Any) -> Any:
+    return stmt.join(customers, customers.c.id == cases.c.customer_id).outerjoin(users, users.c.id == cases.c.closed_by)
+
+
+async def list_cases(
+    conn: AsyncConnection,
+    scope: PortfolioScope,
+    now: datetime,
+    *,
+    status: str | None = None,
+    kind: str | None = None,
+    customer_id: uuid.UUID | None = None,
+    overdue: bool | None = None,
+    limit: int = 50,
+    cursor: str | None = None,
+) -> Page:
+    """Cases of customers in the caller's scope. Open ones (status=open, or overdue) come as a work queue, the
+    soonest due first; otherwise the newest opened first."""
+    queue = status == "open" or overdue is True
+    after = decode_cursor(cursor, (datetime, uuid.UUID))
+    stmt = _with_customer(sa.select(*_CASE_COLUMNS).select_from(cases)).where(
+        scope_filter(scope), customers.c.merged_into.is_(None)
+    )
+    if status:
+        stmt = stmt.where(cases.c.status == status)
+    if kind:
+        stmt = stmt.where(cases.c.kind == kind)
+    if customer_id:
+        stmt = stmt.where(cases.c.customer_id == customer_id)
+    if overdue is True:
+        stmt = stmt.where(cases.c.status == "open", cases.c.sla_due_at < now)
+    elif overdue is False:
+        stmt = stmt.where(sa.or_(cases.c.status != "open", cases.c.sla_due_at.is_(None), cases.c.sla_due_at >= now))
+    key = _DUE if queue else cases.c.opened_at
+    if after:
+        if queue:
+            stmt = stmt.where(sa.or_(key > after[0], sa.and_(key == after[0], cases.c.id > after[1])))
+        else:
+            stmt = stmt.where(sa.or_(key < after[0], sa.and_(key == after[0], cases.c.id < after[1])))
+    order = (key.asc(), cases.c.id.asc()) if queue else (key.desc(), cases.c.id.desc())
+    rows = list(await conn.execute(stmt.order_by(*order).limit(limit + 1)))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if not (more and rows):
+        return Page(rows, None)
+    last = rows[-1]
+    last_key = (last.sla_due_at or last.opened_at) if queue else last.opened_at
+    return Page(rows, encode_cursor([last_key, last.id]))
+
+
+async def case_row(conn: AsyncConnection, case_id: uuid.UUID) -> Any:
+    return (
+        await conn.execute(_with_customer(sa.select(*_CASE_COLUMNS).select_from(cases)).where(cases.c.id == case_id))
+    ).first()
+
+
+class SqlCaseStore:
+    """The case port of domain/services/cases.py over one connection."""
+
+    def __init__(self, conn: AsyncConnection) -> None:
+        self._conn = conn
+
+    async def get(self, case_id: uuid.UUID) -> CaseRecord | None:
+        row = (
+            await self._conn.execute(
+                sa.select(
+                    cases.c.id,
+                    cases.c.customer_id,
+                    cases.c.kind,
+                    cases.c.status,
+                    cases.c.interaction_id,
+                    cases.c.closed_at,
+                    cases.c.closed_by,
+                    cases.c.resolution,
+                    cases.c.satisfaction,
+                ).where(cases.c.id == case_id)
+            )
+        ).first()
+        if row is None:
+            return None
+        return CaseRecord(
+            row.id,
+            row.customer_id,
+            row.kind,
+            row.status,
+            row.interaction_id,
+            row.closed_at,
+            row.closed_by,
+            row.resolution,
+            row.satisfaction,
+        )
+
+    async def save_closed(self, record: CaseRecord) -> None:
+        # Only an open case is closed: of two people closing it at once, the second changes nothing.
+        result = await self._conn.execute(
+            sa.update(cases)
+            .where(cases.c.id == record.id, cases.c.status == "open")
+            .values(
+                status=record.status,
+                closed_at=record.closed_at,
+                closed_by=record.closed_by,
+                resolution=record.resolution,
+                satisfaction=record.satisfaction,
+            )
+        )
+        if not result.rowcount:
+            raise Conflict(f"case {record.id} is no longer open")
+        if record.kind == "complaint" and record.interaction_id is not None:
+            await self._conn.execute(
+                sa.update(alerts)
+                .where(
+                    alerts.c.customer_id == record.customer_id,
+                    alerts.c.kind == "complaint",
+                    alerts.c.cause_key == f"interaction:{record.interaction_id}",
+                    alerts.c.status.in_(("open", "acknowledged")),
+                )
+                .values(
+                    status="resolved", resolved_at=record.closed_at, resolution_note=f"Case closed: {record.resolution}"
+                )
+            )

@@ -24,7 +24,12 @@ cases = sa.Table(
     sa.Column("interaction_id", sa.Uuid, sa.ForeignKey("interactions.id"), unique=True),
     sa.Column("source_ref", sa.String(128)),
     sa.Column("satisfaction", sa.Integer),
+    # Who closed it and what was done for the customer (migration 0009).
+    sa.Column("closed_by", sa.Uuid, sa.ForeignKey("users.id")),
+    sa.Column("resolution", sa.Text),
     sa.Index("ix_cases_customer_status", "customer_id", "status", "opened_at"),
+    # The work queue: open cases by how soon they are due.
+    sa.Index("ix_cases_status_due", "status", "sla_due_at", "id"),
 )
 
 # How often customers like one another hold each product category: the look-alike behind product offers.

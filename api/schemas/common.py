@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -148,3 +149,18 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 AUTH_ERRORS = (401, 403, 422)
+
+
+class CustomerRefOut(BaseModel):
+    """The customer an alert or a case is about, named as the workbench shows them."""
+
+    id: uuid.UUID
+    customer_number: str
+    display_name: str
+
+
+def customer_ref(
+    customer_id: uuid.UUID, customer_number: str, name_zh: str | None, name_latin: str | None
+) -> CustomerRefOut:
+    name = name_zh and name_latin and f"{name_zh} ({name_latin})" or name_zh or name_latin
+    return CustomerRefOut(id=customer_id, customer_number=customer_number, display_name=name or "")

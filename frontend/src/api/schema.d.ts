@@ -176,6 +176,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cases in the caller's portfolio (filter by status, kind, customer, overdue)
+         * @description An RM sees the cases of their own portfolio, a branch manager their branch's, the call center's agents and auditors everyone's. With `status=open` or `overdue=true` the list is a work queue, the soonest due first; otherwise the newest opened first.
+         */
+        get: operations["cases-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case */
+        get: operations["cases-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an open case with what was done (a complaint's alert for the RM is resolved with it) */
+        post: operations["cases-close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contact-center/context": {
         parameters: {
             query?: never;
@@ -825,18 +879,6 @@ export interface components {
             /** Province */
             province: string | null;
         };
-        /** AlertCustomerOut */
-        AlertCustomerOut: {
-            /** Customer Number */
-            customer_number: string;
-            /** Display Name */
-            display_name: string;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-        };
         /**
          * AlertKind
          * @enum {string}
@@ -855,7 +897,7 @@ export interface components {
              * @description What makes two alerts the same cause; one alert per cause
              */
             cause_key: string;
-            customer: components["schemas"]["AlertCustomerOut"];
+            customer: components["schemas"]["CustomerRefOut"];
             /** Data */
             data: {
                 [key: string]: unknown;
@@ -1026,6 +1068,79 @@ export interface components {
             provisional: boolean;
         };
         /**
+         * CaseKind
+         * @enum {string}
+         */
+        CaseKind: "complaint" | "service_request";
+        /** CaseOut */
+        CaseOut: {
+            /**
+             * Channel
+             * @description Where the customer raised it
+             * @example call_center
+             */
+            channel: string;
+            /** Closed At */
+            closed_at: string | null;
+            /** Closed By */
+            closed_by: string | null;
+            /** Closed By Username */
+            closed_by_username: string | null;
+            customer: components["schemas"]["CustomerRefOut"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @example complaint
+             */
+            kind: string;
+            /**
+             * Opened At
+             * Format: date-time
+             */
+            opened_at: string;
+            /**
+             * Overdue
+             * @description Open and past its due time
+             */
+            overdue: boolean;
+            /**
+             * Resolution
+             * @description What was done for the customer
+             */
+            resolution: string | null;
+            /**
+             * Satisfaction
+             * @description 1 (very unhappy) to 5 (very happy), as the customer said
+             */
+            satisfaction: number | null;
+            /**
+             * Sla Due At
+             * @description When the bank's answer is due (the service level)
+             */
+            sla_due_at: string | null;
+            /**
+             * Source Ref
+             * @description The reference of the event that opened it
+             */
+            source_ref: string | null;
+            /**
+             * Status
+             * @example open
+             */
+            status: string;
+            /** Subject */
+            subject: string;
+        };
+        /**
+         * CaseStatus
+         * @enum {string}
+         */
+        CaseStatus: "open" | "closed";
+        /**
          * Channel
          * @enum {string}
          */
@@ -1048,6 +1163,19 @@ export interface components {
              * @example 0.1200
              */
             weight: string;
+        };
+        /**
+         * CloseIn
+         * @example {
+         *       "resolution": "Refunded the double charge of 12 May; apologised.",
+         *       "satisfaction": 4
+         *     }
+         */
+        CloseIn: {
+            /** Resolution */
+            resolution: string;
+            /** Satisfaction */
+            satisfaction?: number | null;
         };
         /**
          * ConsentChannel
@@ -1549,6 +1677,21 @@ export interface components {
             /** @default ordinary */
             tier: components["schemas"]["Tier"];
         };
+        /**
+         * CustomerRefOut
+         * @description The customer an alert or a case is about, named as the workbench shows them.
+         */
+        CustomerRefOut: {
+            /** Customer Number */
+            customer_number: string;
+            /** Display Name */
+            display_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+        };
         /** CustomerSummaryOut */
         CustomerSummaryOut: {
             /** Customer Number */
@@ -1975,6 +2118,16 @@ export interface components {
         Page_AuditEntryOut_: {
             /** Items */
             items: components["schemas"]["AuditEntryOut"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null at the end.
+             */
+            next_cursor: string | null;
+        };
+        /** Page[CaseOut] */
+        Page_CaseOut_: {
+            /** Items */
+            items: components["schemas"]["CaseOut"][];
             /**
              * Next Cursor
              * @description Pass as ?cursor= for the next page; null at the end.
@@ -3273,6 +3426,203 @@ export interface operations {
             };
             /** @description Too many requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "cases-list": {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                customer_id?: string | null;
+                kind?: components["schemas"]["CaseKind"] | null;
+                /** @description Page size (default 50, max 500) */
+                limit?: number;
+                overdue?: boolean | null;
+                status?: components["schemas"]["CaseStatus"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CaseOut_"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "cases-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "cases-close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
