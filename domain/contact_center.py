@@ -350,6 +350,8 @@ class Case:
     interaction_id: uuid.UUID | None = None
     source_ref: str | None = None
     satisfaction: int | None = None
+    closed_by: uuid.UUID | None = None
+    resolution: str | None = None
 
 
 def is_complaint(channel: str, type_: str) -> bool:

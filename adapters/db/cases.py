@@ -103,6 +103,8 @@ def _row(case: Case) -> dict[str, object]:
         "interaction_id": case.interaction_id,
         "source_ref": case.source_ref,
         "satisfaction": case.satisfaction,
+        "closed_by": case.closed_by,
+        "resolution": case.resolution,
     }
 
 
@@ -227,15 +229,34 @@ class SqlCaseStore:
         if not result.rowcount:
             raise Conflict(f"case {record.id} is no longer open")
         if record.kind == "complaint" and record.interaction_id is not None:
+            await self._resolve_complaint_alert(record)
+
+    async def _resolve_complaint_alert(self, record: CaseRecord) -> None:
+        """The complaint's alert for the RM (its cause is the complaint interaction, written as each database
+        writes a UUID as text) is resolved with the case's resolution."""
+        candidates = await self._conn.execute(
+            sa.select(alerts.c.id, alerts.c.cause_key).where(
+                alerts.c.customer_id == record.customer_id,
+                alerts.c.kind == "complaint",
+                alerts.c.status.in_(("open", "acknowledged")),
+            )
+        )
+        ids = [r.id for r in candidates if _interaction_of(r.cause_key) == record.interaction_id]
+        if ids:
             await self._conn.execute(
                 sa.update(alerts)
-                .where(
-                    alerts.c.customer_id == record.customer_id,
-                    alerts.c.kind == "complaint",
-                    alerts.c.cause_key == f"interaction:{record.interaction_id}",
-                    alerts.c.status.in_(("open", "acknowledged")),
-                )
+                .where(alerts.c.id.in_(ids))
                 .values(
                     status="resolved", resolved_at=record.closed_at, resolution_note=f"Case closed: {record.resolution}"
                 )
             )
+
+
+def _interaction_of(cause_key: str) -> uuid.UUID | None:
+    prefix, _, ref = cause_key.partition(":")
+    if prefix != "interaction":
+        return None
+    try:
+        return uuid.UUID(ref)
+    except ValueError:
+        return None

@@ -870,6 +870,8 @@ def _complaint(
     FROM interactions x
     WHERE x.channel = '{movements.COMPLAINT_CHANNEL}' AND x.type = '{movements.COMPLAINT_TYPE}'
         AND x.occurred_at >= {q.ts(now - timedelta(days=mv.complaint_days), "tcomp")}{_target(ids, "x.customer_id")}
+        -- a complaint already answered (its case closed, say during the call) needs no alert
+        AND NOT EXISTS (SELECT 1 FROM cases cs WHERE cs.interaction_id = x.id AND cs.status = 'closed')
     """
 
 

@@ -15,6 +15,7 @@ from adapters.demo.loader import (
     analyze_loaded_tables,
     count_customers,
     relax_foreign_key_checks,
+    write_complaint_cases,
     write_customers,
     write_fixed_parts,
 )
@@ -65,6 +66,9 @@ async def load_demo(
             remap = await write_fixed_parts(conn, plan, password_hash)
             await relax_foreign_key_checks(conn)
             stats = await write_customers(conn, plan, remap)
+            case_started = time.perf_counter()
+            stats.rows["cases"] = await write_complaint_cases(conn)
+            stats.write_seconds["cases"] = time.perf_counter() - case_started
         analyze_started = time.perf_counter()
         await analyze_loaded_tables(engine)
         stats.analyze_seconds = time.perf_counter() - analyze_started

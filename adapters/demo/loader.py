@@ -255,3 +255,51 @@ async def _write_chunk(
         await write_rows(conn, table, rows, columns)
         stats.write_seconds[table] += time.perf_counter() - t
         stats.rows[table] += len(rows)
+
+
+FOLLOW_UP_SUMMARY = "Complaint follow-up"  # the generator's outbound call that answers a complaint
+
+
+async def write_complaint_cases(conn: AsyncConnection, closed_by: str = "agent.chen") -> int:
+    """The cases the demo's complaints opened, as the call-center feed would have: a complaint that a follow-up
+    call answered is closed then, with the customer's satisfaction from that call; the others (the leavers'
+    complaints, and the latest ones) are still open, some past their due time. Returns the cases written."""
+    from adapters.db.cases import SqlCaseRepository
+    from adapters.db.tables import interactions
+    from domain.contact_center import case_for_complaint, complaint_summary
+    from domain.value.movements import COMPLAINT_CHANNEL, COMPLAINT_TYPE
+
+    agent = await conn.scalar(sa.select(users.c.id).where(users.c.username == closed_by))
+    follow_ups: dict[uuid.UUID, list[tuple[Any, Any]]] = defaultdict(list)
+    for f in await conn.execute(
+        sa.select(interactions.c.customer_id, interactions.c.occurred_at, interactions.c.payload).where(
+            interactions.c.channel == COMPLAINT_CHANNEL,
+            interactions.c.type == "call_ended",
+            interactions.c.summary == FOLLOW_UP_SUMMARY,
+        )
+    ):
+        follow_ups[f.customer_id].append((f.occurred_at, f.payload))
+    new_cases = []
+    for r in await conn.execute(
+        sa.select(
+            interactions.c.id,
+            interactions.c.customer_id,
+            interactions.c.occurred_at,
+            interactions.c.channel,
+            interactions.c.summary,
+            interactions.c.source_ref,
+            interactions.c.payload,
+        ).where(interactions.c.channel == COMPLAINT_CHANNEL, interactions.c.type == COMPLAINT_TYPE)
+    ):
+        case = case_for_complaint(
+            r.id, r.customer_id, r.occurred_at, r.channel, complaint_summary(r.summary, r.payload), r.source_ref
+        )
+        answered = sorted(f for f in follow_ups.get(r.customer_id, []) if f[0] > r.occurred_at)
+        if answered:
+            at, payload = answered[0]
+            satisfaction = (payload or {}).get("satisfaction")
+            case.status, case.closed_at, case.closed_by = "closed", at, agent
+            case.resolution = "Called the customer back and resolved the complaint."
+            case.satisfaction = satisfaction if isinstance(satisfaction, int) else None
+        new_cases.append(case)
+    return await SqlCaseRepository(conn).add_all(new_cases)

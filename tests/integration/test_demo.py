@@ -270,6 +270,48 @@ async def test_leaving_customers_lose_money_and_complain_more_than_others(contai
     assert paused & others
 
 
+async def test_every_complaint_has_its_case_answered_ones_closed_the_leavers_still_open(container: Container) -> None:
+    """As the call-center feed would have left them: a case per complaint; a staying customer's complaint closed
+    when the follow-up call answered it, with the satisfaction that call recorded; a leaver's still open."""
+    from adapters.db.tables_contact import cases
+
+    await _load(container)
+    leaving = leaving_customer_numbers(SEED, SIZE)
+    rows = await _rows(
+        container,
+        sa.select(
+            customers.c.customer_number,
+            cases.c.status,
+            cases.c.kind,
+            cases.c.opened_at,
+            cases.c.sla_due_at,
+            cases.c.closed_at,
+            cases.c.satisfaction,
+            cases.c.resolution,
+            users.c.username,
+            interactions.c.type,
+        )
+        .join(customers, customers.c.id == cases.c.customer_id)
+        .join(interactions, interactions.c.id == cases.c.interaction_id)
+        .outerjoin(users, users.c.id == cases.c.closed_by),
+    )
+    complaints = await _rows(
+        container,
+        sa.select(sa.func.count()).select_from(interactions).where(interactions.c.type == "complaint"),
+    )
+    assert len(rows) == complaints[0][0] > 0
+    assert {(r.kind, r.type) for r in rows} == {("complaint", "complaint")}
+    closed = [r for r in rows if r.status == "closed"]
+    still_open = [r for r in rows if r.status == "open"]
+    assert closed and still_open
+    assert all(r.customer_number not in leaving for r in closed), "nobody called a leaver back"
+    assert {r.customer_number for r in still_open} & leaving
+    for r in closed:
+        assert r.opened_at < r.closed_at and r.resolution and r.username == "agent.chen"
+        assert r.satisfaction in (4, 5)
+    assert all(r.sla_due_at == r.opened_at + timedelta(hours=48) for r in rows)
+
+
 async def test_demo_people_sign_in_and_an_rm_sees_only_their_portfolio(
     container: Container, app_client: httpx.AsyncClient
 ) -> None:
