@@ -166,6 +166,7 @@ _CASES = (
         cases.c.sla_due_at,
         cases.c.closed_at,
         cases.c.satisfaction,
+        cases.c.resolution,
     )
     .where(
         cases.c.customer_id == sa.bindparam("cid"),
@@ -288,7 +289,8 @@ SELECT
            ORDER BY i.occurred_at DESC, i.id DESC LIMIT {RECENT_INTERACTIONS}) x) AS recent,
  (SELECT coalesce(json_agg(x ORDER BY x.at DESC), '[]'::json)
     FROM (SELECT c.opened_at AS at, c.id, c.kind, c.status, c.subject, c.channel, {_utc("c.opened_at")} AS opened_at,
-                 {_utc("c.sla_due_at")} AS sla_due_at, {_utc("c.closed_at")} AS closed_at, c.satisfaction
+                 {_utc("c.sla_due_at")} AS sla_due_at, {_utc("c.closed_at")} AS closed_at, c.satisfaction,
+                 c.resolution
             FROM cases c WHERE c.customer_id = :cid AND (c.status = 'open' OR c.opened_at >= :recent_since)
            ORDER BY c.opened_at DESC LIMIT 20) x) AS cases,
  (SELECT coalesce(json_agg(x ORDER BY x.at DESC), '[]'::json)
@@ -468,6 +470,7 @@ class SqlCallerContextReader:
                     "overdue": r.status == "open" and r.sla_due_at is not None and r.sla_due_at < now,
                     "closed_at": _iso(r.closed_at),
                     "satisfaction": r.satisfaction,
+                    "resolution": r.resolution,
                 }
                 for r in case_rows
             ],
@@ -519,7 +522,8 @@ def _pg_snapshot_sql(cid: str, today: str, now: str, recent_since: str) -> str:
            'id', c.id, 'kind', c.kind, 'status', c.status, 'subject', c.subject, 'channel', c.channel,
            'opened_at', {_iso_sql("c.opened_at")}, 'sla_due_at', {_iso_sql("c.sla_due_at")},
            'overdue', coalesce(c.status = 'open' AND c.sla_due_at < {now}, false),
-           'closed_at', {_iso_sql("c.closed_at")}, 'satisfaction', c.satisfaction)
+           'closed_at', {_iso_sql("c.closed_at")}, 'satisfaction', c.satisfaction,
+           'resolution', c.resolution)
          ORDER BY c.opened_at DESC), '[]')::text
     FROM (SELECT * FROM cases c WHERE c.customer_id = {cid} AND (c.status = 'open' OR c.opened_at >= {recent_since})
            ORDER BY c.opened_at DESC LIMIT 20) c) AS cases,

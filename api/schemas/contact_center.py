@@ -108,6 +108,7 @@ class ContextCaseOut(BaseModel):
     overdue: bool
     closed_at: datetime | None
     satisfaction: int | None
+    resolution: str | None = Field(description="What was done for the customer, once closed")
 
 
 class ContextAlertOut(BaseModel):
@@ -257,6 +258,7 @@ UNIQUE_EXAMPLE: dict[str, Any] = {
             "overdue": True,
             "closed_at": None,
             "satisfaction": None,
+            "resolution": None,
         }
     ],
     "alerts": [

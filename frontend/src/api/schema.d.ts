@@ -1235,6 +1235,11 @@ export interface components {
             opened_at: string;
             /** Overdue */
             overdue: boolean;
+            /**
+             * Resolution
+             * @description What was done for the customer, once closed
+             */
+            resolution: string | null;
             /** Satisfaction */
             satisfaction: number | null;
             /** Sla Due At */
