@@ -104,7 +104,7 @@ def present_customer(
     c: Customer,
     principal: Principal,
     rm: Any,
-    segments: list[str],
+    segments: dict[str, str],
     reveal: frozenset[RevealableField] = frozenset(),
 ) -> CustomerDetailOut:
     full = principal.sees_full_pii
@@ -148,7 +148,8 @@ def present_customer(
         relationship_manager=_rm_out(rm),
         lifecycle_stage=c.lifecycle_stage,
         tier=c.tier,
-        segments=segments,
+        segments=list(segments),
+        segment_names=segments,
         provisional=c.provisional,
         merged_into=c.merged_into,
         version=c.version,

@@ -178,14 +178,15 @@ async def relationship_manager_of(conn: AsyncConnection, user_id: uuid.UUID | No
     ).first()
 
 
-async def customer_segments(conn: AsyncConnection, customer_id: uuid.UUID) -> list[str]:
+async def customer_segments(conn: AsyncConnection, customer_id: uuid.UUID) -> dict[str, str]:
+    """The customer's segments: name by code, in code order."""
     rows = await conn.execute(
-        sa.select(segments.c.code)
+        sa.select(segments.c.code, segments.c.name)
         .join(segment_members, segment_members.c.segment_id == segments.c.id)
         .where(segment_members.c.customer_id == customer_id)
         .order_by(segments.c.code)
     )
-    return [r.code for r in rows]
+    return {r.code: r.name for r in rows}
 
 
 async def customer_holdings(

@@ -172,6 +172,7 @@ class CustomerOut(BaseModel):
     lifecycle_stage: LifecycleStage
     tier: Tier
     segments: list[str]
+    segment_names: dict[str, str] = Field(description="Each segment's name, by code, as marketing named it")
     provisional: bool
     merged_into: uuid.UUID | None
     version: int

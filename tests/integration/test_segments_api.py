@@ -84,6 +84,12 @@ async def test_preview_create_members_and_search_by_segment(
     # Customer search filters by the segment's code (core search reads segment_members).
     r = await app_client.get("/api/v1/customers", params={"segment": "young-affluent"}, headers=rm.headers)
     assert [c["id"] for c in r.json()["items"]] == [str(ids["match_mine"])]
+    # The customer's profile names the segment as marketing named it.
+    r = await app_client.get(f"/api/v1/customers/{ids['match_mine']}", headers=rm.headers)
+    profile = r.json()
+    assert "young-affluent" in profile["segments"]
+    assert profile["segment_names"]["young-affluent"] == "Young affluent without a card"
+    assert list(profile["segment_names"]) == profile["segments"]
 
     # An event arrives: the customer takes a credit card; the scorer moves membership once it is committed.
     async with container.uow() as uow:

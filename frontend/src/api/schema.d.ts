@@ -1608,6 +1608,13 @@ export interface components {
             relations: components["schemas"]["RelationOut"][];
             relationship_manager: components["schemas"]["RelationshipManagerOut"] | null;
             risk_preference: components["schemas"]["RiskPreference"] | null;
+            /**
+             * Segment Names
+             * @description Each segment's name, by code, as marketing named it
+             */
+            segment_names: {
+                [key: string]: string;
+            };
             /** Segments */
             segments: string[];
             tier: components["schemas"]["Tier"];
