@@ -121,6 +121,7 @@ POLICY: dict[str, Rule] = {
     # cases (the service scopes them further: an RM their portfolio, a branch manager their branch)
     "cases-list": allow(roles_that(Action.READ_CASES)),
     "cases-get": allow(roles_that(Action.READ_CASES)),
+    "cases-open": allow(roles_that(Action.WORK_CASES)),
     "cases-close": allow(roles_that(Action.WORK_CASES)),
     # contact center (the call center's agents, admins, and the call-center software's context:read key)
     "contact-center-context": allow({Role.AGENT, Role.ADMIN}, {Scope.CONTEXT_READ}),

@@ -10,9 +10,9 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from adapters.db import cases as store
@@ -22,6 +22,7 @@ from api.schemas.common import CustomerRefOut, Page, StrictModel, customer_ref, 
 from domain.access import Action
 from domain.audit import AuditAction
 from domain.errors import NotFound
+from domain.interactions import Channel
 from domain.services import cases as service
 from domain.services.customers import get_customer
 
@@ -51,12 +52,36 @@ class CaseOut(BaseModel):
     opened_at: datetime
     sla_due_at: datetime | None = Field(description="When the bank's answer is due (the service level)")
     overdue: bool = Field(description="Open and past its due time")
+    opened_by: uuid.UUID | None = Field(description="Who logged it by hand; none for a feed's complaint")
+    opened_by_username: str | None
     closed_at: datetime | None
     closed_by: uuid.UUID | None
     closed_by_username: str | None
     resolution: str | None = Field(description="What was done for the customer")
     satisfaction: int | None = Field(description="1 (very unhappy) to 5 (very happy), as the customer said")
     source_ref: str | None = Field(description="The reference of the event that opened it")
+
+
+class OpenIn(StrictModel):
+    customer_id: uuid.UUID
+    kind: Literal["service_request"] = Field(
+        description="Only service requests are opened by hand: complaints come through the call-center feed"
+    )
+    subject: Annotated[str, Field(min_length=1, max_length=service.SUBJECT_MAX)]
+    channel: Channel = Field(description="Where the customer asked: " + ", ".join(sorted(service.REQUEST_CHANNELS)))
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "customer_id": "0b6f8a52-3f0e-4d7a-9a31-52c1d2a4e7f0",
+                    "kind": "service_request",
+                    "subject": "Replacement debit card, the old one is worn",
+                    "channel": "teller",
+                }
+            ]
+        }
+    }
 
 
 class CloseIn(StrictModel):
@@ -80,6 +105,8 @@ def present(r: Any, now: datetime) -> CaseOut:
         channel=r.channel,
         opened_at=r.opened_at,
         sla_due_at=r.sla_due_at,
+        opened_by=r.opened_by,
+        opened_by_username=r.opened_by_username,
         overdue=r.status == "open" and r.sla_due_at is not None and r.sla_due_at < now,
         closed_at=r.closed_at,
         closed_by=r.closed_by,
@@ -131,6 +158,30 @@ async def list_cases(
     # cases name their customers and what they complained of: a person's read of customer data
     annotate(request, action=AuditAction.READ, customer_ids=sorted({c.customer.id for c in items}))
     return Page(items=items, next_cursor=page.next_cursor)
+
+
+@router.post(
+    "",
+    operation_id="cases-open",
+    status_code=201,
+    response_model=CaseOut,
+    responses=problem_responses(401, 403, 404, 422),
+    summary="Log a customer's service request (due within 5 days)",
+)
+async def open_case(
+    request: Request, body: OpenIn, response: Response, container: ContainerDep, principal: PersonDep
+) -> CaseOut:
+    async with container.uow() as uow:
+        now = container.clock.now()
+        case = await service.open_service_request(
+            uow, store.SqlCaseStore(uow.connection), principal, body.customer_id, body.subject, body.channel, now
+        )
+        await uow.commit()
+    annotate(request, customer_ids=[case.customer_id], fields=["kind", "subject", "channel"])
+    response.headers["Location"] = f"/api/v1/cases/{case.id}"
+    async with container.engine.connect() as conn:
+        row = await store.case_row(conn, case.id)
+    return present(row, container.clock.now())
 
 
 @router.get(

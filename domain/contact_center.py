@@ -352,6 +352,7 @@ class Case:
     satisfaction: int | None = None
     closed_by: uuid.UUID | None = None
     resolution: str | None = None
+    opened_by: uuid.UUID | None = None
 
 
 def is_complaint(channel: str, type_: str) -> bool:

@@ -105,6 +105,7 @@ def _row(case: Case) -> dict[str, object]:
         "satisfaction": case.satisfaction,
         "closed_by": case.closed_by,
         "resolution": case.resolution,
+        "opened_by": case.opened_by,
     }
 
 
@@ -112,17 +113,23 @@ def _row(case: Case) -> dict[str, object]:
 
 # A case without a service level is due from the moment it was opened.
 _DUE = sa.func.coalesce(cases.c.sla_due_at, cases.c.opened_at)
+_opener, _closer = users.alias("opener"), users.alias("closer")
 _CASE_COLUMNS = (
     cases,
     customers.c.customer_number,
     customers.c.name_zh,
     customers.c.name_latin,
-    users.c.username.label("closed_by_username"),
+    _opener.c.username.label("opened_by_username"),
+    _closer.c.username.label("closed_by_username"),
 )
 
 
 def _with_customer(stmt: Any) -> Any:
-    return stmt.join(customers, customers.c.id == cases.c.customer_id).outerjoin(users, users.c.id == cases.c.closed_by)
+    return (
+        stmt.join(customers, customers.c.id == cases.c.customer_id)
+        .outerjoin(_opener, _opener.c.id == cases.c.opened_by)
+        .outerjoin(_closer, _closer.c.id == cases.c.closed_by)
+    )
 
 
 async def list_cases(
@@ -182,6 +189,10 @@ class SqlCaseStore:
 
     def __init__(self, conn: AsyncConnection) -> None:
         self._conn = conn
+
+    async def add(self, case: Case) -> bool:
+        await self._conn.execute(sa.insert(cases).values(**_row(case)))
+        return True
 
     async def get(self, case_id: uuid.UUID) -> CaseRecord | None:
         row = (

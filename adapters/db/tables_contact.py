@@ -24,7 +24,8 @@ cases = sa.Table(
     sa.Column("interaction_id", sa.Uuid, sa.ForeignKey("interactions.id"), unique=True),
     sa.Column("source_ref", sa.String(128)),
     sa.Column("satisfaction", sa.Integer),
-    # Who closed it and what was done for the customer (migration 0009).
+    # Who opened it by hand (a feed's complaint has none), who closed it and what was done (migration 0009).
+    sa.Column("opened_by", sa.Uuid, sa.ForeignKey("users.id")),
     sa.Column("closed_by", sa.Uuid, sa.ForeignKey("users.id")),
     sa.Column("resolution", sa.Text),
     sa.Index("ix_cases_customer_status", "customer_id", "status", "opened_at"),

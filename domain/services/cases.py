@@ -1,4 +1,4 @@
-"""Case use cases: close a complaint or service request with what was done, only within the caller's scope."""
+"""Case use cases: open a service request, close a case with what was done; only within the caller's scope."""
 
 from __future__ import annotations
 
@@ -8,13 +8,20 @@ from datetime import datetime
 from typing import Protocol
 
 from domain.access import Action, Principal
+from domain.contact_center import SERVICE_REQUEST_SLA, Case
 from domain.errors import Conflict, InvalidValue, NotFound
+from domain.interactions import Channel
 from domain.ports import UnitOfWork
 from domain.services.customers import get_customer
 
 # How satisfied the customer said they were with the answer: 1 (very unhappy) to 5 (very happy).
 SATISFACTION_RANGE = range(1, 6)
 RESOLUTION_MAX = 2000
+SUBJECT_MAX = 256
+# Where a customer can ask for a service by hand (the terminals and card schemes ask for nothing).
+REQUEST_CHANNELS = frozenset(
+    {Channel.TELLER, Channel.CALL_CENTER, Channel.ONLINE_BANKING, Channel.RM_VISIT, Channel.PHONE, Channel.EMAIL}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +39,8 @@ class CaseRecord:
 
 class CaseStore(Protocol):
     async def get(self, case_id: uuid.UUID) -> CaseRecord | None: ...
+
+    async def add(self, case: Case) -> bool: ...
 
     async def save_closed(self, record: CaseRecord) -> None:
         """Store the closing; a complaint's alert for the RM is resolved with it (the complaint was answered)."""
@@ -75,3 +84,40 @@ async def close(
     )
     await store.save_closed(closed)
     return closed
+
+
+async def open_service_request(
+    uow: UnitOfWork,
+    store: CaseStore,
+    principal: Principal,
+    customer_id: uuid.UUID,
+    subject: str,
+    channel: Channel,
+    at: datetime,
+) -> Case:
+    """Log what a customer asked for (a replacement card, a statement copy), due within the service level.
+
+    Complaints are not opened here: they come through the call-center feed, the bank's register of complaints,
+    so that each is counted once for the RM's alert and the churn risk."""
+    principal.require(Action.WORK_CASES)
+    text = " ".join(subject.split())
+    if not text:
+        raise InvalidValue("say what the customer asked for", field="subject")
+    if len(text) > SUBJECT_MAX:
+        raise InvalidValue(f"at most {SUBJECT_MAX} characters", field="subject")
+    if channel not in REQUEST_CHANNELS:
+        allowed = ", ".join(sorted(c.value for c in REQUEST_CHANNELS))
+        raise InvalidValue(f"a service request is asked for at one of: {allowed}", field="channel")
+    await get_customer(uow, principal, customer_id)  # outside the scope: 404, as if absent
+    case = Case(
+        id=uuid.uuid4(),
+        customer_id=customer_id,
+        kind="service_request",
+        subject=text,
+        channel=channel.value,
+        opened_at=at,
+        sla_due_at=at + SERVICE_REQUEST_SLA,
+        opened_by=principal.user_id,
+    )
+    await store.add(case)
+    return case

@@ -226,3 +226,60 @@ async def test_a_complaint_answered_before_scoring_raises_no_alert_for_the_rm(
             )
         )
     assert raised == {pending}
+
+
+async def test_an_rm_logs_a_service_request_due_in_five_days_and_closes_it(
+    container: Container, app_client: httpx.AsyncClient, make_person: MakePerson
+) -> None:
+    rm, other_rm, auditor = await make_person("rm"), await make_person("rm"), await make_person("auditor")
+    async with container.uow() as uow:
+        mine = await add_customer(uow.connection, relationship_manager_id=rm.id)
+        theirs = await add_customer(uow.connection, relationship_manager_id=other_rm.id)
+        await uow.commit()
+    body = {
+        "customer_id": str(mine),
+        "kind": "service_request",
+        "subject": "  Replacement debit card ",
+        "channel": "teller",
+    }
+    r = await app_client.post("/api/v1/cases", json=body, headers=rm.headers)
+    assert r.status_code == 201, r.text
+    case = r.json()
+    assert r.headers["location"] == f"/api/v1/cases/{case['id']}"
+    assert (case["kind"], case["status"], case["subject"], case["channel"]) == (
+        "service_request",
+        "open",
+        "Replacement debit card",
+        "teller",
+    )
+    assert (case["opened_by"], case["opened_by_username"]) == (str(rm.id), rm.username)
+    opened = datetime.fromisoformat(case["opened_at"])
+    assert datetime.fromisoformat(case["sla_due_at"]) - opened == timedelta(days=5)
+    assert abs(opened - datetime.now(UTC)) < timedelta(minutes=1)
+
+    r = await app_client.get(
+        "/api/v1/cases", params={"customer_id": str(mine), "kind": "service_request"}, headers=rm.headers
+    )
+    assert [c["id"] for c in r.json()["items"]] == [case["id"]]
+    r = await app_client.post(
+        f"/api/v1/cases/{case['id']}/close", json={"resolution": "Card handed over."}, headers=rm.headers
+    )
+    assert r.status_code == 200 and r.json()["status"] == "closed", r.text
+
+    # Someone else's customer is as absent; a complaint is not opened by hand; the fields are named.
+    r = await app_client.post("/api/v1/cases", json={**body, "customer_id": str(theirs)}, headers=rm.headers)
+    assert r.status_code == 404, r.text
+    for wrong, field in (
+        ({"kind": "complaint"}, "kind"),
+        ({"subject": "   "}, "subject"),
+        ({"subject": "x" * 257}, "subject"),
+        ({"channel": "pos"}, "channel"),
+        ({"channel": "carrier pigeon"}, "channel"),
+        ({"customer_id": "nobody"}, "customer_id"),
+    ):
+        r = await app_client.post("/api/v1/cases", json={**body, **wrong}, headers=rm.headers)
+        assert r.status_code == 422, (wrong, r.text)
+        assert any(field in e["field"] for e in r.json()["errors"]), (wrong, r.json())
+    assert (await app_client.post("/api/v1/cases", json=body, headers=auditor.headers)).status_code == 403
+    r = await app_client.get("/api/v1/cases", params={"customer_id": str(mine)}, headers=rm.headers)
+    assert len(r.json()["items"]) == 1, "nothing refused was stored"

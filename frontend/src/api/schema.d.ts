@@ -189,7 +189,8 @@ export interface paths {
          */
         get: operations["cases-list"];
         put?: never;
-        post?: never;
+        /** Log a customer's service request (due within 5 days) */
+        post: operations["cases-open"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1102,6 +1103,13 @@ export interface components {
              * Format: date-time
              */
             opened_at: string;
+            /**
+             * Opened By
+             * @description Who logged it by hand; none for a feed's complaint
+             */
+            opened_by: string | null;
+            /** Opened By Username */
+            opened_by_username: string | null;
             /**
              * Overdue
              * @description Open and past its due time
@@ -2115,6 +2123,32 @@ export interface components {
             };
             /** Title */
             title: string;
+        };
+        /**
+         * OpenIn
+         * @example {
+         *       "channel": "teller",
+         *       "customer_id": "0b6f8a52-3f0e-4d7a-9a31-52c1d2a4e7f0",
+         *       "kind": "service_request",
+         *       "subject": "Replacement debit card, the old one is worn"
+         *     }
+         */
+        OpenIn: {
+            /** @description Where the customer asked: call_center, email, online_banking, phone, rm_visit, teller */
+            channel: components["schemas"]["Channel"];
+            /**
+             * Customer Id
+             * Format: uuid
+             */
+            customer_id: string;
+            /**
+             * Kind
+             * @description Only service requests are opened by hand: complaints come through the call-center feed
+             * @constant
+             */
+            kind: "service_request";
+            /** Subject */
+            subject: string;
         };
         /** Page[AlertOut] */
         Page_AlertOut_: {
@@ -3487,6 +3521,70 @@ export interface operations {
             };
             /** @description The credentials lack the role or scope */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "cases-open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
