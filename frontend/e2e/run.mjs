@@ -339,6 +339,47 @@ try {
     skip("acknowledge an alert in the inbox", "the server has no /api/v1/alerts yet");
   }
 
+  if (await hasPath("/api/v1/cases")) {
+    await test("close an open case on the 360 view with what was done and the satisfaction", async () => {
+      // Whichever case of rm.li's is open now (the demo closes the complaints its follow-up calls answered).
+      const queue = await apiGet(liToken, "/api/v1/cases?status=open&limit=50");
+      expect(queue.status === 200, `cases answered ${queue.status}`);
+      const open = queue.body.items[0];
+      expect(open, "rm.li has no open case in the demo data");
+      await page.goto(`${base}/customers/${open.customer.id}`);
+      await page.getByRole("heading", { name: open.customer.display_name }).waitFor();
+      const panel = page.getByRole("region", { name: "Complaints and service requests" });
+      const row = panel.locator(`[data-case-id="${open.id}"]`);
+      await row.locator('[data-status="open"]').waitFor();
+      await row.getByText(open.subject, { exact: true }).waitFor();
+      await row.getByRole("button", { name: "Close case…" }).click();
+      const resolution = `E2E: called back, refunded the fee and apologised (${Date.now() % 100000})`;
+      await row.getByLabel("Resolution").fill(resolution);
+      await row.getByLabel("Customer satisfaction").selectOption({ label: "4 – Satisfied" });
+      await shot("15-case-close-form");
+      await row.getByRole("button", { name: "Close case", exact: true }).click();
+      await row.getByText("Case closed.").waitFor();
+      await row.locator('[data-status="closed"]').waitFor();
+      await row.getByText(`What was done: ${resolution}`).waitFor();
+      await row.getByText(/^Closed by rm\.li on /).waitFor();
+      await row.getByText("Satisfaction 4 / 5 (Satisfied)").waitFor();
+      expect(!(await row.getByRole("button", { name: "Close case…" }).count()), "a closed case offers Close");
+      await shot("16-case-closed");
+      const stored = (await apiGet(liToken, `/api/v1/cases/${open.id}`)).body;
+      expect(
+        stored.status === "closed" && stored.resolution === resolution && stored.satisfaction === 4,
+        `server has ${stored.status} ${JSON.stringify(stored.resolution)} ${stored.satisfaction}`,
+      );
+      // Read afresh, it is still shown closed, with what was done.
+      await page.reload();
+      await page.getByRole("heading", { name: open.customer.display_name }).waitFor();
+      await row.locator('[data-status="closed"]').waitFor();
+      await row.getByText(`What was done: ${resolution}`).waitFor();
+    });
+  } else {
+    skip("close an open case on the 360 view", "the server has no /api/v1/cases yet");
+  }
+
   if (await hasPath("/api/v1/segments")) {
     await test("marketing builds a segment rule, previews its count, saves it and sees its members", async () => {
       await signIn("mkt.zhao");

@@ -4,12 +4,19 @@ const REVEAL = new Set(["admin", "branch_manager", "rm", "agent", "auditor"]);
 const WORK_ALERTS = new Set(["admin", "branch_manager", "rm"]);
 const MANAGE_SEGMENTS = new Set(["admin", "marketing"]);
 const READ_CONTEXT = new Set(["agent", "admin"]);
+const READ_CASES = new Set(["admin", "branch_manager", "rm", "agent", "auditor"]);
+const WORK_CASES = new Set(["admin", "branch_manager", "rm", "agent"]);
 
 export const mayReveal = (role: string | undefined) => !!role && REVEAL.has(role);
 export const mayWorkAlerts = (role: string | undefined) => !!role && WORK_ALERTS.has(role);
 export const mayManageSegments = (role: string | undefined) => !!role && MANAGE_SEGMENTS.has(role);
 /** The call-center context and its stream (api/contact_center.py): agents and admins only, so a known role. */
 export const mayReadContext = (role: string | undefined) => !!role && READ_CONTEXT.has(role);
+/** Complaints and service requests (api/cases.py): a known role only, so marketing, or a role not read yet, never
+ * asks. */
+export const mayReadCases = (role: string | undefined) => !!role && READ_CASES.has(role);
+/** Closing a case with what was done (auditors read cases but do not work them). */
+export const mayWorkCases = (role: string | undefined) => !!role && WORK_CASES.has(role);
 /** Admin sees identifiers in full already. */
 export const seesFullPii = (role: string | undefined) => role === "admin";
 const READ_ALERTS = new Set(["admin", "branch_manager", "rm", "agent", "auditor"]);

@@ -25,6 +25,8 @@ import {
   type Shown,
 } from "./live";
 import { useCustomerStream, type StreamStatus } from "./useCustomerStream";
+import { CaseList } from "../cases/CaseList";
+import type { Case } from "../cases/api";
 
 /** How long what just arrived stays marked "new". */
 export const FRESH_MS = 15_000;
@@ -204,33 +206,26 @@ function Alerts({ alerts, fresh }: { alerts: ContextAlert[]; fresh: ReadonlySet<
   );
 }
 
+/**
+ * The caller's open cases (and the complaints closed lately), closed right here while the customer is on the line.
+ * A case closed here shows as closed with what was done at once; the context is read again meanwhile.
+ */
 function Cases({ context }: { context: CallerContext }) {
-  const { t, label, locale } = useI18n();
-  if (context.open_cases.length === 0) return <Empty>{t("caller.noCases")}</Empty>;
+  const { t } = useI18n();
+  const [closedHere, setClosedHere] = useState<Record<string, Case>>({});
+  const listed = new Set(context.open_cases.map((c) => c.id));
+  const cases = [
+    ...context.open_cases.map((c) => (closedHere[c.id] ? { ...c, ...closedHere[c.id] } : c)),
+    // Closed here but no longer in the context read since (an old case: the context lists recent ones).
+    ...Object.values(closedHere).filter((c) => !listed.has(c.id)),
+  ];
+  if (cases.length === 0) return <Empty>{t("caller.noCases")}</Empty>;
   return (
-    <ul className="caller-list" data-testid="caller-cases">
-      {context.open_cases.map((c) => (
-        <li key={c.id} className={c.overdue ? "overdue" : undefined}>
-          <div className="alert-main">
-            <span className={c.kind === "complaint" ? "tag warn" : "tag"}>{label("caseKind", c.kind)}</span>{" "}
-            {c.overdue && <span className="tag bad">{t("caller.overdue")}</span>}{" "}
-            <span className="alert-title">{c.subject}</span>{" "}
-            <small className="alert-meta">
-              {label("channel", c.channel)} · {t("caller.opened", { when: formatDateTime(c.opened_at, locale) })}
-              {c.sla_due_at && (
-                <>
-                  {" "}
-                  ·{" "}
-                  <span className={c.overdue ? "overdue-due" : undefined}>
-                    {t("caller.due", { when: formatDateTime(c.sla_due_at, locale) })}
-                  </span>
-                </>
-              )}
-            </small>
-          </div>
-        </li>
-      ))}
-    </ul>
+    <CaseList
+      cases={cases}
+      testId="caller-cases"
+      onClosed={(closed) => setClosedHere((m) => ({ ...m, [closed.id]: closed }))}
+    />
   );
 }
 

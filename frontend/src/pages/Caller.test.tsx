@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { Route, Routes, useLocation } from "react-router";
 import { formatDateTime } from "../format";
 import { renderApp } from "../test/render";
-import { callerContextFixture, interactionFixture } from "../test/fixtures";
+import { callerContextFixture, caseFixture, interactionFixture } from "../test/fixtures";
 import { eventStreams, json, me, mockApi, problem, signedIn, type Call } from "../test/server";
 import { Layout } from "../components/Layout";
 import { CallerPage } from "./Caller";
@@ -295,6 +295,88 @@ describe("the Caller page", () => {
     renderCaller(`/call?phone=${encodeURIComponent(PHONE)}`);
     expect(await screen.findByText(/The Caller page is for call-center agents/)).toBeInTheDocument();
     expect(contextCalls(calls)).toHaveLength(0);
+  });
+});
+
+describe("closing a case while the customer is on the line", () => {
+  it("lets the agent close the open complaint; it shows as closed with what was done, and the caller is read again", async () => {
+    signedIn("agent.chen");
+    const [open] = callerContextFixture().open_cases;
+    let closed = false;
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json(agent),
+      "GET /api/v1/contact-center/context": () =>
+        json(
+          callerContextFixture(
+            closed
+              ? {
+                  // Read again: the complaint is closed (still listed: it is recent) and no longer to acknowledge.
+                  open_cases: [
+                    {
+                      ...open,
+                      status: "closed",
+                      overdue: false,
+                      closed_at: "2026-11-28T10:00:00+00:00",
+                      resolution: "Refunded the second annual fee while on the call.",
+                      satisfaction: 5,
+                    },
+                  ],
+                  next_best_actions: callerContextFixture().next_best_actions.filter(
+                    (a) => a.kind !== "acknowledge_complaint",
+                  ),
+                }
+              : {},
+          ),
+        ),
+      "GET /api/v1/contact-center/stream": () => new Response(null, { status: 503 }),
+      "POST /api/v1/cases/:id/close": (c) => {
+        closed = true;
+        const body = c.body as { resolution: string; satisfaction?: number };
+        return json(
+          caseFixture({
+            id: open.id,
+            customer: {
+              id: "3f2b8c1e-5d4a-4e2b-9c1d-7a6b5c4d3e2f",
+              customer_number: "C0000012345",
+              display_name: "王芳 (Wang Fang)",
+            },
+            status: "closed",
+            overdue: false,
+            closed_at: "2026-11-28T10:00:00+00:00",
+            closed_by: agent.id,
+            closed_by_username: "agent.chen",
+            resolution: body.resolution,
+            satisfaction: body.satisfaction ?? null,
+          }),
+        );
+      },
+    });
+    renderCaller(`/call?phone=${encodeURIComponent(PHONE)}`);
+    const user = userEvent.setup();
+    const cases = await screen.findByTestId("caller-cases");
+    const item = within(cases).getByText("Charged twice for annual card fee").closest("li")!;
+    expect(within(item).getByText("Open")).toHaveAttribute("data-status", "open");
+    await user.click(within(item).getByRole("button", { name: "Close case…" }));
+    await user.type(within(item).getByLabelText("Resolution"), "Refunded the second annual fee while on the call.");
+    await user.selectOptions(within(item).getByLabelText("Customer satisfaction"), "5 – Very satisfied");
+    await user.click(within(item).getByRole("button", { name: "Close case" }));
+
+    expect(await within(item).findByText("Case closed.")).toBeInTheDocument();
+    expect(calls.find((c) => c.method === "POST")!.path).toBe(`/api/v1/cases/${open.id}/close`);
+    expect(calls.find((c) => c.method === "POST")!.body).toEqual({
+      resolution: "Refunded the second annual fee while on the call.",
+      satisfaction: 5,
+    });
+    expect(within(item).getByText("Closed")).toHaveAttribute("data-status", "closed");
+    expect(item).toHaveTextContent("What was done: Refunded the second annual fee while on the call.");
+    expect(item).toHaveTextContent("Closed by agent.chen");
+    expect(item).toHaveTextContent("Satisfaction 5 / 5 (Very satisfied)");
+    expect(item).not.toHaveTextContent("Overdue");
+    expect(within(item).queryByRole("button", { name: "Close case…" })).toBeNull();
+    // The caller is read again: the complaint is no longer an action to take.
+    await waitFor(() => expect(contextCalls(calls)).toHaveLength(2));
+    await waitFor(() => expect(screen.queryByText("Acknowledge the recent complaint")).toBeNull());
+    expect(screen.getByTestId("caller-cases")).toHaveTextContent("What was done: Refunded the second annual fee");
   });
 });
 

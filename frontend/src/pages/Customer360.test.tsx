@@ -1,9 +1,9 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { Route, Routes } from "react-router";
-import { renderApp } from "../test/render";
-import { customerFixture } from "../test/fixtures";
-import { json, me, mockApi, problem, signedIn } from "../test/server";
+import { renderApp, Who } from "../test/render";
+import { caseFixture, customerFixture } from "../test/fixtures";
+import { json, me, mockApi, problem, signedIn, type Call } from "../test/server";
 import { Customer360Page } from "./Customer360";
 
 const SPOUSE = "22222222-2222-4222-8222-222222222222";
@@ -28,6 +28,7 @@ function page(locale: "en" | "zh-CN" = "en") {
     },
     "GET /api/v1/customers/:id/holdings": () => json({ items: [] }),
     "GET /api/v1/customers/:id/timeline": () => json({ items: [], next_cursor: null }),
+    "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
   });
   renderApp(
     <Routes>
@@ -56,5 +57,70 @@ describe("related customers on the 360 view", () => {
     expect(await screen.findByText("不在您名下的客户")).toBeInTheDocument();
     expect(screen.getByText("配偶")).toBeInTheDocument();
     expect(screen.getByText("子女")).toBeInTheDocument();
+  });
+});
+
+describe("the cases panel on the 360 view", () => {
+  const customer = customerFixture();
+  const casesCalls = (calls: Call[]) => calls.filter((c) => c.path === "/api/v1/cases");
+
+  function open(role: string, whoAmI: () => Response | Promise<Response> = () => json({ ...me, role })) {
+    signedIn();
+    const calls = mockApi({
+      "GET /api/v1/auth/me": whoAmI,
+      "GET /api/v1/customers/:id": () => json(customer, 200, { ETag: '"v3"' }),
+      "GET /api/v1/customers/:id/holdings": () => json({ items: [] }),
+      "GET /api/v1/customers/:id/timeline": () => json({ items: [], next_cursor: null }),
+      "GET /api/v1/alerts": () => json({ items: [], next_cursor: null }),
+      "GET /api/v1/cases": () => json({ items: [caseFixture()], next_cursor: null }),
+    });
+    renderApp(
+      <>
+        <Who />
+        <Routes>
+          <Route path="/customers/:customerId" element={<Customer360Page />} />
+        </Routes>
+      </>,
+      { url: `/customers/${customer.id}` },
+    );
+    return calls;
+  }
+
+  it("lists the customer's cases for an RM, with the Close button", async () => {
+    const calls = open("rm");
+    const panel = await screen.findByRole("region", { name: "Complaints and service requests" });
+    expect(await within(panel).findByText("Charged twice for annual card fee")).toBeInTheDocument();
+    expect(within(panel).getByText("Overdue")).toBeInTheDocument();
+    expect(within(panel).getByRole("button", { name: "Close case…" })).toBeInTheDocument();
+    expect(casesCalls(calls)[0].search.get("customer_id")).toBe(customer.id);
+    expect(casesCalls(calls)[0].search.get("limit")).toBe("50");
+  });
+
+  it("shows an auditor the cases without the Close button", async () => {
+    open("auditor");
+    const panel = await screen.findByRole("region", { name: "Complaints and service requests" });
+    expect(await within(panel).findByText("Charged twice for annual card fee")).toBeInTheDocument();
+    expect(within(panel).queryByRole("button", { name: /Close case/ })).toBeNull();
+  });
+
+  it("asks nothing for marketing, who may not read cases", async () => {
+    const calls = open("marketing");
+    await screen.findByRole("heading", { name: customer.display_name });
+    await waitFor(() => expect(screen.getByTestId("who")).toHaveTextContent("marketing"));
+    await waitFor(() => expect(calls.some((c) => c.path.endsWith("/timeline"))).toBe(true));
+    expect(screen.queryByRole("region", { name: "Complaints and service requests" })).toBeNull();
+    expect(casesCalls(calls)).toHaveLength(0);
+  });
+
+  it("asks nothing before the role is known, and then asks", async () => {
+    let answer!: (r: Response) => void;
+    const calls = open("rm", () => new Promise<Response>((resolve) => (answer = resolve)));
+    await screen.findByRole("heading", { name: customer.display_name });
+    await waitFor(() => expect(calls.some((c) => c.path.endsWith("/timeline"))).toBe(true));
+    expect(screen.getByTestId("who")).toBeEmptyDOMElement();
+    expect(casesCalls(calls)).toHaveLength(0);
+    answer(json({ ...me, role: "rm" }));
+    expect(await screen.findByText("Charged twice for annual card fee")).toBeInTheDocument();
+    expect(casesCalls(calls)).toHaveLength(1);
   });
 });

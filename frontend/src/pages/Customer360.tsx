@@ -3,8 +3,9 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { api, ApiError, unwrap, unwrapWithResponse } from "../api/client";
 import { useAuth } from "../auth";
-import { mayReadAlerts, mayReveal, seesFullPii } from "../roles";
+import { mayReadAlerts, mayReadCases, mayReveal, seesFullPii } from "../roles";
 import { CustomerAlerts } from "../customer/CustomerAlerts";
+import { CustomerCases } from "../cases/CustomerCases";
 import { ValuePanel } from "../customer/ValuePanel";
 import { formatDate } from "../format";
 import { useI18n } from "../i18n";
@@ -223,6 +224,13 @@ export function Customer360Page() {
           </Panel>
         )}
       </div>
+
+      {/* Asked only once the role is known to read cases (marketing may not: it would only be answered 403). */}
+      {me && mayReadCases(me.role) && (
+        <Panel title={t("c360.cases")} id="customer-cases">
+          <CustomerCases customerId={c.id} />
+        </Panel>
+      )}
 
       <Panel title={t("c360.aumTrend")} id="aum">
         {holdings.isPending ? (

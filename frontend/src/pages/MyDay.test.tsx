@@ -1,7 +1,9 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderApp } from "../test/render";
-import { json, me, mockApi, problem, signedIn } from "../test/server";
+import { caseFixture } from "../test/fixtures";
+import { formatDateTime } from "../format";
+import { json, me, mockApi, problem, signedIn, type Call } from "../test/server";
 import { MyDayPage } from "./MyDay";
 
 const tiers = {
@@ -63,6 +65,7 @@ describe("My day", () => {
     mockApi({
       "GET /api/v1/auth/me": () => json(me),
       "GET /api/v1/analytics/tiers": () => json(tiers),
+      "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/alerts": (c) =>
         c.search.get("kind") === "maturity"
           ? json({
@@ -96,6 +99,7 @@ describe("My day", () => {
     mockApi({
       "GET /api/v1/auth/me": () => json(me),
       "GET /api/v1/analytics/tiers": () => json(tiers),
+      "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/alerts": () => json({ items: [], next_cursor: null }),
     });
     renderApp(<MyDayPage />, { locale: "en" });
@@ -117,7 +121,70 @@ describe("My day", () => {
     expect(screen.queryByTestId("portfolio-figures")).toBeNull();
     expect(screen.queryByRole("alert")).toBeNull();
     expect(calls.some((c) => c.path === "/api/v1/analytics/tiers")).toBe(false);
+    // Overdue cases are an RM's or a branch manager's day, not an agent's (who works them on the Caller page).
+    expect(screen.queryByRole("region", { name: "Overdue cases" })).toBeNull();
+    expect(calls.some((c) => c.path === "/api/v1/cases")).toBe(false);
     // Nothing went out before /auth/me said who is signed in.
     expect(calls[0].path).toBe("/api/v1/auth/me");
+  });
+});
+
+describe("overdue cases on My day", () => {
+  const overdue = [
+    caseFixture({
+      id: "a0000000-0000-4000-8000-000000000001",
+      customer: { id: "c-1", customer_number: "C1", display_name: "王芳 (Wang Fang)" },
+      subject: "Charged twice for annual card fee",
+      sla_due_at: "2026-11-21T08:00:00+00:00",
+    }),
+    caseFixture({
+      id: "a0000000-0000-4000-8000-000000000002",
+      customer: { id: "c-2", customer_number: "C2", display_name: "李雷 (Li Lei)" },
+      kind: "service_request",
+      subject: "Paper statement for October",
+      sla_due_at: "2026-11-24T10:00:00+00:00",
+    }),
+  ];
+
+  function day(role: string, items: unknown[], locale: "en" | "zh-CN" = "en"): Call[] {
+    signedIn();
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json({ ...me, role }),
+      "GET /api/v1/analytics/tiers": () => json(tiers),
+      "GET /api/v1/alerts": () => json({ items: [], next_cursor: null }),
+      "GET /api/v1/cases": () => json({ items, next_cursor: null }),
+    });
+    renderApp(<MyDayPage />, { locale });
+    return calls;
+  }
+
+  it("lists an RM's overdue cases in the server's order, each linking to the customer's 360 view", async () => {
+    const calls = day("rm", overdue);
+    const panel = await screen.findByRole("region", { name: "Overdue cases" });
+    const items = await within(panel).findAllByRole("listitem");
+    expect(items).toHaveLength(2);
+    expect(within(items[0]).getByRole("link", { name: "王芳 (Wang Fang)" })).toHaveAttribute("href", "/customers/c-1");
+    expect(items[0]).toHaveTextContent("Complaint");
+    expect(items[0]).toHaveTextContent("Charged twice for annual card fee");
+    expect(items[0]).toHaveTextContent(`Due ${formatDateTime("2026-11-21T08:00:00+00:00", "en")}`);
+    expect(within(items[1]).getByRole("link", { name: "李雷 (Li Lei)" })).toHaveAttribute("href", "/customers/c-2");
+    expect(items[1]).toHaveTextContent("Service request");
+    const asked = calls.find((c) => c.path === "/api/v1/cases")!.search;
+    expect(asked.get("overdue")).toBe("true");
+    expect(asked.get("limit")).toBe("10");
+    expect(asked.get("customer_id")).toBeNull();
+  });
+
+  it("tells a branch manager when nothing is overdue, in Chinese", async () => {
+    day("branch_manager", [], "zh-CN");
+    const panel = await screen.findByRole("region", { name: "超时工单" });
+    expect(await within(panel).findByText("没有超时工单，所有未结工单均在服务时限内。")).toBeInTheDocument();
+  });
+
+  it("is not part of an auditor's day", async () => {
+    const calls = day("auditor", overdue);
+    expect(await screen.findByText("No open alerts. Nothing to act on.")).toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Overdue cases" })).toBeNull();
+    expect(calls.some((c) => c.path === "/api/v1/cases")).toBe(false);
   });
 });

@@ -9,7 +9,11 @@ import type { Alert, AlertKind } from "../alerts/api";
 import { useAuth } from "../auth";
 import { alertTitle } from "../alerts/title";
 import { serverText } from "../serverText";
-import { mayReadAlerts, mayReadAnalytics } from "../roles";
+import { mayReadAlerts, mayReadAnalytics, mayReadCases } from "../roles";
+import { OverdueCases } from "../cases/OverdueCases";
+
+/** Whose day starts with the overdue cases of their portfolio or branch. */
+const CASE_QUEUE_ROLES = new Set(["rm", "branch_manager"]);
 
 const TIER_COLOURS: Record<string, string> = { key: "#c98a00", potential: "#1f5fa8", ordinary: "#9aa5b1" };
 
@@ -111,6 +115,7 @@ export function MyDayPage() {
   // Nothing is asked before the role is known: a role that may not read a part would only be answered 403.
   const alertsAllowed = !!me && mayReadAlerts(me.role);
   const figuresAllowed = !!me && mayReadAnalytics(me.role);
+  const overdueCasesShown = !!me && CASE_QUEUE_ROLES.has(me.role) && mayReadCases(me.role);
   const open = useAlerts(undefined, "open", 8, alertsAllowed);
   const maturities = useAlerts("maturity", undefined, 100, alertsAllowed);
   const complaints = useAlerts("complaint", undefined, 6, alertsAllowed);
@@ -134,6 +139,11 @@ export function MyDayPage() {
             )}
           </Panel>
           <div className="stack">
+            {overdueCasesShown && (
+              <Panel title={t("myDay.overdueCases")} id="day-overdue-cases">
+                <OverdueCases limit={10} />
+              </Panel>
+            )}
             <Panel title={t("myDay.maturities")} id="day-maturities">
               {maturities.isPending ? (
                 <Loading />

@@ -168,6 +168,7 @@ export function callerContextFixture(over: Partial<Schemas["UniqueContextOut"]> 
         sla_due_at: "2026-11-21T08:00:00+00:00",
         overdue: true,
         closed_at: null,
+        resolution: null,
         satisfaction: null,
       },
     ],
@@ -232,6 +233,35 @@ export function callerContextFixture(over: Partial<Schemas["UniqueContextOut"]> 
         refs: { alert_id: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d" },
       },
     ],
+    ...over,
+  };
+}
+
+/** A case as GET /cases sends it: an open complaint past its due time unless told otherwise. */
+export function caseFixture(over: Partial<Schemas["CaseOut"]> = {}): Schemas["CaseOut"] {
+  return {
+    id: "7b8c9d0e-1f2a-4b3c-9d4e-5f6a7b8c9d0e",
+    customer: {
+      id: "11111111-1111-4111-8111-111111111111",
+      customer_number: "C0000000042",
+      display_name: "王芳 (Wang Fang)",
+    },
+    kind: "complaint",
+    status: "open",
+    subject: "Charged twice for annual card fee",
+    channel: "call_center",
+    opened_at: "2026-11-19T08:00:00+00:00",
+    // A complaint comes through the call-center feed: nobody opened it by hand.
+    opened_by: null,
+    opened_by_username: null,
+    sla_due_at: "2026-11-21T08:00:00+00:00",
+    overdue: true,
+    closed_at: null,
+    closed_by: null,
+    closed_by_username: null,
+    resolution: null,
+    satisfaction: null,
+    source_ref: "CC-20261119-0042",
     ...over,
   };
 }
