@@ -245,7 +245,7 @@ def _complaints(facts: CustomerFacts, now: datetime) -> list[NextBestAction]:
         recent = now - c.opened_at <= timedelta(days=COMPLAINT_RECENT_DAYS)
         if c.status != "open" and not recent:
             continue
-        overdue = c.status == "open" and c.sla_due_at is not None and c.sla_due_at < now
+        overdue = case_overdue(c.status, c.sla_due_at, now)
         state = "still open" if c.status == "open" else "closed"
         reason = f"complaint of {c.opened_at.date().isoformat()} ({c.subject}) is {state}"
         if overdue and c.sla_due_at is not None:
@@ -353,6 +353,11 @@ class Case:
     closed_by: uuid.UUID | None = None
     resolution: str | None = None
     opened_by: uuid.UUID | None = None
+
+
+def case_overdue(status: str, sla_due_at: datetime | None, now: datetime) -> bool:
+    """An open case past its service-level due time."""
+    return status == "open" and sla_due_at is not None and sla_due_at < now
 
 
 def is_complaint(channel: str, type_: str) -> bool:

@@ -23,6 +23,17 @@ from domain.errors import Conflict
 from domain.services.cases import CaseRecord
 from domain.value.movements import COMPLAINT_CHANNEL, COMPLAINT_TYPE
 
+# What a complaint's case is opened from (domain/contact_center.py: case_for_complaint).
+COMPLAINT_COLUMNS = (
+    interactions.c.id,
+    interactions.c.customer_id,
+    interactions.c.occurred_at,
+    interactions.c.channel,
+    interactions.c.summary,
+    interactions.c.source_ref,
+    interactions.c.payload,
+)
+
 
 class SqlCaseRepository:
     def __init__(self, conn: AsyncConnection) -> None:
@@ -34,15 +45,7 @@ class SqlCaseRepository:
             return []
         has_case = sa.exists().where(cases.c.interaction_id == interactions.c.id)
         rows = await self._conn.execute(
-            sa.select(
-                interactions.c.id,
-                interactions.c.customer_id,
-                interactions.c.occurred_at,
-                interactions.c.channel,
-                interactions.c.summary,
-                interactions.c.source_ref,
-                interactions.c.payload,
-            )
+            sa.select(*COMPLAINT_COLUMNS)
             .where(
                 one_of(self._pg, interactions.c.customer_id, sorted(customer_ids)),
                 interactions.c.channel == COMPLAINT_CHANNEL,

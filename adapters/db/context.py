@@ -36,6 +36,7 @@ from domain.contact_center import (
     PeerRate,
     ProductFact,
     age_band,
+    case_overdue,
 )
 from domain.customers import RiskPreference
 from domain.privacy import mask_account
@@ -467,7 +468,7 @@ class SqlCallerContextReader:
                     "channel": r.channel,
                     "opened_at": r.opened_at.isoformat(),
                     "sla_due_at": _iso(r.sla_due_at),
-                    "overdue": r.status == "open" and r.sla_due_at is not None and r.sla_due_at < now,
+                    "overdue": case_overdue(r.status, r.sla_due_at, now),
                     "closed_at": _iso(r.closed_at),
                     "satisfaction": r.satisfaction,
                     "resolution": r.resolution,

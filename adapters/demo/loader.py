@@ -264,7 +264,7 @@ async def write_complaint_cases(conn: AsyncConnection, closed_by: str = "agent.c
     """The cases the demo's complaints opened, as the call-center feed would have: a complaint that a follow-up
     call answered is closed then, with the customer's satisfaction from that call; the others (the leavers'
     complaints, and the latest ones) are still open, some past their due time. Returns the cases written."""
-    from adapters.db.cases import SqlCaseRepository
+    from adapters.db.cases import COMPLAINT_COLUMNS, SqlCaseRepository
     from adapters.db.tables import interactions
     from domain.contact_center import case_for_complaint, complaint_summary
     from domain.value.movements import COMPLAINT_CHANNEL, COMPLAINT_TYPE
@@ -281,15 +281,9 @@ async def write_complaint_cases(conn: AsyncConnection, closed_by: str = "agent.c
         follow_ups[f.customer_id].append((f.occurred_at, f.payload))
     new_cases = []
     for r in await conn.execute(
-        sa.select(
-            interactions.c.id,
-            interactions.c.customer_id,
-            interactions.c.occurred_at,
-            interactions.c.channel,
-            interactions.c.summary,
-            interactions.c.source_ref,
-            interactions.c.payload,
-        ).where(interactions.c.channel == COMPLAINT_CHANNEL, interactions.c.type == COMPLAINT_TYPE)
+        sa.select(*COMPLAINT_COLUMNS).where(
+            interactions.c.channel == COMPLAINT_CHANNEL, interactions.c.type == COMPLAINT_TYPE
+        )
     ):
         case = case_for_complaint(
             r.id, r.customer_id, r.occurred_at, r.channel, complaint_summary(r.summary, r.payload), r.source_ref

@@ -47,6 +47,19 @@ class CaseStore(Protocol):
         ...
 
 
+async def visible_case(uow: UnitOfWork, store: CaseStore, principal: Principal, case_id: uuid.UUID) -> CaseRecord:
+    """The case, if the caller may read it: a case of a customer outside their scope is as if absent."""
+    principal.require(Action.READ_CASES)
+    record = await store.get(case_id)
+    if record is None:
+        raise NotFound(f"case {case_id} not found")
+    try:
+        await get_customer(uow, principal, record.customer_id)
+    except NotFound:
+        raise NotFound(f"case {case_id} not found") from None
+    return record
+
+
 async def close(
     uow: UnitOfWork,
     store: CaseStore,
@@ -65,13 +78,7 @@ async def close(
         raise InvalidValue(f"at most {RESOLUTION_MAX} characters", field="resolution")
     if satisfaction is not None and satisfaction not in SATISFACTION_RANGE:
         raise InvalidValue("satisfaction is 1 (very unhappy) to 5 (very happy)", field="satisfaction")
-    record = await store.get(case_id)
-    if record is None:
-        raise NotFound(f"case {case_id} not found")
-    try:
-        await get_customer(uow, principal, record.customer_id)
-    except NotFound:
-        raise NotFound(f"case {case_id} not found") from None  # outside the scope: as if absent
+    record = await visible_case(uow, store, principal, case_id)
     if record.status != "open":
         raise Conflict(f"case {case_id} is already {record.status}")
     closed = replace(
