@@ -554,6 +554,86 @@ try {
       await page.waitForURL(`**/customers/${caller.customer.id}`);
       await page.getByRole("heading", { name: caller.customer.display_name }).waitFor();
     });
+
+    if (await hasPath("/api/v1/cases")) {
+      await test("an agent sees the open cases queue, logs a caller's service request, and finds it in the queue", async () => {
+        expect(caller, "no demo customer with a phone of their own");
+        // The queue as the server has it for an agent (everyone's): the demo's open complaints (the leavers').
+        const queue = await apiGet(agentToken, "/api/v1/cases?status=open&limit=25");
+        expect(queue.status === 200, `cases answered ${queue.status}`);
+        expect(
+          queue.body.items.some((c) => c.kind === "complaint"),
+          "no open complaint in the demo data",
+        );
+        await signIn("agent.chen");
+        await page.getByText(/Signed in as .*\(call-center agent\)/).waitFor();
+        await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Cases" }).click();
+        await page.waitForURL((url) => url.pathname === "/cases");
+        await page.getByRole("heading", { name: "Cases", exact: true }).waitFor();
+        const list = page.getByTestId("cases");
+        const [first] = queue.body.items;
+        const firstRow = list.locator(`[data-case-id="${first.id}"]`);
+        await firstRow.waitFor();
+        // In the server's order (the soonest due first), each naming its customer and linking to the 360 view.
+        const shown = await list.locator(":scope > li").evaluateAll((lis) => lis.map((li) => li.dataset.caseId));
+        const expected = queue.body.items.map((c) => c.id);
+        expect(
+          shown.join() === expected.join(),
+          `shown ${shown.length} cases in another order than the server's ${expected.length}`,
+        );
+        const customerLink = firstRow.getByRole("link", { name: first.customer.display_name, exact: true });
+        expect(
+          (await customerLink.getAttribute("href")) === `/customers/${first.customer.id}`,
+          "the case does not link to its customer",
+        );
+        await firstRow.getByText("Complaint", { exact: true }).first().waitFor();
+        await firstRow.getByRole("button", { name: "Close case…" }).waitFor();
+        await shot("17-cases-queue");
+
+        // A caller asks for something: logged on the Caller page while they are on the line.
+        await page.goto(`${base}/call?phone=${encodeURIComponent(callerPhone)}`);
+        await page.getByRole("heading", { name: caller.customer.display_name }).waitFor();
+        const panel = page.getByRole("region", { name: "Open cases and complaints" });
+        await panel.getByRole("button", { name: "Log a service request" }).click();
+        const subject = `E2E: replacement debit card, the old one is worn (${Date.now().toString(36)})`;
+        await panel.getByLabel("What the customer asked for").fill(subject);
+        expect(
+          (await panel.getByLabel("Where they asked").inputValue()) === "call_center",
+          "the channel is not preset to the call center",
+        );
+        await shot("18-service-request-form");
+        await panel.getByRole("button", { name: "Save", exact: true }).click();
+        await panel.getByText(/^Service request logged\. It is due /).waitFor();
+        const logged = panel.locator("[data-testid=caller-cases] > li", { hasText: subject });
+        await logged.waitFor();
+        await logged.getByText("Service request", { exact: true }).waitFor();
+        await logged.locator('[data-status="open"]').waitFor();
+        await shot("19-service-request-logged");
+        const stored = await apiGet(
+          agentToken,
+          `/api/v1/cases?customer_id=${caller.customer.id}&kind=service_request&limit=50`,
+        );
+        const request = stored.body.items.find((c) => c.subject === subject);
+        expect(
+          request && request.channel === "call_center" && request.opened_by_username === "agent.chen",
+          `server has ${JSON.stringify(request)}`,
+        );
+
+        // And in the queue, with service requests chosen.
+        await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Cases" }).click();
+        await page.getByRole("heading", { name: "Cases", exact: true }).waitFor();
+        await page.getByLabel("Kind").selectOption({ label: "Service requests" });
+        await page.waitForURL((url) => url.pathname === "/cases" && url.searchParams.get("kind") === "service_request");
+        const row = page.locator(`[data-testid=cases] > li[data-case-id="${request.id}"]`);
+        await row.getByText(subject, { exact: true }).waitFor();
+        await row.getByRole("link", { name: caller.customer.display_name, exact: true }).waitFor();
+        const kinds = await page.locator("[data-testid=cases] > li .tag").allTextContents();
+        expect(!kinds.includes("Complaint"), "a complaint is listed among the service requests");
+        await shot("20-cases-service-requests");
+      });
+    } else {
+      skip("an agent logs a service request and finds it in the Cases queue", "the server has no /api/v1/cases yet");
+    }
   } else {
     skip("an agent looks a caller up on the Caller page", "the server has no /api/v1/contact-center/context yet");
   }

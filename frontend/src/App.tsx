@@ -11,6 +11,7 @@ import { CustomersPage } from "./pages/Customers";
 import { AlertsPage } from "./pages/Alerts";
 import { SegmentsPage } from "./pages/Segments";
 import { CallerPage } from "./pages/Caller";
+import { CasesPage } from "./pages/Cases";
 import { NotFoundPage } from "./pages/NotFound";
 import { Loading } from "./components/Status";
 
@@ -67,6 +68,7 @@ export function AppRoutes() {
         />
         <Route path="call" element={<CallerPage />} />
         <Route path="alerts" element={<AlertsPage />} />
+        <Route path="cases" element={<CasesPage />} />
         <Route path="segments" element={<SegmentsPage />} />
         <Route path="segments/:segmentId" element={<SegmentsPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -26,6 +26,7 @@ import {
 } from "./live";
 import { useCustomerStream, type StreamStatus } from "./useCustomerStream";
 import { CaseList } from "../cases/CaseList";
+import { CasesPanel } from "../cases/ServiceRequest";
 import type { Case } from "../cases/api";
 
 /** How long what just arrived stays marked "new". */
@@ -207,25 +208,41 @@ function Alerts({ alerts, fresh }: { alerts: ContextAlert[]; fresh: ReadonlySet<
 }
 
 /**
- * The caller's open cases (and the complaints closed lately), closed right here while the customer is on the line.
- * A case closed here shows as closed with what was done at once; the context is read again meanwhile.
+ * The caller's open cases (and the complaints closed lately), closed right here while the customer is on the line,
+ * and what the customer asks for logged as a service request. A case closed or logged here shows at once; the context
+ * is read again meanwhile.
  */
-function Cases({ context }: { context: CallerContext }) {
+function CallerCases({ context }: { context: CallerContext }) {
   const { t } = useI18n();
   const [closedHere, setClosedHere] = useState<Record<string, Case>>({});
+  const [loggedHere, setLoggedHere] = useState<Record<string, Case>>({});
   const listed = new Set(context.open_cases.map((c) => c.id));
   const cases = [
-    ...context.open_cases.map((c) => (closedHere[c.id] ? { ...c, ...closedHere[c.id] } : c)),
-    // Closed here but no longer in the context read since (an old case: the context lists recent ones).
-    ...Object.values(closedHere).filter((c) => !listed.has(c.id)),
+    // As the context has it; closed here, as the close answered; logged here, with who logged it (the context's
+    // cases do not say).
+    ...context.open_cases.map((c) => ({ ...loggedHere[c.id], ...c, ...closedHere[c.id] })),
+    // Logged or closed here but not in the context read (not yet read again; or an old case: the context lists
+    // recent ones).
+    ...Object.values({ ...loggedHere, ...closedHere }).filter((c) => !listed.has(c.id)),
   ];
-  if (cases.length === 0) return <Empty>{t("caller.noCases")}</Empty>;
   return (
-    <CaseList
-      cases={cases}
-      testId="caller-cases"
-      onClosed={(closed) => setClosedHere((m) => ({ ...m, [closed.id]: closed }))}
-    />
+    <CasesPanel
+      title={t("caller.cases")}
+      id="caller-cases"
+      customerId={context.customer.id}
+      defaultChannel="call_center"
+      onLogged={(logged) => setLoggedHere((m) => ({ ...m, [logged.id]: logged }))}
+    >
+      {cases.length === 0 ? (
+        <Empty>{t("caller.noCases")}</Empty>
+      ) : (
+        <CaseList
+          cases={cases}
+          testId="caller-cases"
+          onClosed={(closed) => setClosedHere((m) => ({ ...m, [closed.id]: closed }))}
+        />
+      )}
+    </CasesPanel>
   );
 }
 
@@ -414,9 +431,7 @@ export function CallerView({ context, onResumed }: { context: CallerContext; onR
           <Panel title={t("caller.alerts")} id="caller-alerts">
             <Alerts alerts={alerts} fresh={fresh} />
           </Panel>
-          <Panel title={t("caller.cases")} id="caller-cases">
-            <Cases context={context} />
-          </Panel>
+          <CallerCases context={context} />
         </div>
       </div>
       <div className="grid-2 caller-money">

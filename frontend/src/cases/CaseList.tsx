@@ -1,11 +1,14 @@
-// A customer's cases, each with what it is, when it is due, and for a closed one what was done, by whom and how
-// satisfied the customer was; a role that works cases closes an open one here, with what was done.
+// Cases (one customer's, or a queue of many customers' naming each), each with what it is, when it is due, and for a
+// closed one what was done, by whom and how satisfied the customer was; a role that works cases closes an open one
+// here, with what was done.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { Link } from "react-router";
 import { useAuth } from "../auth";
 import { formatDateTime } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
 import { mayWorkCases } from "../roles";
 import { ErrorMessage } from "../components/Status";
+import { FieldProblem } from "./FieldProblem";
 import {
   fieldProblems,
   isAlreadyClosed,
@@ -23,24 +26,6 @@ const PROBLEM_TEXT: Record<CloseField, MessageKey> = {
   resolution: "cases.invalid.resolution",
   satisfaction: "cases.invalid.satisfaction",
 };
-
-/** The server's objection beside the field it names, in the user's language, with the server's own words. */
-function FieldProblem({ id, field, messages }: { id: string; field: CloseField; messages: string[] }) {
-  const { t } = useI18n();
-  if (messages.length === 0) return null;
-  return (
-    <span className="field-problem" id={id} role="alert">
-      <span className="field-problem-line">
-        {t(PROBLEM_TEXT[field])}{" "}
-        {messages.map((m) => (
-          <small key={m} className="server-words">
-            {m}
-          </small>
-        ))}
-      </span>
-    </span>
-  );
-}
 
 function CloseCaseForm({
   c,
@@ -114,7 +99,7 @@ function CloseCaseForm({
           aria-describedby={resolutionProblems.length > 0 ? `${ids.hint} ${ids.resolutionProblem}` : ids.hint}
         />
         <small id={ids.hint}>{t("cases.resolutionHint")}</small>
-        <FieldProblem id={ids.resolutionProblem} field="resolution" messages={resolutionProblems} />
+        <FieldProblem id={ids.resolutionProblem} text={t(PROBLEM_TEXT.resolution)} messages={resolutionProblems} />
       </div>
       <div className="field">
         <label htmlFor={ids.satisfaction}>{t("cases.satisfaction")}</label>
@@ -132,7 +117,11 @@ function CloseCaseForm({
             </option>
           ))}
         </select>
-        <FieldProblem id={ids.satisfactionProblem} field="satisfaction" messages={satisfactionProblems} />
+        <FieldProblem
+          id={ids.satisfactionProblem}
+          text={t(PROBLEM_TEXT.satisfaction)}
+          messages={satisfactionProblems}
+        />
       </div>
       <div className="actions tight">
         <button type="submit" disabled={busy}>
@@ -172,7 +161,17 @@ function ClosedDetails({ c }: { c: CaseSummary }) {
   );
 }
 
-function CaseRow({ c, canWork, onClosed }: { c: CaseSummary; canWork: boolean; onClosed?: (closed: Case) => void }) {
+function CaseRow({
+  c,
+  canWork,
+  showCustomer,
+  onClosed,
+}: {
+  c: CaseSummary;
+  canWork: boolean;
+  showCustomer: boolean;
+  onClosed?: (closed: Case) => void;
+}) {
   const { t, label, locale } = useI18n();
   const close = useCloseCase();
   const [closing, setClosing] = useState(false);
@@ -227,6 +226,12 @@ function CaseRow({ c, canWork, onClosed }: { c: CaseSummary; canWork: boolean; o
           </span>
           <strong className="alert-title">{c.subject}</strong>
           <span className="alert-meta">
+            {showCustomer && c.customer && (
+              <>
+                <Link to={`/customers/${c.customer.id}`}>{c.customer.display_name}</Link>{" "}
+                <span className="mono">{c.customer.customer_number}</span> ·{" "}
+              </>
+            )}
             {label("channel", c.channel)} ·{" "}
             <time dateTime={c.opened_at}>
               {c.opened_by_username
@@ -280,24 +285,30 @@ function CaseRow({ c, canWork, onClosed }: { c: CaseSummary; canWork: boolean; o
 }
 
 /**
- * Cases as a list: open ones first, the soonest due first, then closed ones, the most recently closed first. A role
- * that works cases gets a Close button on each open one; `onClosed` hears of each case closed here.
+ * Cases as a list: open ones first, the soonest due first, then closed ones, the most recently closed first; or, with
+ * `serverOrder`, as the server sent them (a work queue, already in its order). A role that works cases gets a Close
+ * button on each open one; `onClosed` hears of each case closed here. `showCustomer` names each case's customer,
+ * linking to their 360 view (a list of many customers' cases).
  */
 export function CaseList({
   cases,
   onClosed,
   testId = "case-list",
+  showCustomer = false,
+  serverOrder = false,
 }: {
   cases: readonly CaseSummary[];
   onClosed?: (closed: Case) => void;
   testId?: string;
+  showCustomer?: boolean;
+  serverOrder?: boolean;
 }) {
   const { me } = useAuth();
   const canWork = mayWorkCases(me?.role);
   return (
     <ul className="case-list" data-testid={testId}>
-      {sortCases(cases).map((c) => (
-        <CaseRow key={c.id} c={c} canWork={canWork} onClosed={onClosed} />
+      {(serverOrder ? cases : sortCases(cases)).map((c) => (
+        <CaseRow key={c.id} c={c} canWork={canWork} showCustomer={showCustomer} onClosed={onClosed} />
       ))}
     </ul>
   );

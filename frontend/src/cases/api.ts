@@ -24,12 +24,19 @@ export interface CaseSummary {
   closed_by_username?: string | null;
   /** Who logged it by hand (a service request); none for a complaint from the call-center feed. */
   opened_by_username?: string | null;
+  /** Whose case it is: GET /cases sends it; the caller's context does not (it is the caller's). */
+  customer?: { id: string; customer_number: string; display_name: string };
 }
 
 /** How satisfied the customer said they were: 1 (very dissatisfied) to 5 (very satisfied). */
 export const SATISFACTION = [1, 2, 3, 4, 5] as const;
 /** The server's limit on a resolution (domain/services/cases.py). */
 export const RESOLUTION_MAX = 2000;
+/** The server's limit on a service request's subject (domain/services/cases.py). */
+export const SUBJECT_MAX = 256;
+/** Where a customer may ask for a service request (domain/services/cases.py's REQUEST_CHANNELS). */
+export const REQUEST_CHANNELS = ["teller", "call_center", "online_banking", "rm_visit", "phone", "email"] as const;
+export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 
 const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) : NaN);
 
@@ -93,10 +100,47 @@ export function useCloseCase() {
 export const isAlreadyClosed = (e: unknown) => e instanceof ApiError && e.status === 409;
 
 export type CloseField = "resolution" | "satisfaction";
-const FIELDS = new Set<string>(["resolution", "satisfaction"]);
+const CLOSE_FIELDS: readonly CloseField[] = ["resolution", "satisfaction"];
+export type OpenField = "subject" | "channel";
+const OPEN_FIELDS: readonly OpenField[] = ["subject", "channel"];
 
-/** The server's objections to the form's fields (422), each with the field it names. */
-export function fieldProblems(e: unknown): (FieldError & { field: CloseField })[] {
+/** The server's objections to some of a form's fields (422), each with the field it names ("body.subject" is
+ * "subject"); objections to anything else are left out. */
+function problemsAbout<F extends string>(e: unknown, fields: readonly F[]): (FieldError & { field: F })[] {
   if (!(e instanceof ApiError) || e.status !== 422) return [];
-  return (e.problem?.errors ?? []).filter((f): f is FieldError & { field: CloseField } => FIELDS.has(f.field));
+  return (e.problem?.errors ?? [])
+    .map((f) => ({ ...f, field: f.field.replace(/^body\./, "") }))
+    .filter((f): f is FieldError & { field: F } => (fields as readonly string[]).includes(f.field));
+}
+
+/** The server's objections to the close form's fields (422), each with the field it names. */
+export const fieldProblems = (e: unknown) => problemsAbout(e, CLOSE_FIELDS);
+/** The server's objections to the service request form's fields (422), each with the field it names. */
+export const openFieldProblems = (e: unknown) => problemsAbout(e, OPEN_FIELDS);
+
+export interface OpenInput {
+  customerId: string;
+  subject: string;
+  channel: RequestChannel;
+}
+
+/**
+ * Log a customer's service request (POST /cases: due in 5 days). Afterwards every case list is read again, and so
+ * is the caller's context (it lists the open cases).
+ */
+export function useOpenServiceRequest() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ customerId, subject, channel }: OpenInput) =>
+      unwrap(
+        api.POST("/api/v1/cases", {
+          body: { customer_id: customerId, kind: "service_request", subject, channel },
+        }),
+      ),
+    onSuccess: () =>
+      void Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["cases"] }),
+        queryClient.invalidateQueries({ queryKey: ["caller"] }),
+      ]),
+  });
 }

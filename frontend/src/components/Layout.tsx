@@ -2,7 +2,7 @@ import { NavLink, Outlet } from "react-router";
 import { useAuth } from "../auth";
 import { useI18n } from "../i18n";
 import type { Locale } from "../format";
-import { mayReadAlerts, mayReadContext, mayReadSegments } from "../roles";
+import { mayReadAlerts, mayReadCases, mayReadContext, mayReadSegments } from "../roles";
 
 export function LanguageSwitch() {
   const { locale, setLocale, t } = useI18n();
@@ -43,6 +43,8 @@ export function Layout() {
           )}
           <NavLink to="/customers">{t("nav.customers")}</NavLink>
           {mayReadAlerts(me?.role) && <NavLink to="/alerts">{t("nav.alerts")}</NavLink>}
+          {/* The complaints and service requests to answer: an agent's too (the call center's complaints team). */}
+          {mayReadCases(me?.role) && <NavLink to="/cases">{t("nav.cases")}</NavLink>}
           {mayReadSegments(me?.role) && <NavLink to="/segments">{t("nav.segments")}</NavLink>}
           {me?.role !== "agent" && mayReadContext(me?.role) && caller}
         </nav>

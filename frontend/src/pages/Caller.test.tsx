@@ -389,9 +389,9 @@ describe("the Caller link", () => {
 
   it("comes first for an agent, last for an admin, and not at all for an RM", async () => {
     for (const [role, shownAs, expected] of [
-      ["agent", "call-center agent", ["Caller", "Customers", "Alerts"]],
-      ["admin", "administrator", ["My day", "Customers", "Alerts", "Segments", "Caller"]],
-      ["rm", "relationship manager", ["My day", "Customers", "Alerts", "Segments"]],
+      ["agent", "call-center agent", ["Caller", "Customers", "Alerts", "Cases"]],
+      ["admin", "administrator", ["My day", "Customers", "Alerts", "Cases", "Segments", "Caller"]],
+      ["rm", "relationship manager", ["My day", "Customers", "Alerts", "Cases", "Segments"]],
     ] as const) {
       signedIn();
       mockApi({ "GET /api/v1/auth/me": () => json({ ...me, role }) });

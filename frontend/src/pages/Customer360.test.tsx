@@ -124,3 +124,44 @@ describe("the cases panel on the 360 view", () => {
     expect(casesCalls(calls)).toHaveLength(1);
   });
 });
+
+describe("segments on the 360 view", () => {
+  function openWith(customer: ReturnType<typeof customerFixture>, locale: "en" | "zh-CN" = "en") {
+    signedIn();
+    mockApi({
+      "GET /api/v1/auth/me": () => json(me),
+      "GET /api/v1/customers/:id": () => json(customer, 200, { ETag: '"v3"' }),
+      "GET /api/v1/customers/:id/holdings": () => json({ items: [] }),
+      "GET /api/v1/customers/:id/timeline": () => json({ items: [], next_cursor: null }),
+      "GET /api/v1/alerts": () => json({ items: [], next_cursor: null }),
+      "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
+    });
+    renderApp(
+      <Routes>
+        <Route path="/customers/:customerId" element={<Customer360Page />} />
+      </Routes>,
+      { url: `/customers/${customer.id}`, locale },
+    );
+  }
+
+  it("shows each segment by the name marketing gave it, and by its code when the server sent no name", async () => {
+    openWith(
+      customerFixture({
+        segments: ["young_professionals", "hk_movers", "legacy_q3"],
+        segment_names: { young_professionals: "Young professionals", hk_movers: "大湾区往来客户" },
+      }),
+    );
+    await screen.findByRole("heading", { name: "王芳 (Wang Fang)" });
+    const segments = screen.getByTestId("c360-segments");
+    expect(segments).toHaveTextContent(/^Young professionals, 大湾区往来客户, legacy_q3$/);
+    expect(screen.queryByText(/young_professionals|hk_movers/)).toBeNull();
+    // The code stays at hand, as the title.
+    expect(within(segments).getByText("Young professionals")).toHaveAttribute("title", "young_professionals");
+  });
+
+  it("shows no segments part when the customer is in none", async () => {
+    openWith(customerFixture({ segments: [], segment_names: {} }));
+    await screen.findByRole("heading", { name: "王芳 (Wang Fang)" });
+    expect(screen.queryByTestId("c360-segments")).toBeNull();
+  });
+});

@@ -6,6 +6,7 @@ import { useAuth } from "../auth";
 import { mayReadAlerts, mayReadCases, mayReveal, seesFullPii } from "../roles";
 import { CustomerAlerts } from "../customer/CustomerAlerts";
 import { CustomerCases } from "../cases/CustomerCases";
+import { CasesPanel } from "../cases/ServiceRequest";
 import { ValuePanel } from "../customer/ValuePanel";
 import { formatDate } from "../format";
 import { useI18n } from "../i18n";
@@ -109,7 +110,21 @@ export function Customer360Page() {
             <span className="mono">{c.customer_number}</span> ·{" "}
             <span className={`tag tier-${c.tier}`}>{label("tier", c.tier)}</span> ·{" "}
             {label("lifecycle", c.lifecycle_stage)}
-            {c.segments.length > 0 && <> · {c.segments.join(", ")}</>}
+            {c.segments.length > 0 && (
+              <>
+                {" "}
+                ·{" "}
+                <span data-testid="c360-segments">
+                  {c.segments.map((code, i) => (
+                    <span key={code}>
+                      {i > 0 && ", "}
+                      {/* The segment's name as marketing gave it; its code when the server sent no name. */}
+                      <span title={code}>{c.segment_names?.[code] ?? code}</span>
+                    </span>
+                  ))}
+                </span>
+              </>
+            )}
           </p>
         </div>
         <Link to="/customers">{t("c360.back")}</Link>
@@ -227,9 +242,10 @@ export function Customer360Page() {
 
       {/* Asked only once the role is known to read cases (marketing may not: it would only be answered 403). */}
       {me && mayReadCases(me.role) && (
-        <Panel title={t("c360.cases")} id="customer-cases">
+        // At a branch, the customer most often asks at the teller's counter.
+        <CasesPanel title={t("c360.cases")} id="customer-cases" customerId={c.id} defaultChannel="teller">
           <CustomerCases customerId={c.id} />
-        </Panel>
+        </CasesPanel>
       )}
 
       <Panel title={t("c360.aumTrend")} id="aum">
