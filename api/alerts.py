@@ -14,7 +14,15 @@ from adapters.db import alerts as store
 from api.audit import annotate
 from api.deps import ContainerDep, PersonDep, parse_uuid
 from api.errors import ApiProblem
-from api.schemas.common import CustomerRefOut, Page, StrictModel, customer_ref, problem_responses
+from api.schemas.common import (
+    NO_CONTROL_CHARS,
+    WRITTEN_NOTE,
+    CustomerRefOut,
+    Page,
+    StrictModel,
+    customer_ref,
+    problem_responses,
+)
 from domain.access import Action, Principal
 from domain.audit import AuditAction
 from domain.errors import NotFound
@@ -25,7 +33,9 @@ from domain.value.alerts import AlertKind, AlertStatus
 router = APIRouter(prefix="/api/v1/alerts", tags=["alerts"])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size (default 50, max 500)")]
-Cursor = Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")]
+Cursor = Annotated[
+    str | None, Query(max_length=512, pattern=NO_CONTROL_CHARS, description="next_cursor of the previous page")
+]
 
 
 class AlertOut(BaseModel):
@@ -53,7 +63,7 @@ class AssignIn(StrictModel):
 
 
 class ResolveIn(StrictModel):
-    note: Annotated[str, Field(min_length=1, max_length=2000)]
+    note: Annotated[str, Field(min_length=1, max_length=2000, pattern=WRITTEN_NOTE)]
 
     model_config = {"json_schema_extra": {"examples": [{"note": "Called the customer; funds moved to a mortgage."}]}}
 

@@ -33,7 +33,7 @@ from adapters.container import Container
 from adapters.db import audit as audit_db
 from api.deps import ContainerDep, PrincipalDep, forbidden, release_request_connection
 from api.errors import ApiProblem
-from api.schemas.common import Page, TimeWithOffset, problem_responses
+from api.schemas.common import NO_CONTROL_CHARS, Page, TimeWithOffset, problem_responses
 from domain.access import Principal, Role
 from domain.audit import Actor, AuditAction, AuditEntry, action_for
 
@@ -296,12 +296,16 @@ async def list_audit(
     container: ContainerDep,
     principal: PrincipalDep,
     customer_id: Annotated[uuid.UUID | None, Query(description="Entries about this customer")] = None,
-    actor: Annotated[str | None, Query(max_length=160, description="Username, or key:<name>")] = None,
+    actor: Annotated[
+        str | None, Query(max_length=160, pattern=NO_CONTROL_CHARS, description="Username, or key:<name>")
+    ] = None,
     action: Annotated[AuditAction | None, Query(description="Only this action")] = None,
     since: Annotated[TimeWithOffset | None, Query(description="From this time (RFC 3339 with offset)")] = None,
     until: Annotated[TimeWithOffset | None, Query(description="Before this time (RFC 3339 with offset)")] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="Page size (default 50, max 500)")] = 50,
-    cursor: Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")] = None,
+    cursor: Annotated[
+        str | None, Query(max_length=512, pattern=NO_CONTROL_CHARS, description="next_cursor of the previous page")
+    ] = None,
 ) -> Page[AuditEntryOut]:
     if principal.role not in (Role.AUDITOR, Role.ADMIN) or not principal.is_person:
         raise forbidden("only auditors and admins read the audit log")  # defence in depth behind the policy

@@ -18,7 +18,17 @@ from pydantic import BaseModel, Field
 from adapters.db import cases as store
 from api.audit import annotate
 from api.deps import ContainerDep, PersonDep, parse_uuid
-from api.schemas.common import CustomerRefOut, Page, StrictModel, customer_ref, problem_responses
+from api.schemas.common import (
+    NO_CONTROL_CHARS,
+    WHOLE_NUMBER,
+    WRITTEN_LINE,
+    WRITTEN_NOTE,
+    CustomerRefOut,
+    Page,
+    StrictModel,
+    customer_ref,
+    problem_responses,
+)
 from domain.access import Action
 from domain.audit import AuditAction
 from domain.contact_center import case_overdue
@@ -28,7 +38,9 @@ from domain.services import cases as service
 router = APIRouter(prefix="/api/v1/cases", tags=["cases"])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size (default 50, max 500)")]
-Cursor = Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")]
+Cursor = Annotated[
+    str | None, Query(max_length=512, pattern=NO_CONTROL_CHARS, description="next_cursor of the previous page")
+]
 
 
 class CaseKind(StrEnum):
@@ -39,6 +51,10 @@ class CaseKind(StrEnum):
 class CaseStatus(StrEnum):
     OPEN = "open"
     CLOSED = "closed"
+
+
+# Where a customer can ask for a service by hand: the domain's list, as the schema's enum.
+RequestChannel = StrEnum("RequestChannel", {c.name: c.value for c in sorted(service.REQUEST_CHANNELS)})  # type: ignore[misc]
 
 
 class CaseOut(BaseModel):
@@ -66,8 +82,8 @@ class OpenIn(StrictModel):
     kind: Literal["service_request"] = Field(
         description="Only service requests are opened by hand: complaints come through the call-center feed"
     )
-    subject: Annotated[str, Field(min_length=1, max_length=service.SUBJECT_MAX)]
-    channel: Channel = Field(description="Where the customer asked: " + ", ".join(sorted(service.REQUEST_CHANNELS)))
+    subject: Annotated[str, Field(min_length=1, max_length=service.SUBJECT_MAX, pattern=WRITTEN_LINE)]
+    channel: RequestChannel = Field(description="Where the customer asked")
 
     model_config = {
         "json_schema_extra": {
@@ -84,8 +100,8 @@ class OpenIn(StrictModel):
 
 
 class CloseIn(StrictModel):
-    resolution: Annotated[str, Field(min_length=1, max_length=service.RESOLUTION_MAX)]
-    satisfaction: Annotated[int | None, Field(ge=1, le=5)] = None
+    resolution: Annotated[str, Field(min_length=1, max_length=service.RESOLUTION_MAX, pattern=WRITTEN_NOTE)]
+    satisfaction: Annotated[int, Field(ge=1, le=5), WHOLE_NUMBER] | None = None
 
     model_config = {
         "json_schema_extra": {
@@ -173,7 +189,13 @@ async def open_case(
     async with container.uow() as uow:
         now = container.clock.now()
         case = await service.open_service_request(
-            uow, store.SqlCaseStore(uow.connection), principal, body.customer_id, body.subject, body.channel, now
+            uow,
+            store.SqlCaseStore(uow.connection),
+            principal,
+            body.customer_id,
+            body.subject,
+            Channel(body.channel.value),
+            now,
         )
         await uow.commit()
     annotate(request, customer_ids=[case.customer_id], fields=["kind", "subject", "channel"])

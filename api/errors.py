@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.schemas.common import NO_CONTROL_CHARS, WRITTEN_LINE, WRITTEN_NOTE
 from domain.errors import (
     Conflict,
     DomainError,
@@ -88,6 +89,15 @@ def field_path(loc: Sequence[str | int]) -> str:
         else:
             out += f".{p}" if out else p
     return out or "body"
+
+
+# The free-text patterns of the schemas, said in words rather than as the regular expression.
+_PATTERN_WORDS = {
+    NO_CONTROL_CHARS: "must not contain control characters",
+    NO_CONTROL_CHARS.replace("]*$", "]+$"): "must not contain control characters",
+    WRITTEN_LINE: "write it out (not only spaces), on one line, without control characters",
+    WRITTEN_NOTE: "write it out (not only spaces), without NUL characters",
+}
 
 
 def _clean_message(msg: str) -> str:
@@ -175,6 +185,8 @@ def install_error_handlers(app: FastAPI) -> None:
                 continue
             field = field_path(e.get("loc", ()))
             message = _clean_message(str(e.get("msg", "invalid")))
+            if e.get("type") == "string_pattern_mismatch":
+                message = _PATTERN_WORDS.get(str((e.get("ctx") or {}).get("pattern")), message)
             if e.get("type") == "extra_forbidden":
                 message = "unknown field"
             errors.append({"field": field, "message": message})

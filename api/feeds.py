@@ -23,7 +23,7 @@ from adapters.db.feeds import QuarantinedRow, SqlFeedStore
 from adapters.db.merge import SqlMergeStore
 from api.deps import ContainerDep, PersonDep, parse_uuid, require_scope
 from api.errors import ApiProblem
-from api.schemas.common import Page, StrictModel, TimeWithOffset, problem_responses
+from api.schemas.common import NO_CONTROL_CHARS, Page, StrictModel, TimeWithOffset, problem_responses
 from domain.access import Principal, Role, Scope
 from domain.feeds import MAX_BATCH, FeedChannel, Outcome
 from domain.interactions import Interaction
@@ -321,12 +321,14 @@ async def list_quarantine(
     principal: FeedWriter,
     channel: FeedChannel | None = None,
     status: Annotated[Literal["open", "replayed", "discarded"] | None, Query(description="Default: all")] = None,
-    reason: Annotated[str | None, Query(max_length=200, description="Text found in the reasons")] = None,
-    source_ref: Annotated[str | None, Query(max_length=128)] = None,
+    reason: Annotated[
+        str | None, Query(max_length=200, pattern=NO_CONTROL_CHARS, description="Text found in the reasons")
+    ] = None,
+    source_ref: Annotated[str | None, Query(max_length=128, pattern=NO_CONTROL_CHARS)] = None,
     since: Annotated[TimeWithOffset | None, Query(description="Received at or after (RFC 3339)")] = None,
     until: Annotated[TimeWithOffset | None, Query(description="Received before (RFC 3339)")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    cursor: Annotated[str | None, Query(max_length=512)] = None,
+    cursor: Annotated[str | None, Query(max_length=512, pattern=NO_CONTROL_CHARS)] = None,
 ) -> Page[QuarantinedOut]:
     _aware("since", since)
     _aware("until", until)

@@ -10,6 +10,8 @@ from pydantic import BaseModel, Field, StringConstraints
 from adapters.db import views
 from api.deps import ContainerDep, PersonDep
 from api.schemas.common import (
+    NO_CONTROL_CHARS,
+    WHOLE_NUMBER,
     CurrencyCode,
     DecimalStr,
     MoneyStr,
@@ -51,9 +53,9 @@ class ProductIn(StrictModel):
     category: ProductCategory
     currency: CurrencyCode = CurrencyCode["CNY"]
     rate: RateIn | None = None  # type: ignore[valid-type]
-    term_months: Annotated[int, Field(ge=1, le=600)] | None = None
+    term_months: Annotated[int, Field(ge=1, le=600), WHOLE_NUMBER] | None = None
     minimum_amount: NonNegativeAmountIn | None = None
-    risk_level: Annotated[int, Field(ge=1, le=5)] = 1
+    risk_level: Annotated[int, Field(ge=1, le=5), WHOLE_NUMBER] = 1
 
     model_config = {
         "json_schema_extra": {
@@ -100,7 +102,7 @@ async def list_products(
     principal: PersonDep,
     category: ProductCategory | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    cursor: Annotated[str | None, Query(max_length=512)] = None,
+    cursor: Annotated[str | None, Query(max_length=512, pattern=NO_CONTROL_CHARS)] = None,
 ) -> Page[ProductOut]:
     principal.require(Action.READ_PRODUCTS)
     async with container.engine.connect() as conn:

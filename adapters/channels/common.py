@@ -434,8 +434,8 @@ def read_pan(event: dict[str, Any], key: str) -> tuple[dict[str, Any], list[Fiel
 
 def read_event(spec: ChannelSpec, raw: Any, index: int, card_key: str) -> Submitted:
     """Turn one raw event into a command, or into the list of everything wrong with it."""
-    if not isinstance(raw, dict):
-        return Submitted(index, None, scrub(raw), errors=[FieldError("event", "must be a JSON object")])
+    if not isinstance(raw, dict):  # kept as sent, with any NUL written out (no database stores it in text)
+        return Submitted(index, None, _strip_nul(scrub(raw)), errors=[FieldError("event", "must be a JSON object")])
     event, pan_errors, token_from_pan = read_pan(raw, card_key)
     if "card_token" in raw and token_from_pan is not None:
         pan_errors.append(FieldError("pan", "give card_token or pan, not both"))

@@ -17,6 +17,10 @@ T = TypeVar("T")
 
 # Free text from users: no control characters (PostgreSQL refuses NUL in text, and nobody types them).
 NO_CONTROL_CHARS = r"^[^\x00-\x1f\x7f]*$"
+# A line of text someone must write: no control characters, and not only spaces.
+WRITTEN_LINE = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
+# A note of one or more lines someone must write: no NUL, and not only spaces.
+WRITTEN_NOTE = r"^[^\x00]*[^\s\x00][^\x00]*$"
 
 
 def money_text(amount: Decimal) -> str:
@@ -164,3 +168,14 @@ def customer_ref(
 ) -> CustomerRefOut:
     name = name_zh and name_latin and f"{name_zh} ({name_latin})" or name_zh or name_latin
     return CustomerRefOut(id=customer_id, customer_number=customer_number, display_name=name or "")
+
+
+def _not_bool_or_text(value: Any) -> Any:
+    if isinstance(value, bool | str):
+        raise ValueError("must be a whole number")
+    return value
+
+
+# After an int's Field (so its bounds stay in the schema): a JSON integer as JSON Schema means it (2 and 2.0
+# alike), without the lax reading that takes true as 1 or "2" as 2.
+WHOLE_NUMBER = BeforeValidator(_not_bool_or_text)

@@ -242,3 +242,24 @@ async def test_segment_members_and_alert_lists_are_person_reads_of_the_customers
         ("segments-members", "read", bank.rm.username, [mine]),
         ("alerts-list", "read", bank.rm.username, [mine]),
     ]
+
+
+async def test_a_nul_in_a_query_parameter_is_422_naming_it(
+    app_client: httpx.AsyncClient, make_person: MakePerson, container: Container
+) -> None:
+    """Found by schemathesis: `?actor=` with a NUL reached PostgreSQL, which stores no NUL in text, not even in
+    the audit entry's JSON, and the read answered 500. Every route now refuses it first, naming the parameter."""
+    auditor, agent = await make_person("auditor"), await make_person("agent")
+    r = await app_client.get("/api/v1/audit", params={"actor": "rm\x00li", "limit": 5}, headers=auditor.headers)
+    assert r.status_code == 422, r.text
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert [e["field"] for e in r.json()["errors"]] == ["actor"]
+    r = await app_client.get(
+        "/api/v1/contact-center/context", params={"phone": "+8613812345678", "call_id": "C\x001"}, headers=agent.headers
+    )
+    assert (r.status_code, [e["field"] for e in r.json()["errors"]]) == (422, ["call_id"]), r.text
+    # Who may not call the route still hears so first; with a NUL nothing was read, so nothing needs auditing.
+    r = await app_client.get("/api/v1/audit", params={"actor": "rm\x00li"}, headers=agent.headers)
+    assert r.status_code == 403, r.text
+    r = await app_client.get("/api/v1/audit", params={"limit": 50}, headers=auditor.headers)
+    assert r.status_code == 200 and not [e for e in r.json()["items"] if e["outcome"] == 500]

@@ -157,13 +157,17 @@ async def test_a_close_says_which_field_is_wrong_and_changes_nothing(
         ({}, "resolution"),
         ({"resolution": "done", "satisfaction": 6}, "satisfaction"),
         ({"resolution": "done", "satisfaction": "very"}, "satisfaction"),
+        ({"resolution": "done", "satisfaction": True}, "satisfaction"),
+        ({"resolution": "done", "satisfaction": "4"}, "satisfaction"),
         ({"resolution": "x" * 2001}, "resolution"),
+        ({"resolution": "refunded\x00"}, "resolution"),
         ({"resolution": "done", "status": "closed"}, "status"),
     ):
         r = await app_client.post(url, json=body, headers=rm.headers)
         assert r.status_code == 422, (body, r.text)
         assert r.headers["content-type"].startswith("application/problem+json")
         assert any(field in e["field"] for e in r.json()["errors"]), (body, r.json())
+        assert all("^" not in e["message"] for e in r.json()["errors"]), "said in words, not as a regex"
     r = await app_client.post("/api/v1/cases/not-a-case/close", json={"resolution": "done"}, headers=rm.headers)
     assert r.status_code in (404, 422), r.text
     r = await app_client.post(f"/api/v1/cases/{uuid.uuid4()}/close", json={"resolution": "done"}, headers=rm.headers)
@@ -273,6 +277,8 @@ async def test_an_rm_logs_a_service_request_due_in_five_days_and_closes_it(
         ({"kind": "complaint"}, "kind"),
         ({"subject": "   "}, "subject"),
         ({"subject": "x" * 257}, "subject"),
+        ({"subject": "card\x00"}, "subject"),
+        ({"subject": "two\nlines"}, "subject"),
         ({"channel": "pos"}, "channel"),
         ({"channel": "carrier pigeon"}, "channel"),
         ({"customer_id": "nobody"}, "customer_id"),

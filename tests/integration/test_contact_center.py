@@ -994,3 +994,34 @@ async def test_a_context_read_stuck_behind_a_lock_answers_503_in_time(
             assert r.json()["match"] == "unique"
     finally:
         await bounded.dispose()
+
+
+async def test_the_context_takes_its_lane_past_dependency_solving(
+    app_client: httpx.AsyncClient, admin: Person, container: Container, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lane (a fifth of the route's CPU) is taken only while the route's parameters are exactly as it knows
+    them: a schema change that turned it off (a pattern on a parameter, say) would pass every other test."""
+    import api.contact_center as route_module
+    from api.app import create_app
+
+    await _create(app_client, admin)
+    key = await _api_key(container, "context:read")
+    app = create_app(container=container)
+    original = route_module.enforce_access_policy
+    lane: list[str] = []
+
+    async def counted(request: Any, c: Any) -> None:
+        lane.append(request.url.path)
+        await original(request, c)
+
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        # The first request builds the app's stacks and the lane, which compares its dependencies with the
+        # policy by name: count the calls it makes by that name only once it is built.
+        assert (await client.get(CONTEXT, params={"phone": "+8613812345678"}, headers=key)).status_code == 200
+        monkeypatch.setattr(route_module, "enforce_access_policy", counted)
+        r = await client.get(CONTEXT, params={"phone": "+8613812345678", "call_id": "CALL-1"}, headers=key)
+        assert r.status_code == 200, r.text
+        assert lane == ["/api/v1/contact-center/context"], "the context did not take its lane"
+        too_long = await client.get(CONTEXT, params={"phone": "+86138123456789012"}, headers=key)
+        assert too_long.status_code == 422 and len(lane) == 1, "a value FastAPI refuses goes the standard way"

@@ -350,6 +350,24 @@ async def test_an_invalid_event_is_rejected_naming_its_field_and_quarantined(
     assert field in kept[0].reason
 
 
+async def test_an_event_that_is_not_an_object_and_holds_a_nul_is_still_kept_for_someone_to_fix(
+    container: Container, app_client: httpx.AsyncClient
+) -> None:
+    """Found by schemathesis: PostgreSQL stores no NUL in JSON text, so such an event crashed the whole batch
+    with a 500 when it was kept in the quarantine. Now it is kept with the NUL written out as \\u0000."""
+    key = await feed_key(container)
+    await seed_bank(container)
+    r = await app_client.post(
+        "/api/v1/feeds/teller", headers=key, json={"events": [["nul\x00byte", {"k\x00": None}], GOOD["teller"]]}
+    )
+    assert r.status_code == 200, r.text
+    assert (r.json()["accepted"], r.json()["rejected"]) == (1, 1), r.json()
+    async with container.engine.connect() as conn:
+        kept = (await conn.execute(sa.select(feed_quarantine))).one()
+    assert kept.document == ["nul\\u0000byte", {"k\\u0000": None}]
+    assert "event" in kept.reason
+
+
 @pytest.mark.parametrize(
     ("content", "status", "field"),
     [

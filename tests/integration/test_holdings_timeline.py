@@ -152,8 +152,18 @@ async def test_products_catalogue_lists_and_admin_adds(app_client: httpx.AsyncCl
         ({"currency": "XYZ"}, "currency"),
         ({"minimum_amount": "-5"}, "minimum_amount"),
         ({"minimum_amount": 5.5}, "minimum_amount"),
+        ({"term_months": True}, "term_months"),  # found by schemathesis: a boolean was taken as 1 month
+        ({"risk_level": "3"}, "risk_level"),
     ):
         r = await app_client.post("/api/v1/products", json=body | {"code": "X1"} | bad, headers=admin.headers)
         assert r.status_code == 422 and r.json()["errors"][0]["field"] == field, (bad, r.text)
-    listed = (await app_client.get("/api/v1/products", headers=rm.headers)).json()["items"]
+    r = await app_client.post(
+        "/api/v1/products", json=body | {"code": "TD-3M", "term_months": 3.0}, headers=admin.headers
+    )
+    assert r.status_code == 201 and r.json()["term_months"] == 3, "a JSON integer may be written 3.0"
+    listed = [
+        p
+        for p in (await app_client.get("/api/v1/products", headers=rm.headers)).json()["items"]
+        if p["code"] != "TD-3M"
+    ]
     assert [(p["code"], p["rate"], p["minimum_amount"]) for p in listed] == [("TD-6M", "0.015", "50.00")]

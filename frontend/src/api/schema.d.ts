@@ -2134,8 +2134,8 @@ export interface components {
          *     }
          */
         OpenIn: {
-            /** @description Where the customer asked: call_center, email, online_banking, phone, rm_visit, teller */
-            channel: components["schemas"]["Channel"];
+            /** @description Where the customer asked */
+            channel: components["schemas"]["RequestChannel"];
             /**
              * Customer Id
              * Format: uuid
@@ -2630,6 +2630,11 @@ export interface components {
             entry: components["schemas"]["QuarantinedOut"];
             result: components["schemas"]["EventResultOut"];
         };
+        /**
+         * RequestChannel
+         * @enum {string}
+         */
+        RequestChannel: "call_center" | "email" | "online_banking" | "phone" | "rm_visit" | "teller";
         /**
          * ResolveIn
          * @example {
