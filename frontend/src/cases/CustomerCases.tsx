@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { api, unwrap } from "../api/client";
 import { useI18n } from "../i18n";
-import { Empty, ErrorMessage, Loading } from "../components/Status";
+import { Empty, ErrorMessage, Loading, MoreButton } from "../components/Status";
 import { CaseList } from "./CaseList";
 
 /** One customer's cases (GET /cases?customer_id=), 50 at a time. Mount it only for a role that reads cases. */
@@ -25,16 +25,7 @@ export function CustomerCases({ customerId }: { customerId: string }) {
   return (
     <>
       <CaseList cases={cases} />
-      {result.hasNextPage && (
-        <button
-          type="button"
-          className="more"
-          disabled={result.isFetchingNextPage}
-          onClick={() => result.fetchNextPage()}
-        >
-          {result.isFetchingNextPage ? t("common.loadingMore") : t("cases.older")}
-        </button>
-      )}
+      <MoreButton pages={result} label={t("cases.older")} />
     </>
   );
 }

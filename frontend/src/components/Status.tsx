@@ -76,3 +76,20 @@ export function Fact({ term, children }: { term: string; children: ReactNode }) 
     </div>
   );
 }
+
+/** The next page of a list read page by page (TanStack Query's infinite query); nothing when there is none. */
+export function MoreButton({
+  pages,
+  label,
+}: {
+  pages: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+  label?: string;
+}) {
+  const { t } = useI18n();
+  if (!pages.hasNextPage) return null;
+  return (
+    <button type="button" className="more" disabled={pages.isFetchingNextPage} onClick={() => pages.fetchNextPage()}>
+      {pages.isFetchingNextPage ? t("common.loadingMore") : (label ?? t("common.more"))}
+    </button>
+  );
+}

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { api, unwrap, type Schemas } from "../api/client";
 import { formatDateTime, formatMoney } from "../format";
 import { useI18n } from "../i18n";
-import { Empty, ErrorMessage, Loading } from "../components/Status";
+import { Empty, ErrorMessage, Loading, MoreButton } from "../components/Status";
 
 type Channel = Schemas["Channel"];
 export const CHANNELS: Channel[] = [
@@ -85,16 +85,7 @@ export function Timeline({ customerId }: { customerId: string }) {
               </li>
             ))}
           </ol>
-          {result.hasNextPage && (
-            <button
-              type="button"
-              className="more"
-              disabled={result.isFetchingNextPage}
-              onClick={() => result.fetchNextPage()}
-            >
-              {result.isFetchingNextPage ? t("common.loadingMore") : t("common.more")}
-            </button>
-          )}
+          <MoreButton pages={result} />
         </>
       )}
     </div>

@@ -2,7 +2,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 import { api, unwrap } from "../api/client";
 import { useI18n } from "../i18n";
-import { Empty, ErrorMessage, Loading } from "../components/Status";
+import { Empty, ErrorMessage, Loading, MoreButton } from "../components/Status";
 import { AlertList } from "../alerts/AlertList";
 import { ALERT_KINDS, ALERT_STATUSES, type AlertKind, type AlertStatus } from "../alerts/api";
 
@@ -81,16 +81,7 @@ export function AlertsPage() {
       ) : (
         <>
           <AlertList alerts={alerts} />
-          {result.hasNextPage && (
-            <button
-              type="button"
-              className="more"
-              disabled={result.isFetchingNextPage}
-              onClick={() => result.fetchNextPage()}
-            >
-              {result.isFetchingNextPage ? t("common.loadingMore") : t("common.more")}
-            </button>
-          )}
+          <MoreButton pages={result} />
         </>
       )}
     </div>

@@ -5,7 +5,7 @@ import { api, unwrap, type Schemas } from "../api/client";
 import { useAuth } from "../auth";
 import { useI18n } from "../i18n";
 import { mayReadCases } from "../roles";
-import { Empty, ErrorMessage, Loading } from "../components/Status";
+import { Empty, ErrorMessage, Loading, MoreButton } from "../components/Status";
 import { CaseList } from "../cases/CaseList";
 import type { Case } from "../cases/api";
 
@@ -139,16 +139,7 @@ export function CasesPage() {
       ) : (
         <>
           <CaseList cases={cases} testId="cases" showCustomer serverOrder onClosed={closed} />
-          {result.hasNextPage && (
-            <button
-              type="button"
-              className="more"
-              disabled={result.isFetchingNextPage}
-              onClick={() => result.fetchNextPage()}
-            >
-              {result.isFetchingNextPage ? t("common.loadingMore") : t("common.more")}
-            </button>
-          )}
+          <MoreButton pages={result} />
         </>
       )}
     </div>

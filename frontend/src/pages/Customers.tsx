@@ -6,7 +6,7 @@ import { useAuth } from "../auth";
 import { mayReadSegments } from "../roles";
 import { useI18n } from "../i18n";
 import { staffName, useStaff } from "../staff";
-import { Empty, ErrorMessage, Loading } from "../components/Status";
+import { Empty, ErrorMessage, Loading, MoreButton } from "../components/Status";
 
 export const TIERS: Schemas["Tier"][] = ["key", "potential", "ordinary"];
 
@@ -254,16 +254,7 @@ export function CustomersPage() {
               </tbody>
             </table>
           </div>
-          {result.hasNextPage && (
-            <button
-              type="button"
-              className="more"
-              disabled={result.isFetchingNextPage}
-              onClick={() => result.fetchNextPage()}
-            >
-              {result.isFetchingNextPage ? t("common.loadingMore") : t("common.more")}
-            </button>
-          )}
+          <MoreButton pages={result} />
         </>
       )}
     </div>

@@ -6,7 +6,7 @@ import { useAuth } from "../auth";
 import { formatMoney, formatNumber, formatPercent } from "../format";
 import { useI18n } from "../i18n";
 import { mayManageSegments } from "../roles";
-import { Empty, ErrorMessage, Loading, Panel } from "../components/Status";
+import { Empty, ErrorMessage, Loading, MoreButton, Panel } from "../components/Status";
 import { RuleBuilder } from "../segments/RuleBuilder";
 import { emptyRow, problemsOf, toRuleJson, type RuleDraft } from "../segments/rules";
 
@@ -178,16 +178,7 @@ function Members({ segmentId }: { segmentId: string }) {
               </tbody>
             </table>
           </div>
-          {members.hasNextPage && (
-            <button
-              type="button"
-              className="more"
-              disabled={members.isFetchingNextPage}
-              onClick={() => members.fetchNextPage()}
-            >
-              {members.isFetchingNextPage ? t("common.loadingMore") : t("common.more")}
-            </button>
-          )}
+          <MoreButton pages={members} />
         </>
       )}
     </Panel>
