@@ -18,6 +18,7 @@ from adapters.demo.loader import (
     write_complaint_cases,
     write_customers,
     write_fixed_parts,
+    write_service_requests,
 )
 from adapters.security import hash_password
 from adapters.settings import Settings
@@ -68,6 +69,7 @@ async def load_demo(
             stats = await write_customers(conn, plan, remap)
             case_started = time.perf_counter()
             stats.rows["cases"] = await write_complaint_cases(conn)
+            stats.rows["cases"] += await write_service_requests(conn, plan.anchor)
             stats.write_seconds["cases"] = time.perf_counter() - case_started
         analyze_started = time.perf_counter()
         await analyze_loaded_tables(engine)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import json
 import multiprocessing
+import random
 import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -295,5 +297,59 @@ async def write_complaint_cases(conn: AsyncConnection, closed_by: str = "agent.c
             case.status, case.closed_at, case.closed_by = "closed", at, agent
             case.resolution = "Called the customer back and resolved the complaint."
             case.satisfaction = satisfaction if isinstance(satisfaction, int) else None
+        new_cases.append(case)
+    return await SqlCaseRepository(conn).add_all(new_cases)
+
+
+SERVICE_REQUESTS: tuple[tuple[str, str], ...] = (
+    ("Replacement debit card, the old one is worn", "New card handed over at the counter."),
+    ("Copy of last year's statements", "Statements sent by e-mail as PDF."),
+    ("Change of mailing address", "Address updated; confirmation letter sent."),
+    ("Raise the daily transfer limit", "Limit raised after identity check."),
+    ("Reset online banking password", "Reset link sent; customer signed in."),
+    ("Proof of deposit for a visa application", "Certificate issued and collected."),
+    ("Cancel a standing order", "Standing order cancelled from next month."),
+    ("Update the phone number on file", "Number updated after a call-back to the old one."),
+)
+_REQUEST_CHANNELS = ("teller", "teller", "call_center", "call_center", "online_banking", "rm_visit")
+
+
+async def write_service_requests(conn: AsyncConnection, now: datetime, share: float = 0.03) -> int:
+    """Service requests of the last two weeks for about `share` of the customers, logged by their RM (or the
+    call center's agent): those older than three days mostly done, the latest open, a few past their due time.
+    The same bank gives the same requests (a fixed seed over the customers in number order)."""
+    from adapters.db.cases import SqlCaseRepository
+    from domain.contact_center import SERVICE_REQUEST_SLA, Case
+
+    rng = random.Random(20261203)
+    agent = await conn.scalar(sa.select(users.c.id).where(users.c.username == "agent.chen"))
+    rows = await conn.execute(
+        sa.select(customers.c.id, customers.c.relationship_manager_id)
+        .where(customers.c.merged_into.is_(None))
+        .order_by(customers.c.customer_number)
+    )
+    new_cases = []
+    for customer_id, rm in rows:
+        if rng.random() >= share:
+            continue
+        subject, resolution = rng.choice(SERVICE_REQUESTS)
+        channel = rng.choice(_REQUEST_CHANNELS)
+        opened_at = now - timedelta(hours=rng.uniform(2, 14 * 24))
+        by = agent if channel == "call_center" or rm is None else rm
+        case = Case(
+            id=uuid.UUID(int=rng.getrandbits(128), version=4),
+            customer_id=customer_id,
+            kind="service_request",
+            subject=subject,
+            channel=channel,
+            opened_at=opened_at,
+            sla_due_at=opened_at + SERVICE_REQUEST_SLA,
+            opened_by=by,
+        )
+        age = now - opened_at
+        if age > timedelta(days=3) and rng.random() < 0.8:
+            case.status, case.closed_by, case.resolution = "closed", by, resolution
+            case.closed_at = min(now, opened_at + timedelta(hours=rng.uniform(1, 6 * 24)))
+            case.satisfaction = rng.choices((None, 2, 3, 4, 5), (30, 5, 15, 30, 20))[0]
         new_cases.append(case)
     return await SqlCaseRepository(conn).add_all(new_cases)

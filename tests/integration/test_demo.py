@@ -311,6 +311,19 @@ async def test_every_complaint_has_its_case_answered_ones_closed_the_leavers_sti
         assert r.satisfaction in (4, 5)
     assert all(r.sla_due_at == r.opened_at + timedelta(hours=48) for r in rows)
 
+    # And the service requests of the last two weeks, logged by the customer's RM or the call center.
+    requests = await _rows(
+        container,
+        sa.select(cases, users.c.role)
+        .join(users, users.c.id == cases.c.opened_by)
+        .where(cases.c.kind == "service_request"),
+    )
+    assert 0.01 * SIZE <= len(requests) <= 0.06 * SIZE
+    assert {r.role for r in requests} <= {"rm", "agent"} and all(r.interaction_id is None for r in requests)
+    assert all(r.sla_due_at == r.opened_at + timedelta(days=5) for r in requests)
+    assert {r.status for r in requests} == {"open", "closed"}
+    assert all(r.resolution and r.closed_by and r.opened_at < r.closed_at for r in requests if r.status == "closed")
+
 
 async def test_demo_people_sign_in_and_an_rm_sees_only_their_portfolio(
     container: Container, app_client: httpx.AsyncClient
