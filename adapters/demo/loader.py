@@ -335,7 +335,9 @@ async def write_service_requests(conn: AsyncConnection, now: datetime, share: fl
         subject, resolution = rng.choice(SERVICE_REQUESTS)
         channel = rng.choice(_REQUEST_CHANNELS)
         opened_at = now - timedelta(hours=rng.uniform(2, 14 * 24))
-        by = agent if channel == "call_center" or rm is None else rm
+        if rm is None:  # nobody at a branch looks after them: they asked the call center
+            channel = "call_center"
+        by = agent if channel == "call_center" else rm
         case = Case(
             id=uuid.UUID(int=rng.getrandbits(128), version=4),
             customer_id=customer_id,

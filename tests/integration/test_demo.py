@@ -320,6 +320,7 @@ async def test_every_complaint_has_its_case_answered_ones_closed_the_leavers_sti
     )
     assert 0.01 * SIZE <= len(requests) <= 0.06 * SIZE
     assert {r.role for r in requests} <= {"rm", "agent"} and all(r.interaction_id is None for r in requests)
+    assert all((r.role == "agent") == (r.channel == "call_center") for r in requests), "the agent logs the calls"
     assert all(r.sla_due_at == r.opened_at + timedelta(days=5) for r in requests)
     assert {r.status for r in requests} == {"open", "closed"}
     assert all(r.resolution and r.closed_by and r.opened_at < r.closed_at for r in requests if r.status == "closed")
