@@ -197,6 +197,7 @@ async def open_case(
             Channel(body.channel.value),
             now,
         )
+        await container.customers_changed(uow, {case.customer_id})  # open streams show it
         await uow.commit()
     annotate(request, customer_ids=[case.customer_id], fields=["kind", "subject", "channel"])
     response.headers["Location"] = f"/api/v1/cases/{case.id}"
@@ -237,6 +238,7 @@ async def close_case(
         closed = await service.close(
             uow, store.SqlCaseStore(uow.connection), principal, cid, body.resolution, body.satisfaction, now
         )
+        await container.customers_changed(uow, {closed.customer_id})  # open streams show it closed
         await uow.commit()
     annotate(request, customer_ids=[closed.customer_id], fields=["status", "resolution", "satisfaction"])
     async with container.engine.connect() as conn:

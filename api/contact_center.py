@@ -252,9 +252,11 @@ def _sse(event: str, data: dict[str, Any]) -> str:
     operation_id="contact-center-stream",
     summary="Live events of one customer while the agent has them open (server-sent events)",
     description=(
-        "A `text/event-stream`: `ready` once listening, then `interaction`, `alert` and `balance` events as "
-        "they are committed, from any server process; a `: heartbeat` comment every 15 s. Close the "
-        "connection to stop."
+        "A `text/event-stream`: `ready` once listening, then `interaction`, `alert`, `case` and `balance` events "
+        "as they are committed, from any server process; a `: heartbeat` comment every 15 s. An interaction is "
+        "sent once, whenever bank-crm learns of it (one that happened days ago but arrives now too); a case each "
+        "time it opens or changes status (the same id again, now closed with its resolution); a balance each "
+        "time it changes. Close the connection to stop."
     ),
     response_class=StreamingResponse,
     responses={
@@ -272,7 +274,8 @@ async def stream(
         Query(
             description=(
                 "After `ready`, first send the customer's current state as events: the latest 10 interactions of "
-                "the last 24 hours, the open and acknowledged alerts, and every holding's balance. A client that "
+                "the last 24 hours, the open and acknowledged alerts, the open cases, and every holding's balance. "
+                "A client that "
                 "read the context before opening the stream then misses nothing committed in between; it "
                 "recognises what it already shows by the events' ids."
             )
@@ -302,14 +305,16 @@ async def stream(
     async def events() -> AsyncIterator[str]:
         cursor = context_db.StreamCursor(customer_id)
 
-        def frames(changes: list[tuple[str, Any]], today: date) -> Iterator[str]:
+        def frames(changes: list[tuple[str, Any]], now: datetime) -> Iterator[str]:
             for kind, row in changes:
                 if kind == "interaction":
                     yield _sse("interaction", context_db.interaction_json(row))
                 elif kind == "alert":
                     yield _sse("alert", context_db.alert_json(row))
+                elif kind == "case":
+                    yield _sse("case", context_db.case_json(row, now))
                 else:
-                    data = context_db.holding_json(row, today)
+                    data = context_db.holding_json(row, now.date())
                     if not full:
                         data["account_number"] = mask_account(data["account_number"])
                     yield _sse("balance", data)
@@ -324,7 +329,7 @@ async def stream(
                     await cursor.start(conn, now)
             yield f"retry: 3000\nevent: ready\ndata: {_dumps({'customer_id': customer_id}).decode()}\n\n"
             if replay:
-                for frame in frames(state, now.date()):
+                for frame in frames(state, now):
                     yield frame
             while True:
                 woken = await subscription.wait(HEARTBEAT_S)
@@ -332,7 +337,7 @@ async def stream(
                 # Woken or not, look: a heartbeat's re-check also covers a notification lost with a connection.
                 async with container.engine.connect() as conn:
                     changes = await cursor.changes(conn, now)
-                for frame in frames(changes, now.date()):
+                for frame in frames(changes, now):
                     yield frame
                 if not woken:
                     yield ": heartbeat\n\n"

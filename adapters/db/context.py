@@ -246,6 +246,22 @@ def alert_json(r: Any) -> dict[str, Any]:
     }
 
 
+def case_json(r: Any, now: datetime) -> dict[str, Any]:
+    return {
+        "id": str(r.id),
+        "kind": r.kind,
+        "status": r.status,
+        "subject": r.subject,
+        "channel": r.channel,
+        "opened_at": r.opened_at.isoformat(),
+        "sla_due_at": _iso(r.sla_due_at),
+        "overdue": case_overdue(r.status, r.sla_due_at, now),
+        "closed_at": _iso(r.closed_at),
+        "satisfaction": r.satisfaction,
+        "resolution": r.resolution,
+    }
+
+
 def holding_json(r: Any, today: date) -> dict[str, Any]:
     return {
         "id": str(r.id),
@@ -459,22 +475,7 @@ class SqlCallerContextReader:
             value=_value_json(customer),
             holdings=[holding_json(r, today) for r in holding_rows],
             recent_interactions=recent,
-            open_cases=[
-                {
-                    "id": str(r.id),
-                    "kind": r.kind,
-                    "status": r.status,
-                    "subject": r.subject,
-                    "channel": r.channel,
-                    "opened_at": r.opened_at.isoformat(),
-                    "sla_due_at": _iso(r.sla_due_at),
-                    "overdue": case_overdue(r.status, r.sla_due_at, now),
-                    "closed_at": _iso(r.closed_at),
-                    "satisfaction": r.satisfaction,
-                    "resolution": r.resolution,
-                }
-                for r in case_rows
-            ],
+            open_cases=[case_json(r, now) for r in case_rows],
             alerts=[alert_json(r) for r in alert_rows],
             facts=facts,
         )
@@ -916,6 +917,20 @@ _STREAM_LATE_INTERACTIONS = (
     .order_by(interactions.c.occurred_at.desc(), interactions.c.id.desc())
     .limit(_STREAM_LIMIT)
 )
+# The cases to keep an agent's screen current with: the open ones, and those opened or closed within the window.
+_STREAM_CASES = (
+    sa.select(*_CASES.selected_columns)
+    .where(
+        cases.c.customer_id == sa.bindparam("cid"),
+        sa.or_(
+            cases.c.status == "open",
+            cases.c.opened_at >= sa.bindparam("since"),
+            cases.c.closed_at >= sa.bindparam("since"),
+        ),
+    )
+    .order_by(cases.c.opened_at.desc(), cases.c.id.desc())
+    .limit(_STREAM_LIMIT)
+)
 _STREAM_ALERTS = (
     sa.select(*_ALERTS.selected_columns)
     .where(alerts.c.customer_id == sa.bindparam("cid"), alerts.c.raised_at >= sa.bindparam("since"))
@@ -928,8 +943,8 @@ class StreamCursor:
     """What one stream has already seen of a customer, and what is new since.
 
     Interactions that happened within a look-back window or were recorded since the stream opened, alerts by
-    raised_at, holdings by their balance and balance_as_of: reading the database again is the truth,
-    notifications only say when.
+    raised_at, cases by their status, holdings by their balance and balance_as_of: reading the database again is
+    the truth, notifications only say when.
     """
 
     def __init__(self, customer_id: uuid.UUID) -> None:
@@ -937,6 +952,7 @@ class StreamCursor:
         self._opened_at: datetime | None = None
         self._seen_interactions: set[uuid.UUID] = set()
         self._seen_alerts: set[uuid.UUID] = set()
+        self._cases: dict[uuid.UUID, str] = {}
         self._balances: dict[uuid.UUID, tuple[Any, Any, str]] = {}
 
     async def start(self, conn: AsyncConnection, now: datetime) -> None:
@@ -944,12 +960,14 @@ class StreamCursor:
 
     async def start_with_replay(self, conn: AsyncConnection, now: datetime) -> list[tuple[str, Any]]:
         """Start, and give the customer's current state as events, oldest first: the latest interactions of the
-        look-back window (at most REPLAY_INTERACTIONS), the alerts still to act on, every holding's balance.
-        A client that read the context before opening the stream thus misses nothing committed in between."""
-        state = await self.changes(conn, now)  # interactions, then alerts, then balances, each oldest first
+        look-back window (at most REPLAY_INTERACTIONS), the alerts still to act on, the open cases, every
+        holding's balance. A client that read the context before opening the stream thus misses nothing
+        committed in between."""
+        state = await self.changes(conn, now)  # interactions, alerts, cases, then balances, each oldest first
         recent = [e for e in state if e[0] == "interaction"][-REPLAY_INTERACTIONS:]
         to_act_on = [e for e in state if e[0] == "alert" and e[1].status in OPEN_ALERT_STATUSES]
-        return recent + to_act_on + [e for e in state if e[0] == "balance"]
+        still_open = [e for e in state if e[0] == "case" and e[1].status == "open"]
+        return recent + to_act_on + still_open + [e for e in state if e[0] == "balance"]
 
     async def changes(self, conn: AsyncConnection, now: datetime, *, emit: bool = True) -> list[tuple[str, Any]]:
         """(event, data) for each interaction, alert and balance change not seen yet, oldest first."""
@@ -973,6 +991,10 @@ class StreamCursor:
             if r.id not in self._seen_alerts:
                 self._seen_alerts.add(r.id)
                 out.append(("alert", r))
+        for r in reversed((await conn.execute(_STREAM_CASES, {"cid": cid, "since": since})).all()):
+            if self._cases.get(r.id) != r.status:
+                self._cases[r.id] = r.status
+                out.append(("case", r))
         for r in await conn.execute(_HOLDINGS, {"cid": cid}):
             state = (r.balance, r.balance_as_of, r.status)
             if self._balances.get(r.id) != state:

@@ -22,6 +22,7 @@ import uvicorn
 
 from adapters.container import Container
 from adapters.db.tables import holdings, interactions, products
+from adapters.db.tables_contact import cases
 from adapters.db.tables_value import alerts
 from tests.conftest import Person, customer_body
 from tests.integration.feeds_helpers import ev, feed_key
@@ -258,6 +259,58 @@ async def test_a_complaint_on_the_feed_reaches_the_open_stream_then_its_alert(
             assert seen[-1][1]["kind"] == "complaint"
 
 
+async def test_a_complaint_opens_a_case_on_the_open_stream_and_its_closing_follows(
+    container: Container, app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson
+) -> None:
+    """The agent has the customer open: the complaint logged on the call-center feed shows as a new open case
+    at once; when the RM closes it on the 360 view, the agent's screen shows it closed, with what was done."""
+    rm = await make_person("rm")
+    r = await app_client.post(
+        "/api/v1/customers", json=customer_body(relationship_manager_id=str(rm.id)), headers=admin.headers
+    )
+    assert r.status_code == 201, r.text
+    cid, number = uuid.UUID(r.json()["id"]), r.json()["customer_number"]
+    agent = await make_person("agent")
+    key = await feed_key(container)
+    complaint = ev(
+        f"CS-{uuid.uuid4().hex[:8]}",
+        "complaint",
+        datetime.now(UTC).isoformat(),
+        customer={"customer_number": number},
+        call_id="c-2",
+        notes="card swallowed by the ATM",
+    )
+    async with serve(container) as base, httpx.AsyncClient(base_url=base, timeout=30) as client:
+        url = f"/api/v1/contact-center/stream?customer_id={cid}"
+        async with client.stream("GET", url, headers=agent.headers) as response:
+            events = EventReader(response)
+            assert (await events.next_event())[0] == "ready"
+            r = await client.post("/api/v1/feeds/call-center", headers=key, json={"events": [complaint]})
+            assert r.json()["accepted"] == 1, r.text
+            seen = [await events.next_event()]
+            while seen[-1][0] != "case":
+                seen.append(await events.next_event())
+            case = seen[-1][1]
+            assert (case["kind"], case["status"], case["subject"]) == ("complaint", "open", "card swallowed by the ATM")
+            assert seen[0][0] == "interaction", "the complaint itself first"
+
+            r = await client.post(
+                f"/api/v1/cases/{case['id']}/close",
+                json={"resolution": "Card returned by the branch.", "satisfaction": 5},
+                headers=rm.headers,
+            )
+            assert r.status_code == 200, r.text
+            name, data = await events.next_event()
+            while name != "case":  # the complaint's alert may come on its own first, raised by the scorer
+                name, data = await events.next_event()
+            assert (data["id"], data["status"], data["resolution"], data["satisfaction"]) == (
+                case["id"],
+                "closed",
+                "Card returned by the branch.",
+                5,
+            )
+
+
 async def test_an_interaction_that_happened_days_ago_but_arrives_now_reaches_the_open_stream(
     container: Container, app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson
 ) -> None:
@@ -445,6 +498,21 @@ async def test_replay_sends_the_current_state_first_so_nothing_between_context_a
                     raised_at=now - timedelta(minutes=5),
                 )
             )
+        open_case = uuid.uuid4()
+        for case_id, status, opened in ((open_case, "open", 3), (uuid.uuid4(), "closed", 40)):
+            await conn.execute(
+                sa.insert(cases).values(
+                    id=case_id,
+                    customer_id=cid,
+                    kind="complaint",
+                    status=status,
+                    subject=f"{status} complaint",
+                    channel="call_center",
+                    opened_at=now - timedelta(days=opened),
+                    sla_due_at=now - timedelta(days=opened - 2),
+                    closed_at=now - timedelta(days=opened - 1) if status == "closed" else None,
+                )
+            )
     agent = await make_person("agent")
     async with serve(container) as base, httpx.AsyncClient(base_url=base, timeout=30) as client:
         url = f"/api/v1/contact-center/stream?customer_id={cid}&replay=true"
@@ -452,14 +520,16 @@ async def test_replay_sends_the_current_state_first_so_nothing_between_context_a
             assert response.status_code == 200
             events = EventReader(response)
             assert (await events.next_event())[0] == "ready"
-            replayed = [await events.next_event() for _ in range(12)]
+            replayed = [await events.next_event() for _ in range(13)]
             assert [(n, d.get("summary")) for n, d in replayed[:10]] == [
                 ("interaction", f"#{n}") for n in range(2, 12)
             ], "the 10 latest of the last 24 hours, oldest first"
             assert [(n, d["title"], d["data"]) for n, d in replayed[10:11]] == [("alert", "Still open", {})]
-            assert replayed[11][0] == "balance"
-            assert (replayed[11][1]["id"], replayed[11][1]["balance"]) == (str(hid), "1000.0000")
-            assert replayed[11][1]["account_number"] == "****3445", "masked for the agent, as in the context"
+            name, case = replayed[11]
+            assert (name, case["id"], case["status"], case["overdue"]) == ("case", str(open_case), "open", True)
+            assert replayed[12][0] == "balance"
+            assert (replayed[12][1]["id"], replayed[12][1]["balance"]) == (str(hid), "1000.0000")
+            assert replayed[12][1]["account_number"] == "****3445", "masked for the agent, as in the context"
 
             # Then live, as without replay: only what is new.
             kept = _interaction(cid, "refund", summary="after the replay")

@@ -260,7 +260,7 @@ export interface paths {
         };
         /**
          * Live events of one customer while the agent has them open (server-sent events)
-         * @description A `text/event-stream`: `ready` once listening, then `interaction`, `alert` and `balance` events as they are committed, from any server process; a `: heartbeat` comment every 15 s. Close the connection to stop.
+         * @description A `text/event-stream`: `ready` once listening, then `interaction`, `alert`, `case` and `balance` events as they are committed, from any server process; a `: heartbeat` comment every 15 s. An interaction is sent once, whenever bank-crm learns of it (one that happened days ago but arrives now too); a case each time it opens or changes status (the same id again, now closed with its resolution); a balance each time it changes. Close the connection to stop.
          */
         get: operations["contact-center-stream"];
         put?: never;
@@ -3843,7 +3843,7 @@ export interface operations {
             query: {
                 /** @description The customer the agent has open */
                 customer_id: string;
-                /** @description After `ready`, first send the customer's current state as events: the latest 10 interactions of the last 24 hours, the open and acknowledged alerts, and every holding's balance. A client that read the context before opening the stream then misses nothing committed in between; it recognises what it already shows by the events' ids. */
+                /** @description After `ready`, first send the customer's current state as events: the latest 10 interactions of the last 24 hours, the open and acknowledged alerts, the open cases, and every holding's balance. A client that read the context before opening the stream then misses nothing committed in between; it recognises what it already shows by the events' ids. */
                 replay?: boolean;
             };
             header?: never;
