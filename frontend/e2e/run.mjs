@@ -489,9 +489,16 @@ try {
       await shot("13-caller");
     });
 
+    // The call-center feed's key, made as a deployment makes it (the secret is the last line printed), once.
+    let feedKey;
+    const callCenterKey = () =>
+      (feedKey ??= run(["api-key", "create", "--name", "e2e-feed", "--scope", "feeds:write"])
+        .trim()
+        .split("\n")
+        .at(-1));
+
     await test("a call ended on the call-center feed appears on the open Caller page without a reload", async () => {
-      // The feed's key, made as a deployment makes it: the secret is the last line printed.
-      const key = run(["api-key", "create", "--name", "e2e-feed", "--scope", "feeds:write"]).trim().split("\n").at(-1);
+      const key = callCenterKey();
       // The page listens before the call ends (the stream is open and live).
       await page.getByTestId("live-status").getByText("Live", { exact: true }).waitFor();
       await page.evaluate(() => (window.__notReloaded = true));
@@ -538,6 +545,53 @@ try {
       expect(count <= 10, `${count} interactions listed`);
       expect(await page.evaluate(() => window.__notReloaded === true), "the page was reloaded");
       await shot("14-caller-live");
+    });
+
+    await test("a complaint on the call-center feed opens a case that appears on the open Caller page", async () => {
+      const key = callCenterKey();
+      await page.getByTestId("live-status").getByText("Live", { exact: true }).waitFor();
+      await page.evaluate(() => (window.__notReloaded = true));
+      const stamp = Date.now();
+      // The case's subject is the agent's notes (not a bare run of digits: the feed masks what reads as a card).
+      const notes = `E2E: charged twice for one transfer (ref ${stamp.toString(36)})`;
+      const r = await fetch(`${base}/api/v1/feeds/call-center`, {
+        method: "POST",
+        headers: { "X-API-Key": key, "Content-Type": "application/json" },
+        body: JSON.stringify({
+          events: [
+            {
+              source_ref: `E2E-COMPLAINT-${stamp}`,
+              type: "complaint",
+              occurred_at: new Date().toISOString(),
+              customer: { customer_number: caller.customer.customer_number },
+              call_id: `e2e-c-${stamp}`,
+              agent_id: "agent.chen",
+              notes,
+            },
+          ],
+        }),
+      });
+      const answer = await r.json();
+      expect(r.ok && answer.accepted === 1, `feed answered ${r.status} ${JSON.stringify(answer)}`);
+      const panel = page.getByRole("region", { name: "Open cases and complaints" });
+      const row = panel.locator("[data-testid=caller-cases] > li", { hasText: notes });
+      try {
+        await row.waitFor();
+      } catch (e) {
+        const status = await page.getByTestId("live-status").textContent();
+        const listed = await panel.textContent();
+        throw new Error(`${e.message.split("\n")[0]}; live status: ${status}; cases panel: ${listed}`);
+      }
+      await row.getByText("Complaint", { exact: true }).waitFor();
+      await row.locator('[data-status="open"]').waitFor();
+      await row.getByText("New", { exact: true }).waitFor();
+      // The case the server opened for the complaint.
+      const stored = await apiGet(agentToken, `/api/v1/cases?customer_id=${caller.customer.id}&status=open&limit=50`);
+      const opened = stored.body.items.find((c) => c.subject === notes);
+      expect(opened && opened.kind === "complaint", `server has ${JSON.stringify(opened)}`);
+      expect((await row.getAttribute("data-case-id")) === opened.id, "the row is not the case the server opened");
+      expect(await page.evaluate(() => window.__notReloaded === true), "the page was reloaded");
+      await shot("14b-caller-live-case");
     });
 
     await test("a /call?phone= link opens the caller directly, and a reload shows the same caller", async () => {

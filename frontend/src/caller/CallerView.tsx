@@ -6,7 +6,7 @@ import { formatDateTime, formatMoney, formatPercent, type Locale } from "../form
 import { useI18n, type MessageKey, type Translate } from "../i18n";
 import { serverText } from "../serverText";
 import { alertTitle } from "../alerts/title";
-import { Empty, Fact, Panel } from "../components/Status";
+import { Empty, Fact, NewMark, Panel } from "../components/Status";
 import { wordAction, type ActionFacts } from "./actions";
 import { Maturity, productName } from "../customer/Holdings";
 import { ProvisionalTag } from "./Candidates";
@@ -17,9 +17,11 @@ import {
   onTop,
   RECENT_LIMIT,
   withBalances,
+  withCases,
   type Arrivals,
   type CallerContext,
   type ContextAlert,
+  type ContextCase,
   type Holding,
   type Interaction,
   type Shown,
@@ -27,18 +29,13 @@ import {
 import { useCustomerStream, type StreamStatus } from "./useCustomerStream";
 import { CaseList } from "../cases/CaseList";
 import { CasesPanel } from "../cases/ServiceRequest";
-import type { Case } from "../cases/api";
+import type { Case, CaseSummary } from "../cases/api";
 
 /** How long what just arrived stays marked "new". */
 export const FRESH_MS = 15_000;
 const PRIORITY_RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
 
 type Label = (prefix: string, value: string | null | undefined) => string;
-
-function NewMark() {
-  const { t } = useI18n();
-  return <span className="tag new">{t("caller.new")}</span>;
-}
 
 function LiveStatus({ status }: { status: StreamStatus }) {
   const { t } = useI18n();
@@ -67,6 +64,18 @@ function describe(event: string, data: unknown, t: Translate, label: Label, loca
     return t("caller.arrived.balance", {
       what: `${productName(h, locale)} ${formatMoney(h.balance, h.currency, locale)}`,
     });
+  }
+  if (event === "case") {
+    const c = data as ContextCase;
+    const closed = c.status === "closed";
+    const what = [
+      label("caseKind", c.kind),
+      c.subject,
+      closed && c.resolution && t("cases.resolutionShown", { text: c.resolution }),
+    ]
+      .filter(Boolean)
+      .join(" · ");
+    return t(closed ? "caller.arrived.caseClosed" : "caller.arrived.caseOpened", { what });
   }
   return "";
 }
@@ -208,39 +217,61 @@ function Alerts({ alerts, fresh }: { alerts: ContextAlert[]; fresh: ReadonlySet<
 }
 
 /**
- * The caller's open cases (and the complaints closed lately), closed right here while the customer is on the line,
- * and what the customer asks for logged as a service request. A case closed or logged here shows at once; the context
- * is read again meanwhile.
+ * The caller's cases as the screen lists them: the context's (its open cases and the complaints closed lately); a
+ * case logged here, with who logged it (the context's cases do not say); what the stream told since (a case opened
+ * or closed meanwhile, in place of the one read); a case closed here, as the close answered. Logged or closed here
+ * but not in the context read: not yet read again (the context is read again meanwhile).
  */
-function CallerCases({ context }: { context: CallerContext }) {
-  const { t } = useI18n();
-  const [closedHere, setClosedHere] = useState<Record<string, Case>>({});
-  const [loggedHere, setLoggedHere] = useState<Record<string, Case>>({});
-  const listed = new Set(context.open_cases.map((c) => c.id));
-  const cases = [
-    // As the context has it; closed here, as the close answered; logged here, with who logged it (the context's
-    // cases do not say).
-    ...context.open_cases.map((c) => ({ ...loggedHere[c.id], ...c, ...closedHere[c.id] })),
-    // Logged or closed here but not in the context read (not yet read again; or an old case: the context lists
-    // recent ones).
-    ...Object.values({ ...loggedHere, ...closedHere }).filter((c) => !listed.has(c.id)),
+function callerCases(
+  read: readonly ContextCase[],
+  loggedHere: Record<string, Case>,
+  arrived: readonly ContextCase[],
+  closedHere: Record<string, Case>,
+): CaseSummary[] {
+  const listed = new Set(read.map((c) => c.id));
+  const logged: CaseSummary[] = [
+    ...read.map((c) => ({ ...loggedHere[c.id], ...c })),
+    ...Object.values(loggedHere).filter((c) => !listed.has(c.id)),
   ];
+  const live = withCases(logged, arrived);
+  const shown = new Set(live.map((c) => c.id));
+  return [
+    ...live.map((c) => ({ ...c, ...closedHere[c.id] })),
+    ...Object.values(closedHere).filter((c) => !shown.has(c.id)),
+  ];
+}
+
+/**
+ * The caller's open cases (and the complaints closed lately), closed right here while the customer is on the line,
+ * and what the customer asks for logged as a service request; a case opened or closed meanwhile (the stream) is
+ * marked New.
+ */
+function CallerCases({
+  customerId,
+  cases,
+  fresh,
+  onLogged,
+  onClosed,
+}: {
+  customerId: string;
+  cases: readonly CaseSummary[];
+  fresh: ReadonlySet<string>;
+  onLogged: (logged: Case) => void;
+  onClosed: (closed: Case) => void;
+}) {
+  const { t } = useI18n();
   return (
     <CasesPanel
       title={t("caller.cases")}
       id="caller-cases"
-      customerId={context.customer.id}
+      customerId={customerId}
       defaultChannel="call_center"
-      onLogged={(logged) => setLoggedHere((m) => ({ ...m, [logged.id]: logged }))}
+      onLogged={onLogged}
     >
       {cases.length === 0 ? (
         <Empty>{t("caller.noCases")}</Empty>
       ) : (
-        <CaseList
-          cases={cases}
-          testId="caller-cases"
-          onClosed={(closed) => setClosedHere((m) => ({ ...m, [closed.id]: closed }))}
-        />
+        <CaseList cases={cases} testId="caller-cases" fresh={fresh} onClosed={onClosed} />
       )}
     </CasesPanel>
   );
@@ -377,11 +408,15 @@ function Interactions({ interactions, fresh }: { interactions: Interaction[]; fr
 export function CallerView({ context, onResumed }: { context: CallerContext; onResumed: () => Promise<unknown> }) {
   const { t, label, locale } = useI18n();
   const [arrivals, setArrivals] = useState<Arrivals>(NO_ARRIVALS);
+  // Cases logged or closed right here: shown at once, before the context is read again.
+  const [loggedHere, setLoggedHere] = useState<Record<string, Case>>({});
+  const [closedHere, setClosedHere] = useState<Record<string, Case>>({});
   const [fresh, setFresh] = useState<ReadonlySet<string>>(() => new Set());
   const [announcement, setAnnouncement] = useState("");
   const timers = useRef<number[]>([]);
   // What the screen shows, for telling news from the stream's replay (set on each render, read by events).
-  const shown = useRef<Shown>({ interactions: [], alerts: [], holdings: [] });
+  const shown = useRef<Shown>({ interactions: [], alerts: [], holdings: [], cases: [] });
+  const arrived = useRef<Arrivals>(NO_ARRIVALS);
   useEffect(() => () => timers.current.forEach((id) => window.clearTimeout(id)), []);
 
   const status = useCustomerStream(context.customer.id, {
@@ -404,14 +439,22 @@ export function CallerView({ context, onResumed }: { context: CallerContext; onR
         ),
       );
     },
-    // The context read again covers the gap; balances heard before it are no newer than what it says.
-    onResumed: () => onResumed().then(() => setArrivals((a) => ({ ...a, holdings: {} }))),
+    // The context read again covers the gap; balances heard before it are no newer than what it says, and nor are
+    // cases heard of open before the drop (one closed meanwhile is not replayed: the replay has open cases only).
+    onResumed: () => {
+      const before = new Set(arrived.current.cases.filter((c) => c.status === "open"));
+      return onResumed().then(() =>
+        setArrivals((a) => ({ ...a, holdings: {}, cases: a.cases.filter((c) => !before.has(c)) })),
+      );
+    },
   });
 
   const interactions = onTop(arrivals.interactions, context.recent_interactions, RECENT_LIMIT);
   const alerts = onTop(arrivals.alerts, context.alerts);
   const holdings = withBalances(context.holdings, arrivals.holdings);
-  shown.current = { interactions, alerts, holdings };
+  const cases = callerCases(context.open_cases, loggedHere, arrivals.cases, closedHere);
+  shown.current = { interactions, alerts, holdings, cases };
+  arrived.current = arrivals;
 
   return (
     <div className="caller-view">
@@ -421,17 +464,20 @@ export function CallerView({ context, onResumed }: { context: CallerContext; onR
       </div>
       <div className="grid-2">
         <Panel title={t("caller.nba")} id="caller-nba">
-          {/* Worded from what the screen shows: balances and alerts as the stream last told them. */}
-          <NextBestActions
-            actions={context.next_best_actions}
-            facts={{ holdings, alerts, open_cases: context.open_cases }}
-          />
+          {/* Worded from what the screen shows: balances, alerts and cases as the stream last told them. */}
+          <NextBestActions actions={context.next_best_actions} facts={{ holdings, alerts, open_cases: cases }} />
         </Panel>
         <div className="stack">
           <Panel title={t("caller.alerts")} id="caller-alerts">
             <Alerts alerts={alerts} fresh={fresh} />
           </Panel>
-          <CallerCases context={context} />
+          <CallerCases
+            customerId={context.customer.id}
+            cases={cases}
+            fresh={fresh}
+            onLogged={(logged) => setLoggedHere((m) => ({ ...m, [logged.id]: logged }))}
+            onClosed={(closed) => setClosedHere((m) => ({ ...m, [closed.id]: closed }))}
+          />
         </div>
       </div>
       <div className="grid-2 caller-money">

@@ -7,10 +7,12 @@ import { productName } from "../customer/Holdings";
 import { formatDate, formatDateTime, formatDecimal, formatMoney, type Locale } from "../format";
 import type { MessageKey, Translate } from "../i18n";
 import { en } from "../i18n/messages";
+import type { CaseSummary } from "../cases/api";
 import type { CallerContext, ContextAlert, Holding } from "./live";
 
 export type NextBestAction = CallerContext["next_best_actions"][number];
-export type Case = CallerContext["open_cases"][number];
+/** A case as the screen lists it: as the context read it, or as the stream or closing it told since. */
+export type Case = CaseSummary;
 
 /** What actions are worded from: the caller's holdings, alerts and cases, as the screen shows them. */
 export interface ActionFacts {

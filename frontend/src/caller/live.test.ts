@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { callerContextFixture, interactionFixture } from "../test/fixtures";
-import { isNews, type Shown } from "./live";
+import { arrive, isNews, NO_ARRIVALS, withCases, type ContextCase, type Shown } from "./live";
 
 function shown(): Shown {
   const c = callerContextFixture();
-  return { interactions: c.recent_interactions, alerts: c.alerts, holdings: c.holdings };
+  return { interactions: c.recent_interactions, alerts: c.alerts, holdings: c.holdings, cases: c.open_cases };
 }
 
 describe("telling news from the stream's replay", () => {
@@ -26,8 +26,85 @@ describe("telling news from the stream's replay", () => {
     expect(isNews(s, "balance", { ...h, id: "8e8e8e8e-0000-4000-8000-000000000003", status: "closed" })).toBe(false);
   });
 
+  it("tells a case opened or closed meanwhile from the replay's open cases already on the screen", () => {
+    const s = shown();
+    const [open] = s.cases as ContextCase[];
+    // Replayed as it is shown (open): not news.
+    expect(isNews(s, "case", open)).toBe(false);
+    // The same case, now closed (by another agent, by the RM): news.
+    expect(isNews(s, "case", closedCase(open))).toBe(true);
+    // A case the screen does not show (the complaint the call just logged): news.
+    expect(isNews(s, "case", newComplaint())).toBe(true);
+    // Once the screen shows it closed, the same close told again is not.
+    expect(isNews({ ...s, cases: [closedCase(open)] }, "case", closedCase(open))).toBe(false);
+  });
+
   it("ignores what it cannot read", () => {
     expect(isNews(shown(), "interaction", { summary: "no id" })).toBe(false);
     expect(isNews(shown(), "something-else", { id: "x" })).toBe(false);
+  });
+});
+
+const NEW_CASE_ID = "6c6c6c6c-0000-4000-8000-000000000001";
+
+function newComplaint(over: Partial<ContextCase> = {}): ContextCase {
+  return {
+    id: NEW_CASE_ID,
+    kind: "complaint",
+    status: "open",
+    subject: "Charged twice for one transfer",
+    channel: "call_center",
+    opened_at: "2026-11-28T10:00:00+00:00",
+    sla_due_at: "2026-11-30T10:00:00+00:00",
+    overdue: false,
+    closed_at: null,
+    resolution: null,
+    satisfaction: null,
+    ...over,
+  };
+}
+
+function closedCase(c: ContextCase): ContextCase {
+  return {
+    ...c,
+    status: "closed",
+    overdue: false,
+    closed_at: "2026-11-28T11:00:00+00:00",
+    resolution: "Refunded the second fee",
+    satisfaction: 4,
+  };
+}
+
+describe("cases from the stream", () => {
+  it("keeps the latest event of each case, newest first", () => {
+    const [read] = callerContextFixture().open_cases;
+    let a = arrive(NO_ARRIVALS, "case", newComplaint());
+    a = arrive(a, "case", read);
+    expect(a.cases.map((c) => c.id)).toEqual([read.id, NEW_CASE_ID]);
+    // The new complaint closed: one entry for it, now closed, on top.
+    a = arrive(a, "case", closedCase(newComplaint()));
+    expect(a.cases.map((c) => [c.id, c.status])).toEqual([
+      [NEW_CASE_ID, "closed"],
+      [read.id, "open"],
+    ]);
+    expect(a.cases[0].resolution).toBe("Refunded the second fee");
+    // The other kinds are left as they were; an event without an id changes nothing.
+    expect(a.interactions).toEqual([]);
+    expect(arrive(a, "case", { subject: "no id" })).toBe(a);
+  });
+
+  it("replaces a case read with the one that arrived, and adds a case first heard of on the stream", () => {
+    const [read] = callerContextFixture().open_cases;
+    const logged = { ...read, opened_by_username: "agent.chen" };
+    const cases = withCases([logged], [newComplaint(), closedCase(read)]);
+    expect(cases).toHaveLength(2);
+    expect(cases[0]).toMatchObject({
+      id: read.id,
+      status: "closed",
+      resolution: "Refunded the second fee",
+      opened_by_username: "agent.chen", // what only the read one said is kept
+    });
+    expect(cases[1]).toEqual(newComplaint());
+    expect(withCases([read], [])).toEqual([read]);
   });
 });

@@ -5,6 +5,7 @@ export type CallerContext = Schemas["UniqueContextOut"];
 export type Interaction = Schemas["ContextInteractionOut"];
 export type ContextAlert = Schemas["ContextAlertOut"];
 export type Holding = Schemas["ContextHoldingOut"];
+export type ContextCase = Schemas["ContextCaseOut"];
 
 /** The context's "latest interactions" are the latest 10; the live list keeps to the same number. */
 export const RECENT_LIMIT = 10;
@@ -14,9 +15,11 @@ export interface Arrivals {
   alerts: ContextAlert[];
   /** The latest balance event per holding id. */
   holdings: Record<string, Holding>;
+  /** Cases opened or closed meanwhile: the latest event per case id, newest first. */
+  cases: ContextCase[];
 }
 
-export const NO_ARRIVALS: Arrivals = { interactions: [], alerts: [], holdings: {} };
+export const NO_ARRIVALS: Arrivals = { interactions: [], alerts: [], holdings: {}, cases: [] };
 
 const hasId = (v: unknown): v is { id: string } =>
   typeof v === "object" && v !== null && typeof (v as { id?: unknown }).id === "string";
@@ -37,6 +40,8 @@ export function arrive(current: Arrivals, event: string, data: unknown): Arrival
         ...current,
         holdings: { ...current.holdings, [data.id]: { ...current.holdings[data.id], ...data } as Holding },
       };
+    case "case":
+      return { ...current, cases: [data as ContextCase, ...current.cases.filter((c) => c.id !== data.id)] };
     default:
       return current;
   }
@@ -64,6 +69,23 @@ export function withBalances(read: readonly Holding[], updates: Record<string, H
   ];
 }
 
+/**
+ * The cases as read with what arrived since applied: a case that changed (closed meanwhile) replaces the one read,
+ * keeping what only the read one says (who logged it, say); a case first heard of on the stream is added. The list
+ * is left for `sortCases` to order.
+ */
+export function withCases<C extends { id: string }>(
+  read: readonly C[],
+  arrived: readonly ContextCase[],
+): (C | ContextCase)[] {
+  const latest = new Map(arrived.map((c) => [c.id, c]));
+  const known = new Set(read.map((c) => c.id));
+  return [
+    ...read.map((c) => (latest.has(c.id) ? { ...c, ...latest.get(c.id) } : c)),
+    ...arrived.filter((c) => !known.has(c.id)),
+  ];
+}
+
 /** Two decimal strings of the same amount ("1000.0000" and "1000"), compared without floating point. */
 function sameAmount(a: string | null | undefined, b: string | null | undefined): boolean {
   const norm = (v: string | null | undefined) => (v ?? "").replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
@@ -74,6 +96,7 @@ export interface Shown {
   interactions: readonly Interaction[];
   alerts: readonly ContextAlert[];
   holdings: readonly Holding[];
+  cases: readonly { id: string; status: string }[];
 }
 
 /** Whether an event tells what the screen does not show yet. The stream opens with a replay of the customer's
@@ -91,6 +114,11 @@ export function isNews(shown: Shown, event: string, data: unknown): boolean {
       const holding = shown.holdings.find((h) => h.id === data.id);
       if (!holding) return update.status !== "closed"; // a holding opened meanwhile; a closed unknown one is no news
       return !sameAmount(holding.balance, update.balance) || holding.status !== update.status;
+    }
+    case "case": {
+      // Opened meanwhile, or closed (by another agent, by the RM); the replay's open cases are mostly on the screen.
+      const c = shown.cases.find((x) => x.id === data.id);
+      return !c || c.status !== (data as Partial<ContextCase>).status;
     }
     default:
       return false;

@@ -7,10 +7,10 @@ import { SseParser } from "./sse";
 export type StreamStatus = "connecting" | "live" | "reconnecting" | "unavailable";
 
 export interface StreamHandlers {
-  /** An `interaction`, `alert` or `balance` event with its JSON data. */
+  /** An `interaction`, `alert`, `balance` or `case` event with its JSON data. */
   onEvent: (event: string, data: unknown) => void;
-  /** Live again after a drop: the replay brings interactions, alerts and balances back; read the context again
-   * for the rest (value, cases, next best actions). */
+  /** Live again after a drop: the replay brings interactions, alerts, balances and open cases back; read the context
+   * again for the rest (value, cases closed meanwhile, next best actions). */
   onResumed: () => void;
 }
 

@@ -7,7 +7,7 @@ import { useAuth } from "../auth";
 import { formatDateTime } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
 import { mayWorkCases } from "../roles";
-import { ErrorMessage } from "../components/Status";
+import { ErrorMessage, NewMark } from "../components/Status";
 import { FieldProblem } from "./FieldProblem";
 import {
   fieldProblems,
@@ -165,11 +165,13 @@ function CaseRow({
   c,
   canWork,
   showCustomer,
+  fresh,
   onClosed,
 }: {
   c: CaseSummary;
   canWork: boolean;
   showCustomer: boolean;
+  fresh: boolean;
   onClosed?: (closed: Case) => void;
 }) {
   const { t, label, locale } = useI18n();
@@ -214,11 +216,14 @@ function CaseRow({
     );
   }
 
-  const classes = ["case-row", c.overdue ? "overdue" : "", open ? "" : "closed"].filter(Boolean).join(" ");
+  const classes = ["case-row", c.overdue ? "overdue" : "", open ? "" : "closed", fresh ? "fresh" : ""]
+    .filter(Boolean)
+    .join(" ");
   return (
     <li className={classes} data-case-id={c.id}>
       <div className="case-head">
         <div className="alert-main">
+          {fresh && <NewMark />}
           <span className={c.kind === "complaint" ? "tag warn" : "tag"}>{label("caseKind", c.kind)}</span>
           {c.overdue && <span className="tag bad">{t("cases.overdue")}</span>}
           <span data-status={c.status} className={`case-status status-${c.status}`}>
@@ -288,7 +293,8 @@ function CaseRow({
  * Cases as a list: open ones first, the soonest due first, then closed ones, the most recently closed first; or, with
  * `serverOrder`, as the server sent them (a work queue, already in its order). A role that works cases gets a Close
  * button on each open one; `onClosed` hears of each case closed here. `showCustomer` names each case's customer,
- * linking to their 360 view (a list of many customers' cases).
+ * linking to their 360 view (a list of many customers' cases). The ids in `fresh` are marked New (what the Caller
+ * page's live stream just brought: a case opened or closed meanwhile).
  */
 export function CaseList({
   cases,
@@ -296,19 +302,28 @@ export function CaseList({
   testId = "case-list",
   showCustomer = false,
   serverOrder = false,
+  fresh,
 }: {
   cases: readonly CaseSummary[];
   onClosed?: (closed: Case) => void;
   testId?: string;
   showCustomer?: boolean;
   serverOrder?: boolean;
+  fresh?: ReadonlySet<string>;
 }) {
   const { me } = useAuth();
   const canWork = mayWorkCases(me?.role);
   return (
     <ul className="case-list" data-testid={testId}>
       {(serverOrder ? cases : sortCases(cases)).map((c) => (
-        <CaseRow key={c.id} c={c} canWork={canWork} showCustomer={showCustomer} onClosed={onClosed} />
+        <CaseRow
+          key={c.id}
+          c={c}
+          canWork={canWork}
+          showCustomer={showCustomer}
+          fresh={fresh?.has(c.id) ?? false}
+          onClosed={onClosed}
+        />
       ))}
     </ul>
   );

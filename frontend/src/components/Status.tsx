@@ -15,6 +15,12 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="status empty">{children}</p>;
 }
 
+/** What just arrived on the Caller page's live stream, marked for a while (with the `fresh` class on its row). */
+export function NewMark() {
+  const { t } = useI18n();
+  return <span className="tag new">{t("caller.new")}</span>;
+}
+
 /** An API error as the user reads it: a sentence in their language, the fields to fix, the server's detail. */
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useI18n();

@@ -43,6 +43,36 @@ function mockCaller(): Call[] {
   });
 }
 
+const shownCases = () =>
+  within(screen.getByTestId("caller-cases"))
+    .getAllByRole("listitem")
+    .map((li) => li.getAttribute("data-case-id"));
+
+/** A case event as the stream sends it: the complaint the call center's feed just opened, due in two days. */
+const NEW_CASE = {
+  id: "6c6c6c6c-0000-4000-8000-000000000001",
+  kind: "complaint",
+  status: "open",
+  subject: "Charged twice for one transfer",
+  channel: "call_center",
+  opened_at: "2026-11-28T10:00:00+00:00",
+  sla_due_at: "2026-11-30T10:00:00+00:00",
+  overdue: false,
+  closed_at: null,
+  resolution: null,
+  satisfaction: null,
+};
+const openedComplaint = (over: Record<string, unknown> = {}) => ({ ...NEW_CASE, ...over });
+/** The same case, closed: what was done and how satisfied the customer was, filled. */
+const closedComplaint = <C extends { id: string }>(c: C) => ({
+  ...c,
+  status: "closed",
+  overdue: false,
+  closed_at: "2026-11-28T11:00:00+00:00",
+  resolution: "Refunded the second annual fee.",
+  satisfaction: 4,
+});
+
 const contextCalls = (calls: Call[]) => calls.filter((c) => c.path === "/api/v1/contact-center/context");
 const shownInteractions = () =>
   within(screen.getByTestId("caller-interactions"))
@@ -410,7 +440,7 @@ describe("the Caller link", () => {
 });
 
 describe("the caller, live", () => {
-  async function openLive() {
+  async function openLive(locale: "en" | "zh-CN" = "en") {
     signedIn("agent.chen");
     const streams = eventStreams();
     let reads = 0;
@@ -419,8 +449,8 @@ describe("the caller, live", () => {
       "GET /api/v1/contact-center/context": () => (reads++, json(callerContextFixture())),
       "GET /api/v1/contact-center/stream": (c) => streams.open(c),
     });
-    renderCaller(`/call?phone=${encodeURIComponent(PHONE)}`);
-    await screen.findByText("Live");
+    renderCaller(`/call?phone=${encodeURIComponent(PHONE)}`, locale);
+    await screen.findByText(locale === "en" ? "Live" : "实时");
     return { streams, calls, reads: () => reads };
   }
 
@@ -502,6 +532,144 @@ describe("the caller, live", () => {
     expect(row.closest("tr")).toHaveAttribute("data-holding-id", deposit.id);
     expect(screen.queryByText("CN¥100,000.00")).toBeNull();
     expect(screen.getByRole("table", { name: "Holdings" }).querySelectorAll("tbody tr")).toHaveLength(2);
+  });
+
+  it("lists a complaint case the call center opened meanwhile, marked new and announced, in due order", async () => {
+    const { streams } = await openLive();
+    const [read] = callerContextFixture().open_cases;
+    // The feed's complaint: the interaction, then (same commit) the case it opened, due in two days.
+    const complaint = interactionFixture(99, {
+      channel: "call_center",
+      type: "complaint",
+      occurred_at: "2026-11-28T10:00:00+00:00",
+      summary: "Charged twice for one transfer",
+      amount: null,
+      currency: null,
+    });
+    streams.opened[0].send("interaction", complaint);
+    streams.opened[0].send("case", openedComplaint());
+
+    const cases = screen.getByTestId("caller-cases");
+    const item = (await within(cases).findByText("Charged twice for one transfer")).closest("li")!;
+    expect(item).toHaveAttribute("data-case-id", NEW_CASE.id);
+    expect(within(item).getByText("Complaint")).toBeInTheDocument();
+    expect(within(item).getByText("Open")).toHaveAttribute("data-status", "open");
+    expect(within(item).getByText("New")).toBeInTheDocument();
+    expect(item).toHaveClass("fresh");
+    expect(item).toHaveTextContent(`Due ${formatDateTime("2026-11-30T10:00:00+00:00", "en")}`);
+    expect(within(item).getByRole("button", { name: "Close case…" })).toBeInTheDocument();
+    // Open ones the soonest due first: the overdue complaint read before it stays on top, and is not marked.
+    expect(shownCases()).toEqual([read.id, NEW_CASE.id]);
+    expect(within(cases).getAllByText("New")).toHaveLength(1);
+    expect(screen.getByTestId("arrivals")).toHaveTextContent("New case: Complaint · Charged twice for one transfer");
+
+    // Told again (a replay after it, a resent frame): listed once, and the overdue one is not news either.
+    streams.opened[0].send("case", read);
+    streams.opened[0].send("case", openedComplaint());
+    streams.opened[0].send("interaction", interactionFixture(100, { summary: "Second arrival" }));
+    await screen.findByText("Second arrival");
+    expect(shownCases()).toEqual([read.id, NEW_CASE.id]);
+    expect(within(cases).getAllByText("New")).toHaveLength(1);
+  });
+
+  it("shows an open case closed meanwhile as closed, with what was done, in place", async () => {
+    const { streams } = await openLive();
+    const [read] = callerContextFixture().open_cases;
+    const cases = screen.getByTestId("caller-cases");
+    const before = within(cases).getByText("Charged twice for annual card fee").closest("li")!;
+    expect(within(before).getByText("Overdue")).toBeInTheDocument();
+    // A new complaint after it, so that the closed one has somewhere to move to.
+    streams.opened[0].send("case", openedComplaint());
+    await within(cases).findByText("Charged twice for one transfer");
+    expect(shownCases()).toEqual([read.id, NEW_CASE.id]);
+
+    // Closed by the RM on the 360 view.
+    streams.opened[0].send("case", closedComplaint(read));
+    await waitFor(() => expect(screen.getByTestId("arrivals")).toHaveTextContent(/^Case closed/));
+    expect(screen.getByTestId("arrivals")).toHaveTextContent(
+      "Case closed: Complaint · Charged twice for annual card fee · What was done: Refunded the second annual fee.",
+    );
+    const item = within(cases).getByText("Charged twice for annual card fee").closest("li")!;
+    expect(within(item).getByText("Closed")).toHaveAttribute("data-status", "closed");
+    expect(item).toHaveTextContent("What was done: Refunded the second annual fee.");
+    expect(item).toHaveTextContent("Satisfaction 4 / 5 (Satisfied)");
+    expect(item).not.toHaveTextContent("Overdue");
+    expect(within(item).queryByRole("button", { name: "Close case…" })).toBeNull();
+    expect(within(item).getByText("New")).toBeInTheDocument();
+    // Replaced, not listed twice; closed ones after the open ones.
+    expect(shownCases()).toEqual([NEW_CASE.id, read.id]);
+    // The complaint to acknowledge is worded as closed now.
+    expect(document.getElementById("caller-nba")).toHaveTextContent(
+      "complaint of 11/19/2026 (Charged twice for annual card fee) is closed",
+    );
+  });
+
+  it("announces a case that arrives in Chinese", async () => {
+    const { streams } = await openLive("zh-CN");
+    const [read] = callerContextFixture().open_cases;
+    streams.opened[0].send("case", openedComplaint());
+    await within(screen.getByTestId("caller-cases")).findByText("Charged twice for one transfer");
+    expect(screen.getByTestId("arrivals")).toHaveTextContent("新工单：投诉 · Charged twice for one transfer");
+    streams.opened[0].send("case", closedComplaint(read));
+    await waitFor(() =>
+      expect(screen.getByTestId("arrivals")).toHaveTextContent(
+        "工单已办结：投诉 · Charged twice for annual card fee · 处理结果：Refunded the second annual fee.",
+      ),
+    );
+    const item = screen.getByText("Charged twice for annual card fee").closest("li")!;
+    expect(within(item).getByText("已办结")).toHaveAttribute("data-status", "closed");
+    expect(within(item).getByText("新")).toBeInTheDocument();
+  });
+
+  it("does not mark as new the close of a case the agent closed right here", async () => {
+    signedIn("agent.chen");
+    const streams = eventStreams();
+    const [read] = callerContextFixture().open_cases;
+    const closed = { ...closedComplaint(read), resolution: "Refunded while on the call." };
+    mockApi({
+      "GET /api/v1/auth/me": () => json(agent),
+      "GET /api/v1/contact-center/context": () => json(callerContextFixture()),
+      "GET /api/v1/contact-center/stream": (c) => streams.open(c),
+      "POST /api/v1/cases/:id/close": () =>
+        json(caseFixture({ ...closed, closed_by: agent.id, closed_by_username: "agent.chen" })),
+    });
+    renderCaller(`/call?phone=${encodeURIComponent(PHONE)}`);
+    await screen.findByText("Live");
+    const user = userEvent.setup();
+    const item = within(screen.getByTestId("caller-cases"))
+      .getByText("Charged twice for annual card fee")
+      .closest("li")!;
+    await user.click(within(item).getByRole("button", { name: "Close case…" }));
+    await user.type(within(item).getByLabelText("Resolution"), "Refunded while on the call.");
+    await user.click(within(item).getByRole("button", { name: "Close case" }));
+    expect(await within(item).findByText("Case closed.")).toBeInTheDocument();
+
+    // The stream tells of the same close (the server's event for it): already on the screen.
+    streams.opened[0].send("case", closed);
+    streams.opened[0].send("interaction", interactionFixture(100, { summary: "Second arrival" }));
+    await screen.findByText("Second arrival");
+    expect(item).toHaveTextContent("Closed by agent.chen");
+    expect(within(item).queryByText("New")).toBeNull();
+    expect(screen.getByTestId("arrivals")).not.toHaveTextContent("Case closed");
+  });
+
+  it("after a drop, shows the cases as the caller read again says, not as heard before the drop", async () => {
+    const { streams, reads } = await openLive();
+    const [read] = callerContextFixture().open_cases;
+    // A service request heard of open; it is closed while the stream is down (a closed case is not replayed, and
+    // the caller's context lists only open ones and complaints).
+    const request = openedComplaint({ kind: "service_request", subject: "Replacement debit card" });
+    streams.opened[0].send("case", request);
+    await within(screen.getByTestId("caller-cases")).findByText("Replacement debit card");
+    streams.opened[0].write("retry: 30\n\n");
+    streams.opened[0].end();
+    await waitFor(() => expect(streams.opened).toHaveLength(2));
+    // The replay: the open cases (the one read), and what is open now.
+    streams.opened[1].send("case", read);
+    await waitFor(() => expect(reads()).toBe(2));
+    await waitFor(() => expect(screen.queryByText("Replacement debit card")).toBeNull());
+    expect(shownCases()).toEqual([read.id]);
+    expect(within(screen.getByTestId("caller-cases")).queryByText("New")).toBeNull();
   });
 
   it("shows a dropped stream, reconnects after the server's retry time and reads the caller again", async () => {
