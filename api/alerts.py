@@ -168,11 +168,12 @@ async def _work(container: ContainerDep, principal: Principal, alert_id: str, ac
         alerts = store.SqlAlertStore(uow.connection)
         now = container.clock.now()
         if action == "acknowledge":
-            await service.acknowledge(uow, alerts, principal, aid, now)
+            record = await service.acknowledge(uow, alerts, principal, aid, now)
         elif action == "resolve":
-            await service.resolve(uow, alerts, principal, aid, kw["note"], now)
+            record = await service.resolve(uow, alerts, principal, aid, kw["note"], now)
         else:
-            await service.assign(uow, alerts, principal, aid, kw["user_id"], now)
+            record = await service.assign(uow, alerts, principal, aid, kw["user_id"], now)
+        await container.customers_changed(uow, {record.customer_id})  # open streams show the new status
         await uow.commit()
     return await _answer(container, aid)
 

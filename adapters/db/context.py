@@ -931,9 +931,18 @@ _STREAM_CASES = (
     .order_by(cases.c.opened_at.desc(), cases.c.id.desc())
     .limit(_STREAM_LIMIT)
 )
+# The alerts to keep an agent's screen current with: the ones still to act on, and those raised or resolved within
+# the window (an alert the RM acknowledges or resolves during the call is sent again with its new status).
 _STREAM_ALERTS = (
     sa.select(*_ALERTS.selected_columns)
-    .where(alerts.c.customer_id == sa.bindparam("cid"), alerts.c.raised_at >= sa.bindparam("since"))
+    .where(
+        alerts.c.customer_id == sa.bindparam("cid"),
+        sa.or_(
+            alerts.c.status.in_(OPEN_ALERT_STATUSES),
+            alerts.c.raised_at >= sa.bindparam("since"),
+            alerts.c.resolved_at >= sa.bindparam("since"),
+        ),
+    )
     .order_by(alerts.c.raised_at.desc(), alerts.c.id.desc())
     .limit(_STREAM_LIMIT)
 )
@@ -942,16 +951,16 @@ _STREAM_ALERTS = (
 class StreamCursor:
     """What one stream has already seen of a customer, and what is new since.
 
-    Interactions that happened within a look-back window or were recorded since the stream opened, alerts by
-    raised_at, cases by their status, holdings by their balance and balance_as_of: reading the database again is
-    the truth, notifications only say when.
+    Interactions that happened within a look-back window or were recorded since the stream opened, alerts and
+    cases by their status, holdings by their balance and balance_as_of: reading the database again is the truth,
+    notifications only say when.
     """
 
     def __init__(self, customer_id: uuid.UUID) -> None:
         self.customer_id = customer_id
         self._opened_at: datetime | None = None
         self._seen_interactions: set[uuid.UUID] = set()
-        self._seen_alerts: set[uuid.UUID] = set()
+        self._alerts: dict[uuid.UUID, str] = {}
         self._cases: dict[uuid.UUID, str] = {}
         self._balances: dict[uuid.UUID, tuple[Any, Any, str]] = {}
 
@@ -988,8 +997,8 @@ class StreamCursor:
                 self._seen_interactions.add(r.id)
                 out.append(("interaction", r))
         for r in reversed((await conn.execute(_STREAM_ALERTS, {"cid": cid, "since": since})).all()):
-            if r.id not in self._seen_alerts:
-                self._seen_alerts.add(r.id)
+            if self._alerts.get(r.id) != r.status:
+                self._alerts[r.id] = r.status
                 out.append(("alert", r))
         for r in reversed((await conn.execute(_STREAM_CASES, {"cid": cid, "since": since})).all()):
             if self._cases.get(r.id) != r.status:

@@ -282,6 +282,44 @@ async def test_a_complaint_on_the_feed_reaches_the_open_stream_with_its_case_the
             )
 
 
+async def test_an_alert_acknowledged_then_resolved_during_the_call_is_sent_again_with_its_status(
+    container: Container, app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson
+) -> None:
+    """An alert raised days ago is still open when the agent opens the customer; the RM acknowledges it, then
+    resolves it, during the call: the agent's screen hears of each, the same alert with its new status."""
+    r = await app_client.post("/api/v1/customers", json=customer_body(), headers=admin.headers)
+    cid = uuid.UUID(r.json()["id"])
+    alert_id = uuid.uuid4()
+    async with container.engine.begin() as conn:
+        await conn.execute(
+            sa.insert(alerts).values(
+                id=alert_id,
+                customer_id=cid,
+                kind="large_outflow",
+                cause_key="days-ago",
+                severity="high",
+                title="Large outflow",
+                status="open",
+                data={},
+                raised_at=datetime.now(UTC) - timedelta(days=3),
+            )
+        )
+    agent = await make_person("agent")
+    async with serve(container) as base, httpx.AsyncClient(base_url=base, timeout=30) as client:
+        url = f"/api/v1/contact-center/stream?customer_id={cid}"
+        async with client.stream("GET", url, headers=agent.headers) as response:
+            events = EventReader(response)
+            assert (await events.next_event())[0] == "ready"
+            for action, body, status in (
+                ("acknowledge", None, "acknowledged"),
+                ("resolve", {"note": "Customer bought a flat; nothing to do."}, "resolved"),
+            ):
+                r = await client.post(f"/api/v1/alerts/{alert_id}/{action}", json=body, headers=admin.headers)
+                assert r.status_code == 200, r.text
+                name, data = await events.next_event()
+                assert (name, data["id"], data["status"]) == ("alert", str(alert_id), status)
+
+
 async def test_an_interaction_that_happened_days_ago_but_arrives_now_reaches_the_open_stream(
     container: Container, app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson
 ) -> None:

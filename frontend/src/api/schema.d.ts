@@ -260,7 +260,7 @@ export interface paths {
         };
         /**
          * Live events of one customer while the agent has them open (server-sent events)
-         * @description A `text/event-stream`: `ready` once listening, then `interaction`, `alert`, `case` and `balance` events as they are committed, from any server process; a `: heartbeat` comment every 15 s. An interaction is sent once, whenever bank-crm learns of it (one that happened days ago but arrives now too); a case each time it opens or changes status (the same id again, now closed with its resolution); a balance each time it changes. Close the connection to stop.
+         * @description A `text/event-stream`: `ready` once listening, then `interaction`, `alert`, `case` and `balance` events as they are committed, from any server process; a `: heartbeat` comment every 15 s. An interaction is sent once, whenever bank-crm learns of it (one that happened days ago but arrives now too); an alert or a case each time it is raised or opened and each time its status changes (the same id again: an alert acknowledged or resolved, a case closed with its resolution); a balance each time it changes. Close the connection to stop.
          */
         get: operations["contact-center-stream"];
         put?: never;
