@@ -7,7 +7,7 @@ import { useI18n, type MessageKey, type Translate } from "../i18n";
 import { serverText } from "../serverText";
 import { alertTitle } from "../alerts/title";
 import { Empty, Fact, NewMark, Panel } from "../components/Status";
-import { wordAction, type ActionFacts } from "./actions";
+import { stillToDo, wordAction, type ActionFacts } from "./actions";
 import { Maturity, productName } from "../customer/Holdings";
 import { ProvisionalTag } from "./Candidates";
 import {
@@ -15,7 +15,9 @@ import {
   isNews,
   NO_ARRIVALS,
   onTop,
+  openAlerts,
   RECENT_LIMIT,
+  withAlerts,
   withBalances,
   withCases,
   type Arrivals,
@@ -57,6 +59,9 @@ function describe(event: string, data: unknown, t: Translate, label: Label, loca
   }
   if (event === "alert") {
     const a = data as ContextAlert;
+    // Its status changed (an RM took it or resolved it), or raised meanwhile.
+    if (a.status === "resolved") return t("caller.arrived.alertResolved", { title: alertTitle(a, t, locale) });
+    if (a.status === "acknowledged") return t("caller.arrived.alertAcknowledged", { title: alertTitle(a, t, locale) });
     return t("caller.arrived.alert", { what: `${label("alertKind", a.kind)}: ${alertTitle(a, t, locale)}` });
   }
   if (event === "balance") {
@@ -171,7 +176,9 @@ function CallerHeader({ context, status }: { context: CallerContext; status: Str
 function NextBestActions({ actions, facts }: { actions: CallerContext["next_best_actions"]; facts: ActionFacts }) {
   const { t, label, locale } = useI18n();
   // Service before sales, most urgent first (the server's order within a priority is kept).
-  const sorted = [...actions].sort((a, b) => (PRIORITY_RANK[a.priority] ?? 1) - (PRIORITY_RANK[b.priority] ?? 1));
+  const sorted = stillToDo(actions, facts).sort(
+    (a, b) => (PRIORITY_RANK[a.priority] ?? 1) - (PRIORITY_RANK[b.priority] ?? 1),
+  );
   if (sorted.length === 0) return <Empty>{t("caller.noNba")}</Empty>;
   return (
     <ol className="nba">
@@ -440,17 +447,25 @@ export function CallerView({ context, onResumed }: { context: CallerContext; onR
       );
     },
     // The context read again covers the gap; balances heard before it are no newer than what it says, and nor are
-    // cases heard of open before the drop (one closed meanwhile is not replayed: the replay has open cases only).
+    // cases heard of open before the drop (one closed meanwhile is not replayed: the replay has open cases only), nor
+    // alerts heard of before it (one resolved meanwhile is not replayed, and the context lists only the others).
     onResumed: () => {
       const before = new Set(arrived.current.cases.filter((c) => c.status === "open"));
+      const alertsBefore = new Set(arrived.current.alerts);
       return onResumed().then(() =>
-        setArrivals((a) => ({ ...a, holdings: {}, cases: a.cases.filter((c) => !before.has(c)) })),
+        setArrivals((a) => ({
+          ...a,
+          holdings: {},
+          cases: a.cases.filter((c) => !before.has(c)),
+          alerts: a.alerts.filter((x) => !alertsBefore.has(x)),
+        })),
       );
     },
   });
 
   const interactions = onTop(arrivals.interactions, context.recent_interactions, RECENT_LIMIT);
-  const alerts = onTop(arrivals.alerts, context.alerts);
+  // Resolved ones included, for telling news and the actions no longer to take; the list shows the rest.
+  const alerts = withAlerts(context.alerts, arrivals.alerts);
   const holdings = withBalances(context.holdings, arrivals.holdings);
   const cases = callerCases(context.open_cases, loggedHere, arrivals.cases, closedHere);
   shown.current = { interactions, alerts, holdings, cases };
@@ -469,7 +484,7 @@ export function CallerView({ context, onResumed }: { context: CallerContext; onR
         </Panel>
         <div className="stack">
           <Panel title={t("caller.alerts")} id="caller-alerts">
-            <Alerts alerts={alerts} fresh={fresh} />
+            <Alerts alerts={openAlerts(alerts)} fresh={fresh} />
           </Panel>
           <CallerCases
             customerId={context.customer.id}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatDateTime, type Locale } from "../format";
 import { translator } from "../i18n";
 import { callerContextFixture } from "../test/fixtures";
-import { wordAction, type ActionFacts, type NextBestAction } from "./actions";
+import { stillToDo, wordAction, type ActionFacts, type NextBestAction } from "./actions";
 
 const context = callerContextFixture();
 const facts: ActionFacts = context;
@@ -93,6 +93,26 @@ describe("an alert to address, in the user's language", () => {
     expect(word({ ...action("address_alert"), refs: {} }, "zh-CN").reason).toBe(
       "open large_outflow alert raised 2026-11-22",
     );
+  });
+});
+
+describe("the actions still to take", () => {
+  const [alert] = context.alerts;
+  const kinds = (f: ActionFacts) => stillToDo(context.next_best_actions, f).map((a) => a.kind);
+
+  it("stops proposing to address an alert resolved meanwhile, and keeps one acknowledged", () => {
+    expect(kinds(facts)).toEqual(context.next_best_actions.map((a) => a.kind));
+    expect(kinds({ ...facts, alerts: [{ ...alert, status: "acknowledged" }] })).toContain("address_alert");
+    const resolved = kinds({ ...facts, alerts: [{ ...alert, status: "resolved" }] });
+    expect(resolved).not.toContain("address_alert");
+    expect(resolved).toHaveLength(context.next_best_actions.length - 1);
+    // Another alert resolved: this one is still to address.
+    expect(
+      kinds({
+        ...facts,
+        alerts: [alert, { ...alert, id: "0f0f0f0f-0000-4000-8000-000000000001", status: "resolved" }],
+      }),
+    ).toContain("address_alert");
   });
 });
 

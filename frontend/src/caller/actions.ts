@@ -17,6 +17,7 @@ export type Case = CaseSummary;
 /** What actions are worded from: the caller's holdings, alerts and cases, as the screen shows them. */
 export interface ActionFacts {
   holdings: readonly Holding[];
+  /** The alerts as the stream last told them, those resolved meanwhile included (see `stillToDo`). */
   alerts: readonly ContextAlert[];
   open_cases: readonly Case[];
 }
@@ -117,6 +118,15 @@ function offer(a: NextBestAction, t: Translate, locale: Locale): Worded | null {
     title: t("caller.action.offer.title", { product }),
     reason: t(unassessed ? "caller.action.offer.reasonUnassessed" : "caller.action.offer.reason", vars),
   };
+}
+
+/**
+ * The actions still to take: an alert resolved since the context was read (by an RM, or with the complaint case it
+ * was about) is no longer proposed. The rest stay as the server proposed them until the context is read again.
+ */
+export function stillToDo(actions: readonly NextBestAction[], facts: ActionFacts): NextBestAction[] {
+  const resolved = new Set(facts.alerts.filter((a) => a.status === "resolved").map((a) => a.id));
+  return actions.filter((a) => !(a.kind === "address_alert" && a.refs.alert_id && resolved.has(a.refs.alert_id)));
 }
 
 /** The action's title and reason in the user's language; the server's own when a fact they need is missing. */

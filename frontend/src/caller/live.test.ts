@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { callerContextFixture, interactionFixture } from "../test/fixtures";
-import { arrive, isNews, NO_ARRIVALS, withCases, type ContextCase, type Shown } from "./live";
+import {
+  arrive,
+  isNews,
+  NO_ARRIVALS,
+  openAlerts,
+  withAlerts,
+  withCases,
+  type ContextAlert,
+  type ContextCase,
+  type Shown,
+} from "./live";
 
 function shown(): Shown {
   const c = callerContextFixture();
@@ -37,6 +47,22 @@ describe("telling news from the stream's replay", () => {
     expect(isNews(s, "case", newComplaint())).toBe(true);
     // Once the screen shows it closed, the same close told again is not.
     expect(isNews({ ...s, cases: [closedCase(open)] }, "case", closedCase(open))).toBe(false);
+  });
+
+  it("tells an alert acknowledged or resolved meanwhile from the same alert replayed as it is shown", () => {
+    const s = shown();
+    const [open] = s.alerts;
+    // Replayed as it is shown (open): not news.
+    expect(isNews(s, "alert", { ...open })).toBe(false);
+    // The same alert, taken by an RM or resolved: news.
+    expect(isNews(s, "alert", { ...open, status: "acknowledged" })).toBe(true);
+    expect(isNews(s, "alert", { ...open, status: "resolved" })).toBe(true);
+    // Once the screen has it so, the same change told again is not.
+    expect(isNews({ ...s, alerts: [{ ...open, status: "resolved" }] }, "alert", { ...open, status: "resolved" })).toBe(
+      false,
+    );
+    // An alert the screen never showed, already resolved: nothing to show or take away.
+    expect(isNews(s, "alert", { ...open, id: "9f9f9f9f-0000-4000-8000-000000000002", status: "resolved" })).toBe(false);
   });
 
   it("ignores what it cannot read", () => {
@@ -106,5 +132,47 @@ describe("cases from the stream", () => {
     });
     expect(cases[1]).toEqual(newComplaint());
     expect(withCases([read], [])).toEqual([read]);
+  });
+});
+
+describe("alerts from the stream", () => {
+  const [read] = callerContextFixture().alerts;
+  const raised = (over: Partial<ContextAlert> = {}): ContextAlert => ({
+    ...read,
+    id: "2a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+    kind: "complaint",
+    title: "Complaint to the call center on 2026-11-28",
+    raised_at: "2026-11-28T10:00:05+00:00",
+    data: {},
+    ...over,
+  });
+
+  it("keeps the latest event of each alert where its first one stood", () => {
+    let a = arrive(NO_ARRIVALS, "alert", { ...read, status: "acknowledged" });
+    a = arrive(a, "alert", raised());
+    expect(a.alerts.map((x) => [x.id, x.status])).toEqual([
+      [raised().id, "open"],
+      [read.id, "acknowledged"],
+    ]);
+    a = arrive(a, "alert", { ...read, status: "resolved" });
+    expect(a.alerts.map((x) => [x.id, x.status])).toEqual([
+      [raised().id, "open"],
+      [read.id, "resolved"],
+    ]);
+  });
+
+  it("replaces an alert read in place, puts one raised meanwhile on top, and lists the unresolved", () => {
+    const other = { ...read, id: "1a2b3c4d-0000-4000-8000-000000000009" };
+    const { data, ...noFigures } = read; // an older server's event: no figures
+    const alerts = withAlerts([read, other], [raised(), { ...noFigures, status: "acknowledged" } as ContextAlert]);
+    expect(alerts.map((x) => [x.id, x.status])).toEqual([
+      [raised().id, "open"],
+      [read.id, "acknowledged"],
+      [other.id, "open"],
+    ]);
+    expect(alerts[1].data).toEqual(data); // what only the read one said is kept
+    const resolved = withAlerts([read, other], [{ ...read, status: "resolved" }]);
+    expect(resolved).toHaveLength(2);
+    expect(openAlerts(resolved).map((x) => x.id)).toEqual([other.id]);
   });
 });

@@ -12,6 +12,7 @@ export const RECENT_LIMIT = 10;
 
 export interface Arrivals {
   interactions: Interaction[];
+  /** The latest event per alert id: raised meanwhile (newest first), or its status changed since. */
   alerts: ContextAlert[];
   /** The latest balance event per holding id. */
   holdings: Record<string, Holding>;
@@ -34,7 +35,13 @@ export function arrive(current: Arrivals, event: string, data: unknown): Arrival
         interactions: [data as Interaction, ...current.interactions.filter((i) => i.id !== data.id)],
       };
     case "alert":
-      return { ...current, alerts: [data as ContextAlert, ...current.alerts.filter((a) => a.id !== data.id)] };
+      // An alert's status changed (acknowledged, resolved): its latest event, where the first one stood.
+      return {
+        ...current,
+        alerts: current.alerts.some((a) => a.id === data.id)
+          ? current.alerts.map((a) => (a.id === data.id ? (data as ContextAlert) : a))
+          : [data as ContextAlert, ...current.alerts],
+      };
     case "balance":
       return {
         ...current,
@@ -86,6 +93,25 @@ export function withCases<C extends { id: string }>(
   ];
 }
 
+/**
+ * The alerts as read with what arrived since applied: an alert raised meanwhile on top (newest first); one whose
+ * status changed (acknowledged, resolved) replaces the one read, in place, keeping what only the read one says (its
+ * figures, from an older server's event). Resolved ones are still here: `openAlerts` leaves them out.
+ */
+export function withAlerts(read: readonly ContextAlert[], arrived: readonly ContextAlert[]): ContextAlert[] {
+  const latest = new Map(arrived.map((a) => [a.id, a]));
+  const known = new Set(read.map((a) => a.id));
+  return [
+    ...arrived.filter((a) => !known.has(a.id)),
+    ...read.map((a) => (latest.has(a.id) ? { ...a, ...latest.get(a.id) } : a)),
+  ];
+}
+
+/** What the caller's alerts list: the open and acknowledged ones, as the context does; a resolved one leaves it. */
+export function openAlerts<A extends { status: string }>(alerts: readonly A[]): A[] {
+  return alerts.filter((a) => a.status !== "resolved");
+}
+
 /** Two decimal strings of the same amount ("1000.0000" and "1000"), compared without floating point. */
 function sameAmount(a: string | null | undefined, b: string | null | undefined): boolean {
   const norm = (v: string | null | undefined) => (v ?? "").replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
@@ -94,6 +120,7 @@ function sameAmount(a: string | null | undefined, b: string | null | undefined):
 
 export interface Shown {
   interactions: readonly Interaction[];
+  /** Resolved ones included: the screen has taken them away already, and that is no news again. */
   alerts: readonly ContextAlert[];
   holdings: readonly Holding[];
   cases: readonly { id: string; status: string }[];
@@ -107,8 +134,13 @@ export function isNews(shown: Shown, event: string, data: unknown): boolean {
   switch (event) {
     case "interaction":
       return !shown.interactions.some((i) => i.id === data.id);
-    case "alert":
-      return !shown.alerts.some((a) => a.id === data.id);
+    case "alert": {
+      // Raised meanwhile, or its status changed (an RM took it or resolved it); the replay's are on the screen.
+      const a = shown.alerts.find((x) => x.id === data.id);
+      const status = (data as Partial<ContextAlert>).status;
+      if (!a) return status !== "resolved"; // raised and resolved unseen: nothing to show or take away
+      return a.status !== status;
+    }
     case "balance": {
       const update = data as Partial<Holding>;
       const holding = shown.holdings.find((h) => h.id === data.id);

@@ -73,6 +73,18 @@ const closedComplaint = <C extends { id: string }>(c: C) => ({
   satisfaction: 4,
 });
 
+/** An alert event as the stream sends it: raised on the complaint the call center's feed just logged. */
+const RAISED = {
+  id: "2a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+  kind: "complaint",
+  severity: "medium",
+  title: "Complaint to the call center on 2026-11-28",
+  detail: null,
+  status: "open",
+  raised_at: "2026-11-28T10:00:05+00:00",
+  data: {},
+};
+
 const contextCalls = (calls: Call[]) => calls.filter((c) => c.path === "/api/v1/contact-center/context");
 const shownInteractions = () =>
   within(screen.getByTestId("caller-interactions"))
@@ -532,6 +544,86 @@ describe("the caller, live", () => {
     expect(row.closest("tr")).toHaveAttribute("data-holding-id", deposit.id);
     expect(screen.queryByText("CN¥100,000.00")).toBeNull();
     expect(screen.getByRole("table", { name: "Holdings" }).querySelectorAll("tbody tr")).toHaveLength(2);
+  });
+
+  it("takes an alert resolved meanwhile off the list and out of the actions, and says so", async () => {
+    const { streams } = await openLive();
+    const [read] = callerContextFixture().alerts;
+    // A second alert raised meanwhile, so that the list is not left empty.
+    streams.opened[0].send("alert", RAISED);
+    await screen.findByText("Complaint to the call center on 2026-11-28");
+    const nba = document.getElementById("caller-nba")!;
+    expect(nba).toHaveTextContent("Address alert: Large outflow: CN¥200,000.00 left in 7 days");
+
+    // Resolved by the RM on the alerts page.
+    streams.opened[0].send("alert", { ...read, status: "resolved" });
+    await waitFor(() =>
+      expect(screen.getByTestId("arrivals")).toHaveTextContent(
+        "Alert resolved: Large outflow: CN¥200,000.00 left in 7 days",
+      ),
+    );
+    const alerts = screen.getByTestId("caller-alerts");
+    expect(
+      within(alerts)
+        .getAllByRole("listitem")
+        .map((li) => li.getAttribute("data-alert-id")),
+    ).toEqual([RAISED.id]);
+    expect(alerts).not.toHaveTextContent("Large outflow");
+    expect(nba).not.toHaveTextContent("Address alert");
+    expect(within(nba).getAllByRole("listitem")).toHaveLength(3);
+
+    // Told again (a resent frame): not announced again.
+    streams.opened[0].send("alert", { ...read, status: "resolved" });
+    streams.opened[0].send("interaction", interactionFixture(100, { summary: "Second arrival" }));
+    await waitFor(() => expect(screen.getByTestId("arrivals")).toHaveTextContent("Second arrival"));
+    expect(screen.queryByText("Large outflow: CN¥200,000.00 left in 7 days")).toBeNull();
+  });
+
+  it("shows an alert an RM acknowledged meanwhile as acknowledged, in place, in Chinese too", async () => {
+    const { streams } = await openLive("zh-CN");
+    const [read] = callerContextFixture().alerts;
+    streams.opened[0].send("alert", RAISED);
+    await screen.findByText("Complaint to the call center on 2026-11-28");
+    const ids = () =>
+      within(screen.getByTestId("caller-alerts"))
+        .getAllByRole("listitem")
+        .map((li) => li.getAttribute("data-alert-id"));
+    expect(ids()).toEqual([RAISED.id, read.id]);
+    const item = screen.getByTestId("caller-alerts").querySelector<HTMLElement>(`[data-alert-id="${read.id}"]`)!;
+    expect(within(item).queryByText("已确认")).toBeNull();
+
+    streams.opened[0].send("alert", { ...read, status: "acknowledged" });
+    await waitFor(() =>
+      expect(screen.getByTestId("arrivals")).toHaveTextContent("预警已确认：大额资金流出：7 天内流出 ¥200,000.00"),
+    );
+    const updated = screen.getByTestId("caller-alerts").querySelector<HTMLElement>(`[data-alert-id="${read.id}"]`)!;
+    expect(within(updated).getByText("已确认")).toBeInTheDocument();
+    expect(within(updated).getByText("新")).toBeInTheDocument();
+    expect(ids()).toEqual([RAISED.id, read.id]); // in place, not moved on top
+    // Still to address: the action stays.
+    expect(document.getElementById("caller-nba")).toHaveTextContent("处理预警：大额资金流出：7 天内流出 ¥200,000.00");
+
+    streams.opened[0].send("alert", { ...read, status: "resolved" });
+    await waitFor(() =>
+      expect(screen.getByTestId("arrivals")).toHaveTextContent("预警已解决：大额资金流出：7 天内流出 ¥200,000.00"),
+    );
+    expect(ids()).toEqual([RAISED.id]);
+    expect(document.getElementById("caller-nba")).not.toHaveTextContent("处理预警");
+  });
+
+  it("after a drop, takes away an alert heard of before it that the caller read again no longer lists", async () => {
+    const { streams, reads } = await openLive();
+    const [read] = callerContextFixture().alerts;
+    streams.opened[0].send("alert", RAISED);
+    await screen.findByText("Complaint to the call center on 2026-11-28");
+    // Resolved while the stream is down: not replayed, and the context read again lists only open ones.
+    streams.opened[0].write("retry: 30\n\n");
+    streams.opened[0].end();
+    await waitFor(() => expect(streams.opened).toHaveLength(2));
+    streams.opened[1].send("alert", read);
+    await waitFor(() => expect(reads()).toBe(2));
+    await waitFor(() => expect(screen.queryByText("Complaint to the call center on 2026-11-28")).toBeNull());
+    expect(screen.getByTestId("caller-alerts")).toHaveTextContent("Large outflow");
   });
 
   it("lists a complaint case the call center opened meanwhile, marked new and announced, in due order", async () => {
