@@ -190,7 +190,7 @@ async def open_case(
         now = container.clock.now()
         case = await service.open_service_request(
             uow,
-            store.SqlCaseStore(uow.connection),
+            store.SqlCaseRepository(uow.connection),
             principal,
             body.customer_id,
             body.subject,
@@ -216,7 +216,7 @@ async def open_case(
 async def get_case(request: Request, case_id: str, container: ContainerDep, principal: PersonDep) -> CaseOut:
     cid = parse_uuid(case_id, "case")
     async with container.uow() as uow:
-        await service.visible_case(uow, store.SqlCaseStore(uow.connection), principal, cid)
+        await service.visible_case(uow, store.SqlCaseRepository(uow.connection), principal, cid)
         row = await store.case_row(uow.connection, cid)
     annotate(request, action=AuditAction.READ, customer_ids=[row.customer_id])
     return present(row, container.clock.now())
@@ -236,7 +236,7 @@ async def close_case(
     async with container.uow() as uow:
         now = container.clock.now()
         closed = await service.close(
-            uow, store.SqlCaseStore(uow.connection), principal, cid, body.resolution, body.satisfaction, now
+            uow, store.SqlCaseRepository(uow.connection), principal, cid, body.resolution, body.satisfaction, now
         )
         await container.customers_changed(uow, {closed.customer_id})  # open streams show it closed
         await uow.commit()

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.arrays import one_of
+from adapters.db.context import OPEN_ALERT_STATUSES
 from adapters.db.tables import customers, interactions, users
 from adapters.db.tables_contact import cases
 from adapters.db.tables_value import alerts
@@ -36,6 +37,9 @@ COMPLAINT_COLUMNS = (
 
 
 class SqlCaseRepository:
+    """Cases: the complaint cases the feeds open (the CaseRepository port of domain/contact_center.py) and the
+    reading and closing people do (the CaseStore port of domain/services/cases.py)."""
+
     def __init__(self, conn: AsyncConnection) -> None:
         self._conn = conn
         self._pg = conn.dialect.name == "postgresql"
@@ -90,6 +94,74 @@ class SqlCaseRepository:
         except IntegrityError:
             return False  # its interaction already has a case
         return True
+
+    async def get(self, case_id: uuid.UUID) -> CaseRecord | None:
+        row = (
+            await self._conn.execute(
+                sa.select(
+                    cases.c.id,
+                    cases.c.customer_id,
+                    cases.c.kind,
+                    cases.c.status,
+                    cases.c.interaction_id,
+                    cases.c.closed_at,
+                    cases.c.closed_by,
+                    cases.c.resolution,
+                    cases.c.satisfaction,
+                ).where(cases.c.id == case_id)
+            )
+        ).first()
+        if row is None:
+            return None
+        return CaseRecord(
+            row.id,
+            row.customer_id,
+            row.kind,
+            row.status,
+            row.interaction_id,
+            row.closed_at,
+            row.closed_by,
+            row.resolution,
+            row.satisfaction,
+        )
+
+    async def save_closed(self, record: CaseRecord) -> None:
+        # Only an open case is closed: of two people closing it at once, the second changes nothing.
+        result = await self._conn.execute(
+            sa.update(cases)
+            .where(cases.c.id == record.id, cases.c.status == "open")
+            .values(
+                status=record.status,
+                closed_at=record.closed_at,
+                closed_by=record.closed_by,
+                resolution=record.resolution,
+                satisfaction=record.satisfaction,
+            )
+        )
+        if not result.rowcount:
+            raise Conflict(f"case {record.id} is no longer open")
+        if record.kind == "complaint" and record.interaction_id is not None:
+            await self._resolve_complaint_alert(record)
+
+    async def _resolve_complaint_alert(self, record: CaseRecord) -> None:
+        """The complaint's alert for the RM (its cause is the complaint interaction, written as each database
+        writes a UUID as text) is resolved with the case's resolution."""
+        candidates = await self._conn.execute(
+            sa.select(alerts.c.id, alerts.c.cause_key).where(
+                alerts.c.customer_id == record.customer_id,
+                alerts.c.kind == "complaint",
+                alerts.c.status.in_(OPEN_ALERT_STATUSES),
+            )
+        )
+        ids = [r.id for r in candidates if _interaction_of(r.cause_key) == record.interaction_id]
+        if ids:
+            await self._conn.execute(
+                sa.update(alerts)
+                .where(alerts.c.id.in_(ids))
+                .values(
+                    status="resolved", resolved_at=record.closed_at, resolution_note=f"Case closed: {record.resolution}"
+                )
+            )
 
 
 def _row(case: Case) -> dict[str, object]:
@@ -185,85 +257,6 @@ async def case_row(conn: AsyncConnection, case_id: uuid.UUID) -> Any:
     return (
         await conn.execute(_with_customer(sa.select(*_CASE_COLUMNS).select_from(cases)).where(cases.c.id == case_id))
     ).first()
-
-
-class SqlCaseStore:
-    """The case port of domain/services/cases.py over one connection."""
-
-    def __init__(self, conn: AsyncConnection) -> None:
-        self._conn = conn
-
-    async def add(self, case: Case) -> bool:
-        await self._conn.execute(sa.insert(cases).values(**_row(case)))
-        return True
-
-    async def get(self, case_id: uuid.UUID) -> CaseRecord | None:
-        row = (
-            await self._conn.execute(
-                sa.select(
-                    cases.c.id,
-                    cases.c.customer_id,
-                    cases.c.kind,
-                    cases.c.status,
-                    cases.c.interaction_id,
-                    cases.c.closed_at,
-                    cases.c.closed_by,
-                    cases.c.resolution,
-                    cases.c.satisfaction,
-                ).where(cases.c.id == case_id)
-            )
-        ).first()
-        if row is None:
-            return None
-        return CaseRecord(
-            row.id,
-            row.customer_id,
-            row.kind,
-            row.status,
-            row.interaction_id,
-            row.closed_at,
-            row.closed_by,
-            row.resolution,
-            row.satisfaction,
-        )
-
-    async def save_closed(self, record: CaseRecord) -> None:
-        # Only an open case is closed: of two people closing it at once, the second changes nothing.
-        result = await self._conn.execute(
-            sa.update(cases)
-            .where(cases.c.id == record.id, cases.c.status == "open")
-            .values(
-                status=record.status,
-                closed_at=record.closed_at,
-                closed_by=record.closed_by,
-                resolution=record.resolution,
-                satisfaction=record.satisfaction,
-            )
-        )
-        if not result.rowcount:
-            raise Conflict(f"case {record.id} is no longer open")
-        if record.kind == "complaint" and record.interaction_id is not None:
-            await self._resolve_complaint_alert(record)
-
-    async def _resolve_complaint_alert(self, record: CaseRecord) -> None:
-        """The complaint's alert for the RM (its cause is the complaint interaction, written as each database
-        writes a UUID as text) is resolved with the case's resolution."""
-        candidates = await self._conn.execute(
-            sa.select(alerts.c.id, alerts.c.cause_key).where(
-                alerts.c.customer_id == record.customer_id,
-                alerts.c.kind == "complaint",
-                alerts.c.status.in_(("open", "acknowledged")),
-            )
-        )
-        ids = [r.id for r in candidates if _interaction_of(r.cause_key) == record.interaction_id]
-        if ids:
-            await self._conn.execute(
-                sa.update(alerts)
-                .where(alerts.c.id.in_(ids))
-                .values(
-                    status="resolved", resolved_at=record.closed_at, resolution_note=f"Case closed: {record.resolution}"
-                )
-            )
 
 
 def _interaction_of(cause_key: str) -> uuid.UUID | None:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callerContextFixture, interactionFixture } from "../test/fixtures";
+import { callerContextFixture, contextCaseFixture, interactionFixture } from "../test/fixtures";
 import {
   arrive,
   isNews,
@@ -71,24 +71,8 @@ describe("telling news from the stream's replay", () => {
   });
 });
 
-const NEW_CASE_ID = "6c6c6c6c-0000-4000-8000-000000000001";
-
-function newComplaint(over: Partial<ContextCase> = {}): ContextCase {
-  return {
-    id: NEW_CASE_ID,
-    kind: "complaint",
-    status: "open",
-    subject: "Charged twice for one transfer",
-    channel: "call_center",
-    opened_at: "2026-11-28T10:00:00+00:00",
-    sla_due_at: "2026-11-30T10:00:00+00:00",
-    overdue: false,
-    closed_at: null,
-    resolution: null,
-    satisfaction: null,
-    ...over,
-  };
-}
+const NEW_CASE_ID = contextCaseFixture().id;
+const newComplaint = (over: Partial<ContextCase> = {}): ContextCase => contextCaseFixture(over);
 
 function closedCase(c: ContextCase): ContextCase {
   return {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { Route, Routes, useLocation } from "react-router";
 import { formatDateTime } from "../format";
 import { renderApp } from "../test/render";
-import { callerContextFixture, caseFixture, interactionFixture } from "../test/fixtures";
+import { callerContextFixture, caseFixture, contextCaseFixture, interactionFixture } from "../test/fixtures";
 import { eventStreams, json, me, mockApi, problem, signedIn, type Call } from "../test/server";
 import { Layout } from "../components/Layout";
 import { CallerPage } from "./Caller";
@@ -49,19 +49,7 @@ const shownCases = () =>
     .map((li) => li.getAttribute("data-case-id"));
 
 /** A case event as the stream sends it: the complaint the call center's feed just opened, due in two days. */
-const NEW_CASE = {
-  id: "6c6c6c6c-0000-4000-8000-000000000001",
-  kind: "complaint",
-  status: "open",
-  subject: "Charged twice for one transfer",
-  channel: "call_center",
-  opened_at: "2026-11-28T10:00:00+00:00",
-  sla_due_at: "2026-11-30T10:00:00+00:00",
-  overdue: false,
-  closed_at: null,
-  resolution: null,
-  satisfaction: null,
-};
+const NEW_CASE = contextCaseFixture();
 const openedComplaint = (over: Record<string, unknown> = {}) => ({ ...NEW_CASE, ...over });
 /** The same case, closed: what was done and how satisfied the customer was, filled. */
 const closedComplaint = <C extends { id: string }>(c: C) => ({

@@ -265,3 +265,22 @@ export function caseFixture(over: Partial<Schemas["CaseOut"]> = {}): Schemas["Ca
     ...over,
   };
 }
+
+/** A case as the context lists it and the stream sends it: a complaint the call center's feed just opened,
+ * due in two days. */
+export function contextCaseFixture(over: Partial<Schemas["ContextCaseOut"]> = {}): Schemas["ContextCaseOut"] {
+  return {
+    id: "6c6c6c6c-0000-4000-8000-000000000001",
+    kind: "complaint",
+    status: "open",
+    subject: "Charged twice for one transfer",
+    channel: "call_center",
+    opened_at: "2026-11-28T10:00:00+00:00",
+    sla_due_at: "2026-11-30T10:00:00+00:00",
+    overdue: false,
+    closed_at: null,
+    resolution: null,
+    satisfaction: null,
+    ...over,
+  };
+}
