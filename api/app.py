@@ -53,6 +53,7 @@ OPENAPI_TAGS = [
     {"name": "alerts", "description": "Alerts for relationship managers: acknowledge, assign, resolve"},
     {"name": "cases", "description": "Complaints and service requests: the work queue, closing with what was done"},
     {"name": "segments", "description": "Rule-based and static segments"},
+    {"name": "campaigns", "description": "Offers to a segment with a control group: responses and measured effect"},
     {"name": "analytics", "description": "Figures per tier and the contribution curve, over the caller's portfolio"},
 ]
 
@@ -128,6 +129,9 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     from api import cases  # complaints and service requests (the service checks roles and scope)
 
     app.include_router(cases.router)
+    from api import campaigns  # offers to segments, their responses and effect (the service checks roles and scope)
+
+    app.include_router(campaigns.router)
 
     if settings.serve_frontend and (FRONTEND_DIST / "index.html").exists():
         _mount_frontend(app)

@@ -46,6 +46,10 @@ class Action(StrEnum):
     # cases: complaints and service requests the bank owes an answer to
     READ_CASES = "cases:read"
     WORK_CASES = "cases:work"
+    # campaigns: an offer to a segment, its responses and its measured effect
+    READ_CAMPAIGNS = "campaigns:read"
+    MANAGE_CAMPAIGNS = "campaigns:write"
+    WORK_CAMPAIGNS = "campaigns:respond"
 
 
 _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
@@ -80,6 +84,18 @@ _CASE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.AUDITOR: frozenset({Action.READ_CASES}),
 }
 for _role, _actions in _CASE_ACTIONS.items():
+    _ROLE_ACTIONS[_role] = _ROLE_ACTIONS[_role] | _actions
+
+# Campaigns: marketing prepares, launches and closes them; the people who contact customers (RMs and branch
+# managers in their scope, the call center's agents) record the responses; everyone who plans or audits reads them.
+_CAMPAIGN_ACTIONS: dict[Role, frozenset[Action]] = {
+    Role.MARKETING: frozenset({Action.READ_CAMPAIGNS, Action.MANAGE_CAMPAIGNS}),
+    Role.BRANCH_MANAGER: frozenset({Action.READ_CAMPAIGNS, Action.WORK_CAMPAIGNS}),
+    Role.RM: frozenset({Action.READ_CAMPAIGNS, Action.WORK_CAMPAIGNS}),
+    Role.AGENT: frozenset({Action.READ_CAMPAIGNS, Action.WORK_CAMPAIGNS}),
+    Role.AUDITOR: frozenset({Action.READ_CAMPAIGNS}),
+}
+for _role, _actions in _CAMPAIGN_ACTIONS.items():
     _ROLE_ACTIONS[_role] = _ROLE_ACTIONS[_role] | _actions
 
 # Fields each role may not set on a customer even when it may edit the customer.

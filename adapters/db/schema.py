@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from adapters.db import tables, tables_access, tables_contact, tables_feeds, tables_value  # noqa: F401
+from adapters.db import (  # noqa: F401
+    tables,
+    tables_access,
+    tables_campaigns,
+    tables_contact,
+    tables_feeds,
+    tables_value,
+)
 from adapters.db.tables import metadata
 
 __all__ = ["metadata"]

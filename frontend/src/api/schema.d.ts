@@ -176,6 +176,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns, the newest first, with their members and the contacts left to make in your portfolio */
+        get: operations["campaigns-list"];
+        put?: never;
+        /** Prepare a campaign (a draft: nobody is in it until it is launched) */
+        post: operations["campaigns-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign with its measured effect: target against control, responses, conversions */
+        get: operations["campaigns-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an active campaign: no more responses; its effect is final */
+        post: operations["campaigns-close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/launch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Launch a draft: freeze its members, drawn into target and control; those not eligible are counted */
+        post: operations["campaigns-launch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The campaign's customers in your portfolio: who to contact, what they said, who converted
+         * @description By customer number. `group=target&response=none` is the list of contacts still to make.
+         */
+        get: operations["campaigns-members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/members/{customer_id}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record what a target customer said when contacted (a later answer replaces an earlier one) */
+        put: operations["campaigns-respond"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases": {
         parameters: {
             query?: never;
@@ -952,6 +1058,78 @@ export interface components {
              */
             match: "ambiguous";
         };
+        /** MemberOut */
+        api__campaigns__MemberOut: {
+            /**
+             * Converted On
+             * @description When they opened the offered product during the campaign
+             */
+            converted_on: string | null;
+            customer: components["schemas"]["CustomerRefOut"];
+            group: components["schemas"]["Group"];
+            /** Note */
+            note: string | null;
+            /** Responded At */
+            responded_at: string | null;
+            /** Responded By Username */
+            responded_by_username: string | null;
+            response: components["schemas"]["Response"] | null;
+            /** Rm Name */
+            rm_name: string | null;
+            /** Rm Username */
+            rm_username: string | null;
+            /** Tier */
+            tier: string;
+        };
+        /** Page[MemberOut] */
+        api__schemas__common__Page_MemberOut___1: {
+            /** Items */
+            items: components["schemas"]["api__segments__MemberOut"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null at the end.
+             */
+            next_cursor: string | null;
+        };
+        /** Page[MemberOut] */
+        api__schemas__common__Page_MemberOut___2: {
+            /** Items */
+            items: components["schemas"]["api__campaigns__MemberOut"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null at the end.
+             */
+            next_cursor: string | null;
+        };
+        /** MemberOut */
+        api__segments__MemberOut: {
+            /** Aum */
+            aum: string | null;
+            /** Churn Risk */
+            churn_risk: string | null;
+            /**
+             * Customer Id
+             * Format: uuid
+             */
+            customer_id: string;
+            /** Customer Number */
+            customer_number: string;
+            /** Display Name */
+            display_name: string;
+            /** Home Branch */
+            home_branch: string | null;
+            /** Lifecycle Stage */
+            lifecycle_stage: string;
+            /** Masked Phone */
+            masked_phone: string | null;
+            /**
+             * Since
+             * Format: date-time
+             */
+            since: string;
+            /** Tier */
+            tier: string;
+        };
         /**
          * AssignIn
          * @example {
@@ -1048,6 +1226,193 @@ export interface components {
             /** Username */
             username: string;
         };
+        /** CampaignDetailOut */
+        CampaignDetailOut: {
+            channel: components["schemas"]["ConsentChannel"];
+            /** Closed At */
+            closed_at: string | null;
+            /** Control Pct */
+            control_pct: number;
+            /**
+             * Controls
+             * @description Customers held out
+             */
+            controls: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By Username */
+            created_by_username: string | null;
+            /** Description */
+            description: string | null;
+            /** @description Null for a draft */
+            effect: components["schemas"]["EffectOut"] | null;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /**
+             * Excluded
+             * @description Members of the segment left out at launch, by reason: no_consent, unsuitable, already_holds (null before launch)
+             */
+            excluded: {
+                [key: string]: number;
+            } | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Launched At */
+            launched_at: string | null;
+            /** Name */
+            name: string;
+            product: components["schemas"]["ProductRefOut"];
+            /**
+             * Responded
+             * @description Target customers whose response is recorded
+             */
+            responded: number;
+            segment: components["schemas"]["SegmentRefOut"];
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            status: components["schemas"]["CampaignStatus"];
+            /**
+             * Targets
+             * @description Customers to contact
+             */
+            targets: number;
+            /**
+             * To Contact
+             * @description Target customers in the caller's portfolio not contacted yet
+             */
+            to_contact: number;
+        };
+        /**
+         * CampaignIn
+         * @example {
+         *       "channel": "phone",
+         *       "control_pct": 10,
+         *       "ends_on": "2026-04-30",
+         *       "name": "Spring time deposit drive",
+         *       "product_code": "TD12",
+         *       "segment_id": "0b6f8a52-3f0e-4d7a-9a31-52c1d2a4e7f0",
+         *       "starts_on": "2026-03-01"
+         *     }
+         */
+        CampaignIn: {
+            /** @description How customers are contacted; only those who consent to it are in */
+            channel: components["schemas"]["ConsentChannel"];
+            /**
+             * Control Pct
+             * @description The share of eligible customers held out, not contacted, to measure the effect against
+             * @default 10
+             */
+            control_pct: number;
+            /** Description */
+            description?: string | null;
+            /**
+             * Ends On
+             * Format: date
+             * @description The last day a conversion counts
+             */
+            ends_on: string;
+            /** Name */
+            name: string;
+            /**
+             * Product Code
+             * @description The product offered
+             */
+            product_code: string;
+            /**
+             * Segment Id
+             * Format: uuid
+             * @description Who it is for: the segment's members when it is launched
+             */
+            segment_id: string;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+        };
+        /** CampaignOut */
+        CampaignOut: {
+            channel: components["schemas"]["ConsentChannel"];
+            /** Closed At */
+            closed_at: string | null;
+            /** Control Pct */
+            control_pct: number;
+            /**
+             * Controls
+             * @description Customers held out
+             */
+            controls: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By Username */
+            created_by_username: string | null;
+            /** Description */
+            description: string | null;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /**
+             * Excluded
+             * @description Members of the segment left out at launch, by reason: no_consent, unsuitable, already_holds (null before launch)
+             */
+            excluded: {
+                [key: string]: number;
+            } | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Launched At */
+            launched_at: string | null;
+            /** Name */
+            name: string;
+            product: components["schemas"]["ProductRefOut"];
+            /**
+             * Responded
+             * @description Target customers whose response is recorded
+             */
+            responded: number;
+            segment: components["schemas"]["SegmentRefOut"];
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            status: components["schemas"]["CampaignStatus"];
+            /**
+             * Targets
+             * @description Customers to contact
+             */
+            targets: number;
+            /**
+             * To Contact
+             * @description Target customers in the caller's portfolio not contacted yet
+             */
+            to_contact: number;
+        };
+        /**
+         * CampaignStatus
+         * @enum {string}
+         */
+        CampaignStatus: "draft" | "active" | "closed";
         /** CandidateOut */
         CandidateOut: {
             /** Birth Year */
@@ -1830,6 +2195,64 @@ export interface components {
          * @enum {string}
          */
         Education: "secondary" | "vocational" | "bachelor" | "master" | "doctorate" | "other";
+        /** EffectOut */
+        EffectOut: {
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            /** Ci95 High Pp */
+            ci95_high_pp: string | null;
+            /** Ci95 Low Pp */
+            ci95_low_pp: string | null;
+            control: components["schemas"]["GroupOut"];
+            /**
+             * Converted By Response
+             * @description Of those, how many converted
+             */
+            converted_by_response: {
+                [key: string]: number;
+            };
+            /**
+             * Final
+             * @description The campaign is closed or past its last day: the figures no longer move
+             */
+            final: boolean;
+            /**
+             * Incremental Conversions
+             * @description Conversions the campaign caused
+             */
+            incremental_conversions: string | null;
+            /**
+             * P Value
+             * @description Two-sided, of the pooled two-proportion z-test
+             */
+            p_value: string | null;
+            /**
+             * Relative Lift
+             * @description Uplift over control's rate; null when control is 0
+             */
+            relative_lift: string | null;
+            /**
+             * Responses
+             * @description Target customers by recorded response ('none': not yet)
+             */
+            responses: {
+                [key: string]: number;
+            };
+            /**
+             * Significant
+             * @description p < 0.05: the difference is unlikely to be chance
+             */
+            significant: boolean;
+            target: components["schemas"]["GroupOut"];
+            /**
+             * Uplift Pp
+             * @description Target's conversion rate less control's, percentage points
+             */
+            uplift_pp: string | null;
+        };
         /** EventResultOut */
         EventResultOut: {
             /** Errors */
@@ -1879,6 +2302,33 @@ export interface components {
          * @enum {string}
          */
         Gender: "female" | "male" | "other" | "undisclosed";
+        /**
+         * Group
+         * @enum {string}
+         */
+        Group: "target" | "control";
+        /** GroupOut */
+        GroupOut: {
+            /**
+             * Conversion Rate
+             * Format: decimal
+             * @description converted / customers, 0 to 1
+             * @example 0.0175
+             */
+            conversion_rate: string;
+            /**
+             * Converted
+             * @description Opened the offered product during the campaign
+             */
+            converted: number;
+            /**
+             * Converted Balances
+             * @description The balances of the products they opened
+             */
+            converted_balances: components["schemas"]["MoneyOut"][];
+            /** Customers */
+            customers: number;
+        };
         /** HoldingOut */
         HoldingOut: {
             /**
@@ -2002,35 +2452,6 @@ export interface components {
          * @enum {string}
          */
         LifecycleStage: "prospect" | "new" | "growing" | "mature" | "declining" | "dormant" | "churned";
-        /** MemberOut */
-        MemberOut: {
-            /** Aum */
-            aum: string | null;
-            /** Churn Risk */
-            churn_risk: string | null;
-            /**
-             * Customer Id
-             * Format: uuid
-             */
-            customer_id: string;
-            /** Customer Number */
-            customer_number: string;
-            /** Display Name */
-            display_name: string;
-            /** Home Branch */
-            home_branch: string | null;
-            /** Lifecycle Stage */
-            lifecycle_stage: string;
-            /** Masked Phone */
-            masked_phone: string | null;
-            /**
-             * Since
-             * Format: date-time
-             */
-            since: string;
-            /** Tier */
-            tier: string;
-        };
         /** MembersChangedOut */
         MembersChangedOut: {
             /** Changed */
@@ -2096,6 +2517,17 @@ export interface components {
              * Format: uuid
              */
             survivor_id: string;
+        };
+        /** MoneyOut */
+        MoneyOut: {
+            /**
+             * Amount
+             * Format: decimal
+             * @example 1234.50
+             */
+            amount: string;
+            /** Currency */
+            currency: string;
         };
         /** NextBestActionOut */
         NextBestActionOut: {
@@ -2170,6 +2602,16 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        /** Page[CampaignOut] */
+        Page_CampaignOut_: {
+            /** Items */
+            items: components["schemas"]["CampaignOut"][];
+            /**
+             * Next Cursor
+             * @description Pass as ?cursor= for the next page; null at the end.
+             */
+            next_cursor: string | null;
+        };
         /** Page[CaseOut] */
         Page_CaseOut_: {
             /** Items */
@@ -2204,16 +2646,6 @@ export interface components {
         Page_InteractionOut_: {
             /** Items */
             items: components["schemas"]["InteractionOut"][];
-            /**
-             * Next Cursor
-             * @description Pass as ?cursor= for the next page; null at the end.
-             */
-            next_cursor: string | null;
-        };
-        /** Page[MemberOut] */
-        Page_MemberOut_: {
-            /** Items */
-            items: components["schemas"]["MemberOut"][];
             /**
              * Next Cursor
              * @description Pass as ?cursor= for the next page; null at the end.
@@ -2538,6 +2970,17 @@ export interface components {
             /** Term Months */
             term_months: number | null;
         };
+        /** ProductRefOut */
+        ProductRefOut: {
+            /** Category */
+            category: string;
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Name Zh */
+            name_zh: string | null;
+        };
         /** QuarantinedOut */
         QuarantinedOut: {
             /** Attempts */
@@ -2644,6 +3087,29 @@ export interface components {
         ResolveIn: {
             /** Note */
             note: string;
+        };
+        /**
+         * Response
+         * @description What a contacted customer said.
+         * @enum {string}
+         */
+        Response: "contacted" | "interested" | "declined" | "unreachable";
+        /**
+         * ResponseFilter
+         * @enum {string}
+         */
+        ResponseFilter: "none" | "contacted" | "interested" | "declined" | "unreachable";
+        /**
+         * ResponseIn
+         * @example {
+         *       "note": "Call back after payday",
+         *       "response": "interested"
+         *     }
+         */
+        ResponseIn: {
+            /** Note */
+            note?: string | null;
+            response: components["schemas"]["Response"];
         };
         /** RfmOut */
         RfmOut: {
@@ -2801,6 +3267,18 @@ export interface components {
             rule_json?: {
                 [key: string]: unknown;
             };
+        };
+        /** SegmentRefOut */
+        SegmentRefOut: {
+            /** Code */
+            code: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
         };
         /** StaffOut */
         StaffOut: {
@@ -3477,6 +3955,468 @@ export interface operations {
             };
             /** @description Too many requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "campaigns-list": {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description Page size (default 50, max 500) */
+                limit?: number;
+                status?: components["schemas"]["CampaignStatus"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CampaignOut_"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "campaigns-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetailOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "campaigns-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetailOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "campaigns-close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetailOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "campaigns-launch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetailOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "campaigns-members": {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                group?: components["schemas"]["Group"] | null;
+                /** @description Page size (default 50, max 500) */
+                limit?: number;
+                response?: components["schemas"]["ResponseFilter"] | null;
+            };
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["api__schemas__common__Page_MemberOut___2"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "campaigns-respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponseIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["api__campaigns__MemberOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5321,7 +6261,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_MemberOut_"];
+                    "application/json": components["schemas"]["api__schemas__common__Page_MemberOut___1"];
                 };
             };
             /** @description No or invalid credentials */
