@@ -300,7 +300,7 @@ async def update_segment(
     "/{segment_id}",
     operation_id="segments-delete",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(401, 403, 404),
+    responses=problem_responses(401, 403, 404, 409),
     summary="Delete a segment and its memberships",
 )
 async def delete_segment(segment_id: str, container: ContainerDep, principal: PersonDep) -> Response:

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.tables import customers, holdings, segment_members, segments
+from adapters.db.tables_campaigns import campaigns
 from adapters.db.tables_value import customer_scores, segment_details
 from adapters.db.views import Page, decode_cursor, encode_cursor, scope_filter
 from domain.access import PortfolioScope
@@ -279,6 +280,8 @@ async def update_segment(
 
 
 async def delete_segment(conn: AsyncConnection, segment_id: uuid.UUID) -> None:
+    if await conn.scalar(sa.select(campaigns.c.id).where(campaigns.c.segment_id == segment_id).limit(1)):
+        raise Conflict("a campaign was made for this segment: it is kept for the campaign's record")
     await conn.execute(sa.delete(segment_members).where(segment_members.c.segment_id == segment_id))
     await conn.execute(sa.delete(segment_details).where(segment_details.c.segment_id == segment_id))
     await conn.execute(sa.delete(segments).where(segments.c.id == segment_id))
