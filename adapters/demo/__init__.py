@@ -9,6 +9,7 @@ import time
 from datetime import UTC, date, datetime
 
 from adapters.db.engine import make_engine, writer
+from adapters.demo.campaigns import write_campaigns
 from adapters.demo.generator import DEMO_PASSWORD, FIXED_USERS, plan_bank
 from adapters.demo.loader import (
     LoadStats,
@@ -71,6 +72,9 @@ async def load_demo(
             stats.rows["cases"] = await write_complaint_cases(conn)
             stats.rows["cases"] += await write_service_requests(conn, plan.anchor)
             stats.write_seconds["cases"] = time.perf_counter() - case_started
+            campaign_started = time.perf_counter()
+            stats.rows["campaign_members"] = await write_campaigns(conn, plan.anchor.date(), plan.anchor)
+            stats.write_seconds["campaign_members"] = time.perf_counter() - campaign_started
         analyze_started = time.perf_counter()
         await analyze_loaded_tables(engine)
         stats.analyze_seconds = time.perf_counter() - analyze_started

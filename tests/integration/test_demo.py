@@ -381,6 +381,46 @@ async def test_demo_people_sign_in_and_an_rm_sees_only_their_portfolio(
     assert re.fullmatch(r"\+86106555\d{4}", rm["phone"]), rm
 
 
+async def test_the_demo_campaigns_show_a_measured_effect_and_leave_rm_li_contacts_to_make(
+    container: Container, app_client: httpx.AsyncClient
+) -> None:
+    await _load(container)
+    tokens = {}
+    for name in ("mkt.zhao", "rm.li"):
+        r = await app_client.post("/api/v1/auth/token", data={"username": name, "password": "demo-pass-2026"})
+        tokens[name] = {"Authorization": f"Bearer {r.json()['access_token']}"}
+    listed = (await app_client.get("/api/v1/campaigns", headers=tokens["mkt.zhao"])).json()["items"]
+    assert [(c["name"], c["status"]) for c in listed] == [
+        ("Year-end time deposit drive", "active"),
+        ("Autumn wealth drive", "closed"),
+    ]
+    assert all(c["segment"]["name"] == "Wealth prospects" and c["excluded"]["no_consent"] > 0 for c in listed)
+    finished = (await app_client.get(f"/api/v1/campaigns/{listed[1]['id']}", headers=tokens["mkt.zhao"])).json()
+    effect = finished["effect"]
+    assert effect["final"] is True
+    assert effect["target"]["customers"] == finished["targets"] and effect["control"]["customers"] > 0
+    assert Decimal(effect["target"]["conversion_rate"]) > Decimal(effect["control"]["conversion_rate"])
+    assert Decimal(effect["uplift_pp"]) > 0 and effect["responses"]["none"] < effect["target"]["customers"] / 2
+    start, end = date.fromisoformat(finished["starts_on"]), date.fromisoformat(finished["ends_on"])
+    assert end < TODAY
+    members = await app_client.get(
+        f"/api/v1/campaigns/{finished['id']}/members", params={"limit": 500}, headers=tokens["mkt.zhao"]
+    )
+    converted = [date.fromisoformat(m["converted_on"]) for m in members.json()["items"] if m["converted_on"]]
+    assert len(converted) == effect["target"]["converted"] + effect["control"]["converted"]
+    assert all(start <= d <= end for d in converted)
+
+    running = next(c for c in (await app_client.get("/api/v1/campaigns", headers=tokens["rm.li"])).json()["items"])
+    assert running["status"] == "active" and running["to_contact"] > 0
+    todo = await app_client.get(
+        f"/api/v1/campaigns/{running['id']}/members",
+        params={"group": "target", "response": "none"},
+        headers=tokens["rm.li"],
+    )
+    assert len(todo.json()["items"]) == running["to_contact"]
+    assert {m["rm_username"] for m in todo.json()["items"]} == {"rm.li"}
+
+
 @pytest.mark.parametrize("if_empty", [True, False])
 async def test_a_loaded_database_is_left_alone(container: Container, if_empty: bool) -> None:
     await _load(container, customers=40)
