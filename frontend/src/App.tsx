@@ -12,6 +12,9 @@ import { AlertsPage } from "./pages/Alerts";
 import { SegmentsPage } from "./pages/Segments";
 import { CallerPage } from "./pages/Caller";
 import { CasesPage } from "./pages/Cases";
+import { CampaignsPage } from "./pages/Campaigns";
+import { CampaignPage } from "./pages/Campaign";
+import { NewCampaignPage } from "./pages/NewCampaign";
 import { NotFoundPage } from "./pages/NotFound";
 import { Loading } from "./components/Status";
 
@@ -71,6 +74,9 @@ export function AppRoutes() {
         <Route path="cases" element={<CasesPage />} />
         <Route path="segments" element={<SegmentsPage />} />
         <Route path="segments/:segmentId" element={<SegmentsPage />} />
+        <Route path="campaigns" element={<CampaignsPage />} />
+        <Route path="campaigns/new" element={<NewCampaignPage />} />
+        <Route path="campaigns/:campaignId" element={<CampaignPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

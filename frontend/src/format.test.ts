@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, formatMoneyCompact, sumDecimals } from "./format";
+import { formatExact, formatMoney, formatMoneyCompact, formatShare, sumDecimals } from "./format";
 
 describe("money per locale", () => {
   it("formats CNY in Chinese and English with grouping and two decimals", () => {
@@ -35,5 +35,24 @@ describe("exact sums of decimal strings", () => {
     expect(sumDecimals(["9007199254740993.01", "0.02"])).toBe("9007199254740993.03");
     expect(sumDecimals(["100.00", "-250.5"])).toBe("-150.50");
     expect(sumDecimals([])).toBe("0");
+  });
+});
+
+describe("shares and exact decimals", () => {
+  it("shows a share from 0 to 1 as a percentage with the server's own digits, never a float's", () => {
+    expect(formatShare("0.0912", "en")).toBe("9.12%");
+    expect(formatShare("0.0573", "zh-CN")).toBe("5.73%");
+    expect(`${Number("0.0573") * 100}%`).toBe("5.7299999999999995%");
+    expect(formatShare("0.1000", "en")).toBe("10.00%");
+    expect(formatShare("1.6057", "en", { signed: true })).toBe("+160.57%");
+    expect(formatShare("-0.0500", "en", { signed: true })).toBe("-5.00%");
+    expect(formatShare(null, "en")).toBe("—");
+  });
+
+  it("keeps a decimal's digits, signed when asked", () => {
+    expect(formatExact("3.20", "en", { signed: true })).toBe("+3.20");
+    expect(formatExact("-4.92", "zh-CN", { signed: true })).toBe("-4.92");
+    expect(formatExact("0.00", "en", { signed: true })).toBe("0.00");
+    expect(formatExact("1234.5", "en")).toBe("1,234.5");
   });
 });

@@ -48,6 +48,42 @@ export function formatPercent(fraction: number, locale: Locale): string {
   return nf(locale, { style: "percent", maximumFractionDigits: 1 }).format(fraction);
 }
 
+/**
+ * A share sent as a decimal string from 0 to 1 as a percentage, with every digit the server sent and none a float
+ * would make up: "0.0912" -> "9.12%", "0.1000" -> "10.00%"; `signed` writes "+" before a rise.
+ */
+export function formatShare(
+  fraction: string | null | undefined,
+  locale: Locale,
+  { signed = false }: { signed?: boolean } = {},
+): string {
+  if (fraction === null || fraction === undefined || fraction === "") return "—";
+  if (!DECIMAL.test(fraction)) return fraction;
+  const digits = Math.max(0, scaleOf(fraction) - 2);
+  return nf(locale, {
+    style: "percent",
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: signed ? "exceptZero" : "auto",
+  }).format(fraction as Intl.StringNumericLiteral);
+}
+
+/** A decimal string with exactly the digits it has, grouped per locale: "3.20" -> "3.20"; `signed`: "+3.20". */
+export function formatExact(
+  amount: string | null | undefined,
+  locale: Locale,
+  { signed = false }: { signed?: boolean } = {},
+): string {
+  if (amount === null || amount === undefined || amount === "") return "—";
+  if (!DECIMAL.test(amount)) return amount;
+  const digits = scaleOf(amount);
+  return nf(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: signed ? "exceptZero" : "auto",
+  }).format(amount as Intl.StringNumericLiteral);
+}
+
 export function formatDate(iso: string | null | undefined, locale: Locale): string {
   if (!iso) return "—";
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);

@@ -6,6 +6,9 @@ const MANAGE_SEGMENTS = new Set(["admin", "marketing"]);
 const READ_CONTEXT = new Set(["agent", "admin"]);
 const READ_CASES = new Set(["admin", "branch_manager", "rm", "agent", "auditor"]);
 const WORK_CASES = new Set(["admin", "branch_manager", "rm", "agent"]);
+const READ_CAMPAIGNS = new Set(["admin", "branch_manager", "rm", "agent", "marketing", "auditor"]);
+const MANAGE_CAMPAIGNS = new Set(["admin", "marketing"]);
+const RESPOND_CAMPAIGNS = new Set(["admin", "branch_manager", "rm", "agent"]);
 
 export const mayReveal = (role: string | undefined) => !!role && REVEAL.has(role);
 export const mayWorkAlerts = (role: string | undefined) => !!role && WORK_ALERTS.has(role);
@@ -17,6 +20,12 @@ export const mayReadContext = (role: string | undefined) => !!role && READ_CONTE
 export const mayReadCases = (role: string | undefined) => !!role && READ_CASES.has(role);
 /** Closing a case with what was done (auditors read cases but do not work them). */
 export const mayWorkCases = (role: string | undefined) => !!role && WORK_CASES.has(role);
+/** Campaigns (api/campaigns.py): every role reads them, once the role is known. */
+export const mayReadCampaigns = (role: string | undefined) => !!role && READ_CAMPAIGNS.has(role);
+/** Preparing, launching and closing a campaign: marketing and admins. */
+export const mayManageCampaigns = (role: string | undefined) => !!role && MANAGE_CAMPAIGNS.has(role);
+/** Recording what a target customer said: the people who contact customers (auditors and marketing do not). */
+export const mayRespondCampaigns = (role: string | undefined) => !!role && RESPOND_CAMPAIGNS.has(role);
 /** Admin sees identifiers in full already. */
 export const seesFullPii = (role: string | undefined) => role === "admin";
 const READ_ALERTS = new Set(["admin", "branch_manager", "rm", "agent", "auditor"]);

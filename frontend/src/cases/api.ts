@@ -106,7 +106,7 @@ const OPEN_FIELDS: readonly OpenField[] = ["subject", "channel"];
 
 /** The server's objections to some of a form's fields (422), each with the field it names ("body.subject" is
  * "subject"); objections to anything else are left out. */
-function problemsAbout<F extends string>(e: unknown, fields: readonly F[]): (FieldError & { field: F })[] {
+export function problemsAbout<F extends string>(e: unknown, fields: readonly F[]): (FieldError & { field: F })[] {
   if (!(e instanceof ApiError) || e.status !== 422) return [];
   return (e.problem?.errors ?? [])
     .map((f) => ({ ...f, field: f.field.replace(/^body\./, "") }))

@@ -2,7 +2,7 @@ import { NavLink, Outlet } from "react-router";
 import { useAuth } from "../auth";
 import { useI18n } from "../i18n";
 import type { Locale } from "../format";
-import { mayReadAlerts, mayReadCases, mayReadContext, mayReadSegments } from "../roles";
+import { mayReadAlerts, mayReadCampaigns, mayReadCases, mayReadContext, mayReadSegments } from "../roles";
 
 export function LanguageSwitch() {
   const { locale, setLocale, t } = useI18n();
@@ -46,6 +46,8 @@ export function Layout() {
           {/* The complaints and service requests to answer: an agent's too (the call center's complaints team). */}
           {mayReadCases(me?.role) && <NavLink to="/cases">{t("nav.cases")}</NavLink>}
           {mayReadSegments(me?.role) && <NavLink to="/segments">{t("nav.segments")}</NavLink>}
+          {/* Every role reads campaigns: marketing runs them, the people who contact customers work their contacts. */}
+          {mayReadCampaigns(me?.role) && <NavLink to="/campaigns">{t("nav.campaigns")}</NavLink>}
           {me?.role !== "agent" && mayReadContext(me?.role) && caller}
         </nav>
         <div className="topbar-end">

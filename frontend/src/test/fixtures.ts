@@ -284,3 +284,86 @@ export function contextCaseFixture(over: Partial<Schemas["ContextCaseOut"]> = {}
     ...over,
   };
 }
+
+/** A campaign as GET /campaigns lists it: active, launched a week ago, with contacts left for the reader. */
+export function campaignFixture(over: Partial<Schemas["CampaignOut"]> = {}): Schemas["CampaignOut"] {
+  return {
+    id: "ca000000-0000-4000-8000-000000000001",
+    name: "Year-end time deposit drive",
+    description: "Offer the 12-month time deposit to wealth prospects before the year ends.",
+    status: "active",
+    product: { code: "TD-12M", name: "Time Deposit 12 Months", name_zh: "一年期定期存款", category: "time_deposit" },
+    segment: { id: "5e000000-0000-4000-8000-000000000001", code: "wealth-prospects", name: "Wealth prospects" },
+    channel: "phone",
+    control_pct: 10,
+    starts_on: "2026-11-20",
+    ends_on: "2026-12-31",
+    created_at: "2026-11-18T09:00:00+00:00",
+    created_by_username: "mkt.zhao",
+    launched_at: "2026-11-20T08:00:00+00:00",
+    closed_at: null,
+    excluded: { no_consent: 41, unsuitable: 7, already_holds: 12 },
+    targets: 180,
+    controls: 20,
+    responded: 64,
+    to_contact: 9,
+    ...over,
+  };
+}
+
+/** A campaign's effect as the server measures it: significant, so far (the campaign runs on). */
+export function effectFixture(over: Partial<Schemas["EffectOut"]> = {}): Schemas["EffectOut"] {
+  return {
+    as_of: "2026-12-03",
+    final: false,
+    target: {
+      customers: 1800,
+      converted: 164,
+      conversion_rate: "0.0912",
+      converted_balances: [
+        { amount: "8200000.00", currency: "CNY" },
+        { amount: "15000.00", currency: "USD" },
+      ],
+    },
+    control: { customers: 200, converted: 7, conversion_rate: "0.0350", converted_balances: [] },
+    uplift_pp: "5.62",
+    ci95_low_pp: "2.88",
+    ci95_high_pp: "8.36",
+    p_value: "0.0030",
+    significant: true,
+    incremental_conversions: "101.2",
+    relative_lift: "1.6057",
+    responses: { contacted: 20, interested: 25, declined: 12, unreachable: 7, none: 1736 },
+    converted_by_response: { contacted: 3, interested: 14, declined: 0, unreachable: 1, none: 146 },
+    ...over,
+  };
+}
+
+/** One campaign with its effect, as GET /campaigns/{id} answers. */
+export function campaignDetailFixture(over: Partial<Schemas["CampaignDetailOut"]> = {}): Schemas["CampaignDetailOut"] {
+  return { ...campaignFixture(), effect: effectFixture(), ...over };
+}
+
+/** A campaign's customer as GET /campaigns/{id}/members lists them: a target customer not contacted yet. */
+export function memberFixture(
+  n: number,
+  over: Partial<Schemas["api__campaigns__MemberOut"]> = {},
+): Schemas["api__campaigns__MemberOut"] {
+  return {
+    customer: {
+      id: `cc000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+      customer_number: `C${String(n).padStart(10, "0")}`,
+      display_name: `Customer ${n}`,
+    },
+    tier: "potential",
+    group: "target",
+    response: null,
+    responded_at: null,
+    responded_by_username: null,
+    note: null,
+    converted_on: null,
+    rm_username: "rm.li",
+    rm_name: "Li Ming",
+    ...over,
+  };
+}

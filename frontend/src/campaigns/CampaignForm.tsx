@@ -1,0 +1,225 @@
+// Preparing a campaign (marketing, admins): what is offered, to whom, how, when, and how many are held out to measure
+// the effect against. It is saved as a draft; nobody is in it until it is launched.
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { api, unwrap } from "../api/client";
+import { useI18n, type MessageKey } from "../i18n";
+import { ErrorMessage, Loading } from "../components/Status";
+import { FieldProblem } from "../cases/FieldProblem";
+import {
+  CHANNELS,
+  CONTROL_PCT_DEFAULT,
+  CONTROL_PCT_MAX,
+  createFieldProblems,
+  DESCRIPTION_MAX,
+  localDate,
+  NAME_MAX,
+  productName,
+  useCreateCampaign,
+  type CampaignDetail,
+  type Channel,
+  type CreateField,
+} from "./api";
+
+const PROBLEM_TEXT: Record<CreateField, MessageKey> = {
+  name: "campaigns.invalid.name",
+  description: "campaigns.invalid.description",
+  product_code: "campaigns.invalid.product_code",
+  segment_id: "campaigns.invalid.segment_id",
+  channel: "campaigns.invalid.channel",
+  control_pct: "campaigns.invalid.control_pct",
+  starts_on: "campaigns.invalid.starts_on",
+  ends_on: "campaigns.invalid.ends_on",
+};
+
+/** What the form holds, as its inputs hold it (the control share as typed). */
+type Draft = Record<CreateField, string>;
+
+/** The products on sale, for the picker. */
+function useProductsOnSale() {
+  return useQuery({
+    queryKey: ["products", "on-sale"],
+    queryFn: () => unwrap(api.GET("/api/v1/products", { params: { query: { limit: 500 } } })),
+    select: (page) => page.items.filter((p) => p.active),
+  });
+}
+
+/** The segments, for the picker (the same list the Segments page reads). */
+function useSegments() {
+  return useQuery({
+    queryKey: ["segments", "list"],
+    queryFn: () => unwrap(api.GET("/api/v1/segments", { params: { query: { limit: 200 } } })),
+  });
+}
+
+/** The form that prepares a campaign; `onCreated` hears of the draft the server made. */
+export function CampaignForm({ onCreated }: { onCreated: (created: CampaignDetail) => void }) {
+  const { t, label, locale } = useI18n();
+  const products = useProductsOnSale();
+  const segments = useSegments();
+  const create = useCreateCampaign();
+  const [draft, setDraft] = useState<Draft>(() => ({
+    name: "",
+    description: "",
+    product_code: "",
+    segment_id: "",
+    channel: "phone",
+    control_pct: String(CONTROL_PCT_DEFAULT),
+    starts_on: localDate(),
+    ends_on: localDate(30),
+  }));
+  // The server's objection holds for what it was sent, not for what has been typed since.
+  const [sent, setSent] = useState<Draft | null>(null);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  const problems = createFieldProblems(create.error);
+  const about = (field: CreateField) =>
+    sent && sent[field] === draft[field] ? problems.filter((p) => p.field === field).map((p) => p.message) : [];
+  // Anything not about one of the fields (a 403, the network) is said beneath the form.
+  const other = create.error && problems.length === 0 ? create.error : null;
+
+  const set = (field: CreateField) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [field]: e.target.value }));
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setSent(draft);
+    create.mutate(
+      {
+        name: draft.name,
+        description: draft.description,
+        product_code: draft.product_code,
+        segment_id: draft.segment_id,
+        channel: draft.channel as Channel,
+        control_pct: Number(draft.control_pct),
+        starts_on: draft.starts_on,
+        ends_on: draft.ends_on,
+      },
+      { onSuccess: onCreated },
+    );
+  }
+
+  /** The props that tie a field to its hint and to the server's objection beside it. */
+  function described(field: CreateField, hint?: string) {
+    const messages = about(field);
+    const ids = [hint, messages.length > 0 ? `cmp-${field}-problem` : undefined].filter(Boolean).join(" ");
+    return {
+      id: `cmp-${field}`,
+      value: draft[field],
+      onChange: set(field),
+      "aria-invalid": messages.length > 0,
+      "aria-describedby": ids || undefined,
+    };
+  }
+  const problem = (field: CreateField) => (
+    <FieldProblem id={`cmp-${field}-problem`} text={t(PROBLEM_TEXT[field])} messages={about(field)} />
+  );
+
+  if (products.isPending || segments.isPending) return <Loading />;
+  if (products.isError) return <ErrorMessage error={products.error} onRetry={() => products.refetch()} />;
+  if (segments.isError) return <ErrorMessage error={segments.error} onRetry={() => segments.refetch()} />;
+
+  return (
+    <form className="campaign-form" aria-label={t("campaigns.create")} onSubmit={submit}>
+      <p className="muted-text">{t("campaigns.createHint")}</p>
+      <div className="grid-form">
+        <div className="field wide">
+          <label htmlFor="cmp-name">{t("campaigns.name")}</label>
+          <input
+            {...described("name", "cmp-name-hint")}
+            ref={first}
+            type="text"
+            required
+            autoComplete="off"
+            maxLength={NAME_MAX}
+          />
+          <small id="cmp-name-hint">{t("campaigns.nameHint")}</small>
+          {problem("name")}
+        </div>
+        <div className="field wide">
+          <label htmlFor="cmp-description">{t("campaigns.description")}</label>
+          <textarea {...described("description", "cmp-description-hint")} rows={2} maxLength={DESCRIPTION_MAX} />
+          <small id="cmp-description-hint">{t("campaigns.descriptionHint")}</small>
+          {problem("description")}
+        </div>
+        <div className="field">
+          <label htmlFor="cmp-product_code">{t("campaigns.product")}</label>
+          <select {...described("product_code", "cmp-product_code-hint")} required>
+            <option value="">{t("campaigns.chooseProduct")}</option>
+            {products.data.map((p) => (
+              <option key={p.code} value={p.code}>
+                {productName(p, locale)} ({p.code})
+              </option>
+            ))}
+          </select>
+          <small id="cmp-product_code-hint">{t("campaigns.productHint")}</small>
+          {problem("product_code")}
+        </div>
+        <div className="field">
+          <label htmlFor="cmp-segment_id">{t("campaigns.segment")}</label>
+          <select {...described("segment_id", "cmp-segment_id-hint")} required>
+            <option value="">{t("campaigns.chooseSegment")}</option>
+            {segments.data.items.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <small id="cmp-segment_id-hint">
+            {segments.data.items.length === 0 ? t("campaigns.noSegments") : t("campaigns.segmentHint")}
+          </small>
+          {problem("segment_id")}
+        </div>
+        <div className="field">
+          <label htmlFor="cmp-channel">{t("campaigns.channel")}</label>
+          <select {...described("channel", "cmp-channel-hint")}>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {label("campaignChannel", c)}
+              </option>
+            ))}
+          </select>
+          <small id="cmp-channel-hint">{t("campaigns.channelHint")}</small>
+          {problem("channel")}
+        </div>
+        <div className="field">
+          <label htmlFor="cmp-control_pct">{t("campaigns.controlPct")}</label>
+          <input
+            {...described("control_pct", "cmp-control_pct-hint")}
+            type="number"
+            inputMode="numeric"
+            required
+            min={0}
+            max={CONTROL_PCT_MAX}
+            step={1}
+          />
+          <small id="cmp-control_pct-hint">{t("campaigns.controlPctHint")}</small>
+          {problem("control_pct")}
+        </div>
+        <div className="field">
+          <label htmlFor="cmp-starts_on">{t("campaigns.startsOn")}</label>
+          <input {...described("starts_on")} type="date" required />
+          {problem("starts_on")}
+        </div>
+        <div className="field">
+          <label htmlFor="cmp-ends_on">{t("campaigns.endsOn")}</label>
+          <input
+            {...described("ends_on", "cmp-ends_on-hint")}
+            type="date"
+            required
+            min={draft.starts_on || undefined}
+          />
+          <small id="cmp-ends_on-hint">{t("campaigns.endsOnHint")}</small>
+          {problem("ends_on")}
+        </div>
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={create.isPending}>
+          {create.isPending ? t("campaigns.creating") : t("campaigns.createSubmit")}
+        </button>
+      </div>
+      {other !== null && <ErrorMessage error={other} />}
+    </form>
+  );
+}

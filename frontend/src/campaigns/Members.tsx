@@ -1,0 +1,320 @@
+// A launched campaign's customers in the reader's portfolio: the contacts to make and what each said. The people who
+// contact customers (RMs, branch managers, the call center, admins) record a target customer's response on an active
+// campaign, row by row; a control-group customer is held out, so is never contacted and offers nothing to record.
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Link, useSearchParams } from "react-router";
+import { useAuth } from "../auth";
+import { formatDate, formatDateTime } from "../format";
+import { useI18n, type MessageKey } from "../i18n";
+import { mayRespondCampaigns } from "../roles";
+import { Empty, ErrorMessage, Loading, MoreButton, Panel } from "../components/Status";
+import { FieldProblem } from "../cases/FieldProblem";
+import {
+  ANSWERS,
+  FUNNEL,
+  GROUPS,
+  isConflict,
+  NOTE_MAX,
+  responseFieldProblems,
+  useMembers,
+  useRecordResponse,
+  type Answer,
+  type CampaignDetail,
+  type Group,
+  type Member,
+  type ResponseField,
+  type ResponseFilter,
+} from "./api";
+
+const PROBLEM_TEXT: Record<ResponseField, MessageKey> = {
+  response: "campaigns.invalid.response",
+  note: "campaigns.invalid.note",
+};
+
+interface Filters {
+  group: Group | "";
+  response: ResponseFilter | "";
+}
+
+/**
+ * The filters as the URL holds them (a link from My day, or a reload, keeps them). Without one, the default: for
+ * whoever records responses on an active campaign the contacts still to make (target, not contacted yet), for
+ * everyone else all. "all" in the URL says all where the default is narrower.
+ */
+function filtersFrom(params: URLSearchParams, defaults: Filters): Filters {
+  const group = params.get("group");
+  const response = params.get("response");
+  return {
+    group:
+      group === "all" ? "" : (GROUPS as readonly string[]).includes(group ?? "") ? (group as Group) : defaults.group,
+    response:
+      response === "all"
+        ? ""
+        : (FUNNEL as readonly string[]).includes(response ?? "")
+          ? (response as ResponseFilter)
+          : defaults.response,
+  };
+}
+
+function RecordForm({ campaignId, m, onNotActive }: { campaignId: string; m: Member; onNotActive: () => void }) {
+  const { t, label } = useI18n();
+  const record = useRecordResponse(campaignId);
+  const [response, setResponse] = useState<Answer | "">(m.response ?? "");
+  const [note, setNote] = useState(m.note ?? "");
+  const [sent, setSent] = useState<{ response: string; note: string } | null>(null);
+  const [saved, setSaved] = useState(false);
+  const base = `member-${m.customer.id}`;
+
+  const problems = responseFieldProblems(record.error);
+  const about = (field: ResponseField, now: string) =>
+    sent && sent[field] === now ? problems.filter((p) => p.field === field).map((p) => p.message) : [];
+  const responseProblems = about("response", response);
+  const noteProblems = about("note", note);
+  // A 409 (closed meanwhile) is said above the list, which the campaign read again no longer offers to record in.
+  const other = record.error && problems.length === 0 && !isConflict(record.error) ? record.error : null;
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!response) return;
+    setSaved(false);
+    setSent({ response, note });
+    record.mutate(
+      { customerId: m.customer.id, response, note },
+      {
+        onSuccess: () => setSaved(true),
+        onError: (e) => {
+          if (isConflict(e)) onNotActive();
+        },
+      },
+    );
+  }
+
+  return (
+    <form
+      className="record-form"
+      aria-label={t("campaigns.recordForm", { name: m.customer.display_name })}
+      onSubmit={submit}
+    >
+      <div className="record-fields">
+        <label className="visually-hidden" htmlFor={`${base}-response`}>
+          {t("campaigns.response")}
+        </label>
+        <select
+          id={`${base}-response`}
+          required
+          value={response}
+          onChange={(e) => {
+            setResponse(e.target.value as Answer | "");
+            setSaved(false);
+          }}
+          aria-invalid={responseProblems.length > 0}
+          aria-describedby={responseProblems.length > 0 ? `${base}-response-problem` : undefined}
+        >
+          <option value="">{t("campaigns.chooseAnswer")}</option>
+          {ANSWERS.map((a) => (
+            <option key={a} value={a}>
+              {label("campaignResponse", a)}
+            </option>
+          ))}
+        </select>
+        <label className="visually-hidden" htmlFor={`${base}-note`}>
+          {t("campaigns.note")}
+        </label>
+        <input
+          id={`${base}-note`}
+          type="text"
+          autoComplete="off"
+          maxLength={NOTE_MAX}
+          placeholder={t("campaigns.notePlaceholder")}
+          value={note}
+          onChange={(e) => {
+            setNote(e.target.value);
+            setSaved(false);
+          }}
+          aria-invalid={noteProblems.length > 0}
+          aria-describedby={noteProblems.length > 0 ? `${base}-note-problem` : undefined}
+        />
+        <button type="submit" disabled={record.isPending || !response}>
+          {record.isPending ? t("common.saving") : t("common.save")}
+        </button>
+      </div>
+      <FieldProblem id={`${base}-response-problem`} text={t(PROBLEM_TEXT.response)} messages={responseProblems} />
+      <FieldProblem id={`${base}-note-problem`} text={t(PROBLEM_TEXT.note)} messages={noteProblems} />
+      <div aria-live="polite">
+        {saved && <p className="status ok row-status">{t("campaigns.saved")}</p>}
+        {other !== null && <ErrorMessage error={other} />}
+      </div>
+    </form>
+  );
+}
+
+function MemberRow({
+  campaignId,
+  m,
+  canRecord,
+  onNotActive,
+}: {
+  campaignId: string;
+  m: Member;
+  canRecord: boolean;
+  onNotActive: () => void;
+}) {
+  const { t, label, locale } = useI18n();
+  const held = m.group === "control";
+  return (
+    <tr data-customer-id={m.customer.id} data-group={m.group} className={held ? "held-out" : undefined}>
+      <th scope="row" className="row-head">
+        <Link to={`/customers/${m.customer.id}`}>{m.customer.display_name}</Link>{" "}
+        <span className="mono">{m.customer.customer_number}</span>
+      </th>
+      <td className="hide-narrow">{label("tier", m.tier)}</td>
+      <td>
+        <span className={held ? "tag" : "tag target-tag"}>{label("campaignGroup", m.group)}</span>
+      </td>
+      <td className="hide-narrow">{m.rm_name ?? m.rm_username ?? "—"}</td>
+      <td className="member-response" data-response={m.response ?? "none"}>
+        {held ? (
+          "—"
+        ) : (
+          <>
+            <strong>{label("campaignResponse", m.response ?? "none")}</strong>
+            {m.responded_at && (
+              <small className="block">
+                {m.responded_by_username
+                  ? t("campaigns.answeredBy", {
+                      when: formatDateTime(m.responded_at, locale),
+                      who: m.responded_by_username,
+                    })
+                  : formatDateTime(m.responded_at, locale)}
+              </small>
+            )}
+            {m.note && <small className="block member-note">{m.note}</small>}
+          </>
+        )}
+      </td>
+      <td>
+        {m.converted_on ? (
+          <time dateTime={m.converted_on}>
+            {t("campaigns.convertedOnDate", { date: formatDate(m.converted_on, locale) })}
+          </time>
+        ) : (
+          "—"
+        )}
+      </td>
+      {canRecord && (
+        <td className="record-cell">
+          {held ? (
+            <span className="muted-text held-out-note">{t("campaigns.heldOut")}</span>
+          ) : (
+            <RecordForm campaignId={campaignId} m={m} onNotActive={onNotActive} />
+          )}
+        </td>
+      )}
+    </tr>
+  );
+}
+
+/** The campaign's customers in the reader's portfolio, filtered by group and response (kept in the URL), paged. */
+export function MembersPanel({ campaign }: { campaign: CampaignDetail }) {
+  const { t, label } = useI18n();
+  const { me } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const responder = mayRespondCampaigns(me?.role);
+  const active = campaign.status === "active";
+  const canRecord = responder && active;
+  const defaults: Filters = canRecord ? { group: "target", response: "none" } : { group: "", response: "" };
+  const { group, response } = filtersFrom(params, defaults);
+  const members = useMembers(campaign.id, group, response, !!me);
+  const rows = members.data?.pages.flatMap((p) => p.items) ?? [];
+  const [notActive, setNotActive] = useState(false);
+  const note = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (notActive) note.current?.focus();
+  }, [notActive]);
+
+  function set(name: keyof Filters, value: string) {
+    const next = new URLSearchParams(params);
+    if (value === defaults[name]) next.delete(name);
+    else next.set(name, value || "all");
+    setParams(next, { replace: true });
+  }
+
+  const contactsLeft = group === "target" && response === "none";
+  return (
+    <Panel title={t("campaigns.members")} id="campaign-members">
+      <p className="muted-text">{t("campaigns.membersScope")}</p>
+      <form className="filters inline" aria-label={t("campaigns.membersFilters")} onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="m-group">{t("campaigns.group")}</label>
+          <select id="m-group" value={group} onChange={(e) => set("group", e.target.value)}>
+            <option value="">{t("common.all")}</option>
+            {GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {label("campaignGroup", g)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="m-response">{t("campaigns.response")}</label>
+          <select id="m-response" value={response} onChange={(e) => set("response", e.target.value)}>
+            <option value="">{t("common.all")}</option>
+            {FUNNEL.map((r) => (
+              <option key={r} value={r}>
+                {label("campaignResponse", r)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      <div aria-live="polite">
+        {notActive && (
+          <p ref={note} tabIndex={-1} className="status notice" data-testid="members-not-active">
+            {t("campaigns.notActive")}
+          </p>
+        )}
+      </div>
+      {members.isPending ? (
+        <Loading />
+      ) : members.isError ? (
+        <ErrorMessage error={members.error} onRetry={() => members.refetch()} />
+      ) : rows.length === 0 ? (
+        <Empty>{contactsLeft ? t("campaigns.noContacts") : t("campaigns.noMembers")}</Empty>
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table aria-label={t("campaigns.members")} data-testid="campaign-members">
+              <thead>
+                <tr>
+                  <th scope="col">{t("campaigns.customer")}</th>
+                  <th scope="col" className="hide-narrow">
+                    {t("campaigns.tier")}
+                  </th>
+                  <th scope="col">{t("campaigns.group")}</th>
+                  <th scope="col" className="hide-narrow">
+                    {t("campaigns.rm")}
+                  </th>
+                  <th scope="col">{t("campaigns.response")}</th>
+                  <th scope="col">{t("campaigns.convertedOn")}</th>
+                  {canRecord && <th scope="col">{t("campaigns.record")}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((m) => (
+                  <MemberRow
+                    key={m.customer.id}
+                    campaignId={campaign.id}
+                    m={m}
+                    canRecord={canRecord}
+                    onNotActive={() => setNotActive(true)}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <MoreButton pages={members} label={t("campaigns.moreMembers")} />
+        </>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,406 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { Route, Routes, useLocation } from "react-router";
+import { renderApp } from "../test/render";
+import { campaignDetailFixture, effectFixture, memberFixture } from "../test/fixtures";
+import { formatDate, formatDateTime } from "../format";
+import { json, me, mockApi, problem, signedIn, type Call } from "../test/server";
+import { CampaignPage } from "./Campaign";
+
+const marketing = { ...me, username: "mkt.zhao", display_name: "Zhao Min", role: "marketing", branch: null };
+const auditor = { ...me, username: "audit.sun", display_name: "Sun Li", role: "auditor", branch: null };
+
+const active = campaignDetailFixture();
+const ID = active.id;
+const draft = campaignDetailFixture({
+  status: "draft",
+  launched_at: null,
+  excluded: null,
+  targets: 0,
+  controls: 0,
+  responded: 0,
+  to_contact: 0,
+  effect: null,
+});
+
+function Where() {
+  const location = useLocation();
+  return <p data-testid="where">{location.pathname + location.search}</p>;
+}
+
+function renderCampaign(url = `/campaigns/${ID}`, locale: "en" | "zh-CN" = "en") {
+  return renderApp(
+    <>
+      <Routes>
+        <Route path="/campaigns/:campaignId" element={<CampaignPage />} />
+      </Routes>
+      <Where />
+    </>,
+    { url, locale },
+  );
+}
+
+const detailCalls = (calls: Call[]) => calls.filter((c) => c.method === "GET" && c.path === `/api/v1/campaigns/${ID}`);
+const memberCalls = (calls: Call[]) => calls.filter((c) => c.path === `/api/v1/campaigns/${ID}/members`);
+const asked = (call: Call) => Object.fromEntries(call.search.entries());
+const memberRow = (n: number) => screen.getByRole("link", { name: `Customer ${n}` }).closest("tr") as HTMLElement;
+
+describe("launching a campaign", () => {
+  it("asks first, launches only once confirmed, then shows who is in it, who was left out and why, and the effect", async () => {
+    signedIn("mkt.zhao");
+    let launched = false;
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json(marketing),
+      "GET /api/v1/campaigns/:id": () => json(launched ? active : draft),
+      "POST /api/v1/campaigns/:id/launch": () => ((launched = true), json(active)),
+      "GET /api/v1/campaigns/:id/members": () => json({ items: [memberFixture(1)], next_cursor: null }),
+    });
+    renderCampaign();
+    const user = userEvent.setup();
+    expect(await screen.findByRole("heading", { name: /Year-end time deposit drive/ })).toHaveTextContent("Draft");
+    expect(screen.getByText("A draft: nobody is in it until it is launched.")).toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Effect" })).toBeNull();
+    // A draft has no members to ask for.
+    expect(memberCalls(calls)).toHaveLength(0);
+
+    await user.click(screen.getByRole("button", { name: "Launch…" }));
+    const dialog = screen.getByRole("alertdialog", { name: "Launch this campaign?" });
+    expect(dialog).toHaveAccessibleDescription(/a control group of 10% left alone\. It cannot be undone\./);
+    expect(within(dialog).getByRole("button", { name: "Launch now" })).toHaveFocus();
+    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(calls.some((c) => c.method === "POST")).toBe(false);
+    expect(screen.getByRole("button", { name: "Launch…" })).toHaveFocus();
+
+    await user.click(screen.getByRole("button", { name: "Launch…" }));
+    await user.click(screen.getByRole("button", { name: "Launch now" }));
+    const said = await screen.findByTestId("campaign-step-result");
+    expect(said).toHaveTextContent("Launched: 180 customers to contact, 20 held out.");
+    await waitFor(() => expect(said).toHaveFocus());
+    expect(calls.filter((c) => c.method === "POST").map((c) => c.path)).toEqual([`/api/v1/campaigns/${ID}/launch`]);
+    expect(screen.getByRole("heading", { name: /Year-end time deposit drive/ })).toHaveTextContent("Active");
+    expect(screen.getByRole("button", { name: "Close…" })).toBeInTheDocument();
+
+    // Who was left out at launch, and why, in words.
+    const left = screen.getByRole("table", { name: "Left out at launch" });
+    const reasons = within(left)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => r.textContent);
+    expect(reasons).toEqual([
+      "Have not agreed to offers by phone41",
+      "The product's risk is above their risk preference7",
+      "Already hold the product12",
+      "Left out in all60",
+    ]);
+    const facts = screen.getByTestId("campaign-facts");
+    expect(facts).toHaveTextContent("Targets180");
+    expect(facts).toHaveTextContent("Controls20");
+    expect(await screen.findByRole("region", { name: "Effect" })).toBeInTheDocument();
+    // Marketing records nothing: the contacts are listed without the Record column.
+    await screen.findByTestId("campaign-members");
+    expect(screen.queryByRole("columnheader", { name: "Record" })).toBeNull();
+    expect(asked(memberCalls(calls)[0])).toEqual({ limit: "25" });
+  });
+
+  it("says so when nobody in the segment may be offered the product, and in Chinese", async () => {
+    signedIn("mkt.zhao");
+    mockApi({
+      "GET /api/v1/auth/me": () => json(marketing),
+      "GET /api/v1/campaigns/:id": () => json(draft),
+      "POST /api/v1/campaigns/:id/launch": () =>
+        problem(422, "validation-error", "nobody in the segment may be offered the product (12 no consent)", [
+          { field: "segment_id", message: "nobody in the segment may be offered the product (12 no consent)" },
+        ]),
+    });
+    renderCampaign(`/campaigns/${ID}`, "zh-CN");
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "启动…" }));
+    await user.click(screen.getByRole("button", { name: "立即启动" }));
+    const error = await screen.findByRole("alert");
+    expect(error).toHaveTextContent("客群中没有可以推荐该产品的客户，活动未启动。");
+    expect(error).toHaveTextContent("(12 no consent)");
+    expect(screen.getByRole("heading", { name: /Year-end time deposit drive/ })).toHaveTextContent("草稿");
+  });
+
+  it("closes an active campaign once confirmed, and says when someone else changed it meanwhile", async () => {
+    signedIn("mkt.zhao");
+    let closedElsewhere = false;
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json(marketing),
+      "GET /api/v1/campaigns/:id": () =>
+        json(closedElsewhere ? { ...active, status: "closed", effect: effectFixture({ final: true }) } : active),
+      "POST /api/v1/campaigns/:id/close": () => (
+        (closedElsewhere = true),
+        problem(409, "conflict", "campaign is closed: only a active one can be closed")
+      ),
+      "GET /api/v1/campaigns/:id/members": () => json({ items: [], next_cursor: null }),
+    });
+    renderCampaign();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Close…" }));
+    const dialog = screen.getByRole("alertdialog", { name: "Close this campaign?" });
+    expect(dialog).toHaveAccessibleDescription(
+      "Closing ends it: responses can no longer be recorded, and its effect becomes final.",
+    );
+    await user.click(within(dialog).getByRole("button", { name: "Close now" }));
+    expect(await screen.findByTestId("campaign-step-result")).toHaveTextContent(
+      "Someone else launched or closed this campaign meanwhile; it is shown as it is now.",
+    );
+    await waitFor(() => expect(detailCalls(calls).length).toBeGreaterThanOrEqual(2));
+    await waitFor(() =>
+      expect(screen.getByRole("heading", { name: /Year-end time deposit drive/ })).toHaveTextContent("Closed"),
+    );
+    expect(screen.getByTestId("effect-when")).toHaveTextContent("Final");
+    expect(screen.queryByRole("button", { name: /Close…|Launch…/ })).toBeNull();
+  });
+});
+
+describe("the effect panel", () => {
+  function show(effect: ReturnType<typeof effectFixture>, locale: "en" | "zh-CN" = "en") {
+    signedIn("audit.sun");
+    mockApi({
+      "GET /api/v1/auth/me": () => json(auditor),
+      "GET /api/v1/campaigns/:id": () => json({ ...active, effect }),
+      "GET /api/v1/campaigns/:id/members": () => json({ items: [], next_cursor: null }),
+    });
+    renderCampaign(`/campaigns/${ID}`, locale);
+  }
+
+  it("says a significant uplift is likely the campaign's, with the rates from the server's digits", async () => {
+    show(effectFixture());
+    const panel = await screen.findByRole("region", { name: "Effect" });
+    expect(within(panel).getByTestId("effect-when")).toHaveTextContent(
+      `So far, as of ${formatDate("2026-12-03", "en")}`,
+    );
+    expect(within(panel).getByTestId("effect-verdict")).toHaveTextContent(
+      "Significant Likely caused by the campaign (p = 0.003)",
+    );
+    const groups = within(panel).getByRole("table", { name: "Target and control" });
+    const rows = within(groups)
+      .getAllByRole("row")
+      .map((r) =>
+        within(r)
+          .queryAllByRole("cell")
+          .map((c) => c.textContent),
+      );
+    expect(rows.slice(1)).toEqual([
+      ["1,800", "200"],
+      ["164", "7"],
+      // "0.0912" is 9.12%, every digit the server sent; "0.0350" is 3.50%.
+      ["9.12%", "3.50%"],
+      ["CN¥8,200,000.00$15,000.00", "—"],
+    ]);
+    const facts = within(panel).getByTestId("effect-facts");
+    expect(facts).toHaveTextContent("Uplift+5.62 percentage points95% interval: +2.88 to +8.36 percentage points");
+    expect(facts).toHaveTextContent("Incremental conversions+101.2 customers");
+    expect(facts).toHaveTextContent("Relative lift+160.57%");
+    const funnel = within(panel).getByRole("table", { name: "Responses of the target group" });
+    expect(
+      within(funnel)
+        .getAllByRole("row")
+        .slice(1)
+        .map((r) => r.textContent),
+    ).toEqual(["Contacted203", "Interested2514", "Declined120", "Unreachable71", "Not contacted yet1,736146"]);
+  });
+
+  it("says an uplift that may be chance is not distinguishable from it, final once the campaign is over", async () => {
+    show(
+      effectFixture({
+        final: true,
+        target: { customers: 420, converted: 24, conversion_rate: "0.0573", converted_balances: [] },
+        control: { customers: 46, converted: 2, conversion_rate: "0.0435", converted_balances: [] },
+        uplift_pp: "1.38",
+        ci95_low_pp: "-4.92",
+        ci95_high_pp: "7.68",
+        p_value: "0.4100",
+        significant: false,
+        incremental_conversions: "5.8",
+        relative_lift: "0.3172",
+      }),
+    );
+    const panel = await screen.findByRole("region", { name: "Effect" });
+    expect(within(panel).getByTestId("effect-when")).toHaveTextContent(/^Final$/);
+    expect(within(panel).getByTestId("effect-verdict")).toHaveTextContent(
+      "Not significant Not distinguishable from chance (p = 0.41)",
+    );
+    // A float would show 0.0573 × 100 as 5.7299999999999995.
+    expect(Number("0.0573") * 100).not.toBe(5.73);
+    expect(within(panel).getByRole("table", { name: "Target and control" })).toHaveTextContent("5.73%");
+    expect(within(panel).getByTestId("effect-facts")).toHaveTextContent(
+      "95% interval: -4.92 to +7.68 percentage points",
+    );
+  });
+
+  it("says it in Chinese, 'yet' while the campaign runs", async () => {
+    show(effectFixture({ p_value: "0.0731", significant: false, uplift_pp: "2.10" }), "zh-CN");
+    const panel = await screen.findByRole("region", { name: "活动效果" });
+    expect(within(panel).getByTestId("effect-verdict")).toHaveTextContent(
+      "不显著 目前尚无法与偶然波动区分（p = 0.0731）",
+    );
+    expect(within(panel).getByTestId("effect-when")).toHaveTextContent(
+      `截至 ${formatDate("2026-12-03", "zh-CN")} 的阶段结果`,
+    );
+    expect(within(panel).getByTestId("effect-facts")).toHaveTextContent("+2.10 个百分点");
+  });
+
+  it("says a p-value the server's four places round to nothing as below them", async () => {
+    show(effectFixture({ p_value: "0.0000" }));
+    expect(await screen.findByTestId("effect-verdict")).toHaveTextContent("Likely caused by the campaign (p < 0.0001)");
+  });
+
+  it("says plainly when nothing can be measured yet", async () => {
+    show(
+      effectFixture({
+        control: { customers: 0, converted: 0, conversion_rate: "0.0000", converted_balances: [] },
+        uplift_pp: null,
+        ci95_low_pp: null,
+        ci95_high_pp: null,
+        p_value: null,
+        significant: false,
+        incremental_conversions: null,
+        relative_lift: null,
+      }),
+    );
+    const verdict = await screen.findByTestId("effect-verdict");
+    expect(verdict).toHaveTextContent(/^Not measurable yet: the target or the control group has no customers\.$/);
+    expect(screen.getByTestId("effect-facts")).toHaveTextContent("Uplift—");
+  });
+});
+
+describe("the contacts of a campaign", () => {
+  const contacts = [memberFixture(1), memberFixture(2, { tier: "key", converted_on: "2026-11-28" })];
+
+  it("lists an RM's contacts still to make by default, and records a response in place", async () => {
+    signedIn();
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json(me),
+      "GET /api/v1/campaigns/:id": () => json(active),
+      "GET /api/v1/campaigns/:id/members": () => json({ items: contacts, next_cursor: null }),
+      "PUT /api/v1/campaigns/:id/members/:cid/response": (call) =>
+        json({
+          ...contacts[0],
+          response: (call.body as { response: string }).response,
+          note: (call.body as { note?: string }).note ?? null,
+          responded_at: "2026-12-03T10:15:00+00:00",
+          responded_by_username: "rm.li",
+        }),
+    });
+    renderCampaign();
+    const user = userEvent.setup();
+    const table = await screen.findByTestId("campaign-members");
+    expect(asked(memberCalls(calls)[0])).toEqual({ group: "target", response: "none", limit: "25" });
+    expect(screen.getByLabelText("Group")).toHaveDisplayValue("Target");
+    expect(screen.getByLabelText("Response", { selector: "#m-response" })).toHaveDisplayValue("Not contacted yet");
+    expect(within(table).getAllByRole("row")).toHaveLength(3);
+    expect(memberRow(2)).toHaveTextContent(`Opened it on ${formatDate("2026-11-28", "en")}`);
+    expect(memberRow(1)).toHaveTextContent("Not contacted yet");
+
+    const row = memberRow(1);
+    const form = within(row).getByRole("form", { name: "Record the response of Customer 1" });
+    expect(within(form).getByRole("button", { name: "Save" })).toBeDisabled();
+    await user.selectOptions(within(form).getByLabelText("Response"), "Interested");
+    await user.type(within(form).getByLabelText("Note"), "Call back after payday");
+    const detailsBefore = detailCalls(calls).length;
+    await user.click(within(form).getByRole("button", { name: "Save" }));
+
+    expect(await within(row).findByText("Response saved.")).toBeInTheDocument();
+    const put = calls.find((c) => c.method === "PUT")!;
+    expect(put.path).toBe(`/api/v1/campaigns/${ID}/members/${contacts[0].customer.id}/response`);
+    expect(put.body).toEqual({ response: "interested", note: "Call back after payday" });
+    // The row shows what was said, by whom and when, where it was: the list is not read again to lose it.
+    const response = row.querySelector(".member-response") as HTMLElement;
+    expect(response).toHaveTextContent("Interested");
+    expect(response).toHaveTextContent(`rm.li, ${formatDateTime("2026-12-03T10:15:00+00:00", "en")}`);
+    expect(response).toHaveTextContent("Call back after payday");
+    expect(memberRow(1)).toBe(row);
+    expect(memberCalls(calls)).toHaveLength(1);
+    // The campaign's counts and effect are read again.
+    await waitFor(() => expect(detailCalls(calls).length).toBeGreaterThan(detailsBefore));
+  });
+
+  it("shows control-group customers held out, with nothing to record, and keeps the filters in the URL", async () => {
+    signedIn();
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json(me),
+      "GET /api/v1/campaigns/:id": () => json(active),
+      "GET /api/v1/campaigns/:id/members": (call) =>
+        json({
+          items:
+            call.search.get("group") === "control"
+              ? [memberFixture(3, { group: "control" })]
+              : [memberFixture(1), memberFixture(3, { group: "control" })],
+          next_cursor: null,
+        }),
+    });
+    renderCampaign(`/campaigns/${ID}?group=all&response=all`);
+    const user = userEvent.setup();
+    await screen.findByTestId("campaign-members");
+    expect(asked(memberCalls(calls)[0])).toEqual({ limit: "25" });
+    const held = memberRow(3);
+    expect(held).toHaveTextContent("Control");
+    expect(held).toHaveTextContent("Held out: not contacted, so the campaign's effect can be measured.");
+    expect(within(held).queryByRole("form")).toBeNull();
+    expect(within(held).queryByRole("combobox")).toBeNull();
+    expect(within(held).queryByRole("button")).toBeNull();
+    expect(within(memberRow(1)).getByRole("form")).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText("Group"), "Control");
+    await waitFor(() => expect(asked(memberCalls(calls).at(-1)!)).toEqual({ group: "control", limit: "25" }));
+    expect(screen.getByTestId("where")).toHaveTextContent(`/campaigns/${ID}?group=control&response=all`);
+    await waitFor(() => expect(screen.queryByRole("link", { name: "Customer 1" })).toBeNull());
+
+    // Back to the default (target, not contacted yet): the URL no longer says it.
+    await user.selectOptions(screen.getByLabelText("Group"), "Target");
+    await user.selectOptions(screen.getByLabelText("Response", { selector: "#m-response" }), "Not contacted yet");
+    await waitFor(() => expect(screen.getByTestId("where")).toHaveTextContent(new RegExp(`^/campaigns/${ID}$`)));
+    expect(asked(memberCalls(calls).at(-1)!)).toEqual({ group: "target", response: "none", limit: "25" });
+  });
+
+  it("says when the campaign closed meanwhile, and offers no recording on a closed campaign", async () => {
+    signedIn();
+    let closed = false;
+    mockApi({
+      "GET /api/v1/auth/me": () => json(me),
+      "GET /api/v1/campaigns/:id": () => json(closed ? { ...active, status: "closed" } : active),
+      "GET /api/v1/campaigns/:id/members": () => json({ items: [memberFixture(1)], next_cursor: null }),
+      "PUT /api/v1/campaigns/:id/members/:cid/response": () => (
+        (closed = true),
+        problem(409, "conflict", "campaign is closed: only a active one can be responded to")
+      ),
+    });
+    renderCampaign();
+    const user = userEvent.setup();
+    await screen.findByTestId("campaign-members");
+    const form = within(memberRow(1)).getByRole("form");
+    await user.selectOptions(within(form).getByLabelText("Response"), "Declined");
+    await user.click(within(form).getByRole("button", { name: "Save" }));
+    expect(await screen.findByTestId("members-not-active")).toHaveTextContent(
+      "The campaign is no longer active: responses cannot be recorded.",
+    );
+    // The campaign is read again and shown closed: no Record column, nothing to save.
+    await waitFor(() =>
+      expect(screen.getByRole("heading", { name: /Year-end time deposit drive/ })).toHaveTextContent("Closed"),
+    );
+    await waitFor(() => expect(screen.queryByRole("columnheader", { name: "Record" })).toBeNull());
+    expect(screen.queryByRole("button", { name: "Save" })).toBeNull();
+  });
+
+  it("lets an auditor read the contacts but record nothing", async () => {
+    signedIn("audit.sun");
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json(auditor),
+      "GET /api/v1/campaigns/:id": () => json(active),
+      "GET /api/v1/campaigns/:id/members": () => json({ items: contacts, next_cursor: "p2" }),
+    });
+    renderCampaign();
+    const user = userEvent.setup();
+    await screen.findByTestId("campaign-members");
+    expect(asked(memberCalls(calls)[0])).toEqual({ limit: "25" });
+    expect(screen.queryByRole("form", { name: /Record the response/ })).toBeNull();
+    expect(screen.queryByRole("columnheader", { name: "Record" })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "More contacts" }));
+    await waitFor(() => expect(asked(memberCalls(calls).at(-1)!)).toEqual({ limit: "25", cursor: "p2" }));
+  });
+});
