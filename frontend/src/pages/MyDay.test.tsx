@@ -1,7 +1,7 @@
-import { screen, within } from "@testing-library/react";
+import { cleanup, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderApp } from "../test/render";
-import { caseFixture } from "../test/fixtures";
+import { campaignFixture, caseFixture } from "../test/fixtures";
 import { formatDateTime } from "../format";
 import { json, me, mockApi, problem, signedIn, type Call } from "../test/server";
 import { MyDayPage } from "./MyDay";
@@ -66,6 +66,7 @@ describe("My day", () => {
       "GET /api/v1/auth/me": () => json(me),
       "GET /api/v1/analytics/tiers": () => json(tiers),
       "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
+      "GET /api/v1/campaigns": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/alerts": (c) =>
         c.search.get("kind") === "maturity"
           ? json({
@@ -100,6 +101,7 @@ describe("My day", () => {
       "GET /api/v1/auth/me": () => json(me),
       "GET /api/v1/analytics/tiers": () => json(tiers),
       "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
+      "GET /api/v1/campaigns": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/alerts": () => json({ items: [], next_cursor: null }),
     });
     renderApp(<MyDayPage />, { locale: "en" });
@@ -124,6 +126,8 @@ describe("My day", () => {
     // Overdue cases are an RM's or a branch manager's day, not an agent's (who works them on the Caller page).
     expect(screen.queryByRole("region", { name: "Overdue cases" })).toBeNull();
     expect(calls.some((c) => c.path === "/api/v1/cases")).toBe(false);
+    // Nor campaign contacts: an agent contacts customers from the Caller page and the Campaigns page.
+    expect(calls.some((c) => c.path === "/api/v1/campaigns")).toBe(false);
     // Nothing went out before /auth/me said who is signed in.
     expect(calls[0].path).toBe("/api/v1/auth/me");
   });
@@ -153,6 +157,7 @@ describe("overdue cases on My day", () => {
       "GET /api/v1/analytics/tiers": () => json(tiers),
       "GET /api/v1/alerts": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/cases": () => json({ items, next_cursor: null }),
+      "GET /api/v1/campaigns": () => json({ items: [], next_cursor: null }),
     });
     renderApp(<MyDayPage />, { locale });
     return calls;
@@ -186,5 +191,56 @@ describe("overdue cases on My day", () => {
     expect(await screen.findByText("No open alerts. Nothing to act on.")).toBeInTheDocument();
     expect(screen.queryByRole("region", { name: "Overdue cases" })).toBeNull();
     expect(calls.some((c) => c.path === "/api/v1/cases")).toBe(false);
+  });
+});
+
+describe("campaign contacts on My day", () => {
+  const yearEnd = campaignFixture();
+  const done = campaignFixture({ id: "ca000000-0000-4000-8000-000000000009", name: "Card upgrade", to_contact: 0 });
+
+  function day(role: string, items: unknown[], locale: "en" | "zh-CN" = "en"): Call[] {
+    signedIn();
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json({ ...me, role }),
+      "GET /api/v1/analytics/tiers": () => json(tiers),
+      "GET /api/v1/alerts": () => json({ items: [], next_cursor: null }),
+      "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
+      "GET /api/v1/campaigns": () => json({ items, next_cursor: null }),
+    });
+    renderApp(<MyDayPage />, { locale });
+    return calls;
+  }
+
+  it("lists the active campaigns with contacts left for the RM, each linking to those contacts", async () => {
+    const calls = day("rm", [yearEnd, done]);
+    const panel = await screen.findByRole("region", { name: "Campaign contacts" });
+    const items = await within(panel).findAllByRole("listitem");
+    expect(items).toHaveLength(1);
+    expect(within(items[0]).getByRole("link", { name: "Year-end time deposit drive" })).toHaveAttribute(
+      "href",
+      `/campaigns/${yearEnd.id}?group=target&response=none`,
+    );
+    expect(items[0]).toHaveTextContent("9 to contact");
+    expect(items[0]).toHaveTextContent("Time Deposit 12 Months · Phone · until");
+    expect(within(panel).queryByText("Card upgrade")).toBeNull();
+    const asked = calls.find((c) => c.path === "/api/v1/campaigns")!.search;
+    expect(asked.get("status")).toBe("active");
+  });
+
+  it("says quietly, in Chinese, when there is nobody to contact", async () => {
+    day("branch_manager", [done], "zh-CN");
+    const panel = await screen.findByRole("region", { name: "营销活动待联系" });
+    expect(await within(panel).findByText("没有待联系的营销活动客户。")).toBeInTheDocument();
+    expect(within(panel).queryByRole("alert")).toBeNull();
+  });
+
+  it("is not part of the day of those who contact nobody (marketing, auditors)", async () => {
+    for (const role of ["marketing", "auditor"]) {
+      const calls = day(role, [yearEnd]);
+      expect(await screen.findByTestId("portfolio-figures")).toBeInTheDocument();
+      expect(screen.queryByRole("region", { name: "Campaign contacts" })).toBeNull();
+      expect(calls.some((c) => c.path === "/api/v1/campaigns")).toBe(false);
+      cleanup();
+    }
   });
 });

@@ -9,11 +9,14 @@ import type { Alert, AlertKind } from "../alerts/api";
 import { useAuth } from "../auth";
 import { alertTitle } from "../alerts/title";
 import { serverText } from "../serverText";
-import { mayReadAlerts, mayReadAnalytics, mayReadCases } from "../roles";
+import { mayReadAlerts, mayReadAnalytics, mayReadCases, mayRespondCampaigns } from "../roles";
 import { OverdueCases } from "../cases/OverdueCases";
+import { CampaignContacts } from "../campaigns/CampaignContacts";
 
 /** Whose day starts with the overdue cases of their portfolio or branch. */
 const CASE_QUEUE_ROLES = new Set(["rm", "branch_manager"]);
+/** Whose day lists the campaign contacts left to make (an agent's work is the Caller page, not My day). */
+const CAMPAIGN_CONTACT_ROLES = new Set(["rm", "branch_manager", "admin"]);
 
 const TIER_COLOURS: Record<string, string> = { key: "#c98a00", potential: "#1f5fa8", ordinary: "#9aa5b1" };
 
@@ -116,6 +119,7 @@ export function MyDayPage() {
   const alertsAllowed = !!me && mayReadAlerts(me.role);
   const figuresAllowed = !!me && mayReadAnalytics(me.role);
   const overdueCasesShown = !!me && CASE_QUEUE_ROLES.has(me.role) && mayReadCases(me.role);
+  const campaignContactsShown = !!me && CAMPAIGN_CONTACT_ROLES.has(me.role) && mayRespondCampaigns(me.role);
   const open = useAlerts(undefined, "open", 8, alertsAllowed);
   const maturities = useAlerts("maturity", undefined, 100, alertsAllowed);
   const complaints = useAlerts("complaint", undefined, 6, alertsAllowed);
@@ -142,6 +146,15 @@ export function MyDayPage() {
             {overdueCasesShown && (
               <Panel title={t("myDay.overdueCases")} id="day-overdue-cases">
                 <OverdueCases limit={10} />
+              </Panel>
+            )}
+            {campaignContactsShown && (
+              <Panel
+                title={t("myDay.campaignContacts")}
+                id="day-campaign-contacts"
+                actions={<Link to="/campaigns?status=active">{t("campaigns.back")}</Link>}
+              >
+                <CampaignContacts />
               </Panel>
             )}
             <Panel title={t("myDay.maturities")} id="day-maturities">
