@@ -123,6 +123,15 @@ POLICY: dict[str, Rule] = {
     "cases-get": allow(roles_that(Action.READ_CASES)),
     "cases-open": allow(roles_that(Action.WORK_CASES)),
     "cases-close": allow(roles_that(Action.WORK_CASES)),
+    # campaigns (marketing prepares and launches them; the people who contact customers record responses, each in
+    # their scope; the service checks the customer)
+    "campaigns-list": allow(roles_that(Action.READ_CAMPAIGNS)),
+    "campaigns-get": allow(roles_that(Action.READ_CAMPAIGNS)),
+    "campaigns-members": allow(roles_that(Action.READ_CAMPAIGNS)),
+    "campaigns-create": allow(roles_that(Action.MANAGE_CAMPAIGNS)),
+    "campaigns-launch": allow(roles_that(Action.MANAGE_CAMPAIGNS)),
+    "campaigns-close": allow(roles_that(Action.MANAGE_CAMPAIGNS)),
+    "campaigns-respond": allow(roles_that(Action.WORK_CAMPAIGNS)),
     # contact center (the call center's agents, admins, and the call-center software's context:read key)
     "contact-center-context": allow({Role.AGENT, Role.ADMIN}, {Scope.CONTEXT_READ}),
     "contact-center-stream": allow({Role.AGENT, Role.ADMIN}, {Scope.CONTEXT_READ}),

@@ -127,12 +127,16 @@ async def test_another_rms_customer_is_404_on_every_customer_route(
     assert len(routes) >= 5  # get, patch, relations, holdings, timeline at least
     for who, customer in ((bank.rm, bank.theirs), (bank.rm, bank.far), (bank.branch_manager, bank.far)):
         for method, path, operation_id in routes:
-            url = path.replace("{customer_id}", customer["id"])
+            # (a campaign's response: a campaign that does not exist either; tests/integration/test_campaigns_api.py
+            # has the customer of another RM in a real campaign)
+            url = path.replace("{customer_id}", customer["id"]).replace("{campaign_id}", str(uuid.uuid4()))
             body: dict[str, Any] = {"occupation": "x"} if method == "PATCH" else {}
             if path.endswith("/relations"):
                 body = {"related_customer_id": bank.mine["id"], "type": "spouse"}
             if path.endswith("/merge"):
                 body = {"source_customer_id": bank.mine["id"]}
+            if path.endswith("/response"):
+                body = {"response": "contacted"}
             r = await app_client.request(
                 method, url, json=body if method != "GET" else None, headers={**who.headers, "If-Match": '"v1"'}
             )
