@@ -43,16 +43,21 @@ describe("shares and exact decimals", () => {
     expect(formatShare("0.0912", "en")).toBe("9.12%");
     expect(formatShare("0.0573", "zh-CN")).toBe("5.73%");
     expect(`${Number("0.0573") * 100}%`).toBe("5.7299999999999995%");
-    expect(formatShare("0.1000", "en")).toBe("10.00%");
+    // The server drops trailing zeros: padded back to two places, never rounded.
+    expect(formatShare("0.035", "en")).toBe("3.50%");
+    expect(formatShare("0.1", "en")).toBe("10.00%");
+    expect(formatShare("0", "en")).toBe("0.00%");
+    expect(formatShare("0.12345", "en")).toBe("12.345%");
     expect(formatShare("1.6057", "en", { signed: true })).toBe("+160.57%");
-    expect(formatShare("-0.0500", "en", { signed: true })).toBe("-5.00%");
+    expect(formatShare("-0.05", "en", { signed: true })).toBe("-5.00%");
     expect(formatShare(null, "en")).toBe("—");
   });
 
-  it("keeps a decimal's digits, signed when asked", () => {
-    expect(formatExact("3.20", "en", { signed: true })).toBe("+3.20");
-    expect(formatExact("-4.92", "zh-CN", { signed: true })).toBe("-4.92");
-    expect(formatExact("0.00", "en", { signed: true })).toBe("0.00");
+  it("keeps a decimal's digits, padded to a minimum, signed when asked", () => {
+    expect(formatExact("3.2", "en", { signed: true, minDigits: 2 })).toBe("+3.20");
+    expect(formatExact("-4.92", "zh-CN", { signed: true, minDigits: 2 })).toBe("-4.92");
+    expect(formatExact("0", "en", { signed: true, minDigits: 2 })).toBe("0.00");
     expect(formatExact("1234.5", "en")).toBe("1,234.5");
+    expect(formatExact("101", "en", { minDigits: 1 })).toBe("101.0");
   });
 });

@@ -49,37 +49,39 @@ export function formatPercent(fraction: number, locale: Locale): string {
 }
 
 /**
- * A share sent as a decimal string from 0 to 1 as a percentage, with every digit the server sent and none a float
- * would make up: "0.0912" -> "9.12%", "0.1000" -> "10.00%"; `signed` writes "+" before a rise.
+ * A share sent as a decimal string from 0 to 1 as a percentage, from the string's own digits, none made up by a
+ * float: "0.0912" -> "9.12%". The server drops trailing zeros ("0.035"), so at least `minDigits` decimals are shown
+ * ("3.50%", "10.00%"), padding with zeros, never rounding; `signed` writes "+" before a rise.
  */
 export function formatShare(
   fraction: string | null | undefined,
   locale: Locale,
-  { signed = false }: { signed?: boolean } = {},
+  { signed = false, minDigits = 2 }: { signed?: boolean; minDigits?: number } = {},
 ): string {
   if (fraction === null || fraction === undefined || fraction === "") return "—";
   if (!DECIMAL.test(fraction)) return fraction;
-  const digits = Math.max(0, scaleOf(fraction) - 2);
   return nf(locale, {
     style: "percent",
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
+    minimumFractionDigits: minDigits,
+    maximumFractionDigits: Math.max(minDigits, scaleOf(fraction) - 2),
     signDisplay: signed ? "exceptZero" : "auto",
   }).format(fraction as Intl.StringNumericLiteral);
 }
 
-/** A decimal string with exactly the digits it has, grouped per locale: "3.20" -> "3.20"; `signed`: "+3.20". */
+/**
+ * A decimal string with every digit it has, grouped per locale, and at least `minDigits` decimals (zeros padded,
+ * never rounded): "3.2" with 2 -> "3.20"; `signed` writes "+" before a positive one.
+ */
 export function formatExact(
   amount: string | null | undefined,
   locale: Locale,
-  { signed = false }: { signed?: boolean } = {},
+  { signed = false, minDigits = 0 }: { signed?: boolean; minDigits?: number } = {},
 ): string {
   if (amount === null || amount === undefined || amount === "") return "—";
   if (!DECIMAL.test(amount)) return amount;
-  const digits = scaleOf(amount);
   return nf(locale, {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
+    minimumFractionDigits: minDigits,
+    maximumFractionDigits: Math.max(minDigits, scaleOf(amount)),
     signDisplay: signed ? "exceptZero" : "auto",
   }).format(amount as Intl.StringNumericLiteral);
 }

@@ -166,7 +166,8 @@ function FunnelTable({ effect }: { effect: Effect }) {
 export function EffectPanel({ effect }: { effect: Effect }) {
   const { t, locale } = useI18n();
   const measured = effect.uplift_pp !== null;
-  const pp = (v: string | null) => formatExact(v, locale, { signed: true });
+  // Percentage points to two places, conversions to one, as the server measures them (domain/campaigns.py).
+  const pp = (v: string | null) => formatExact(v, locale, { signed: true, minDigits: 2 });
   return (
     <Panel
       title={t("campaigns.effect")}
@@ -206,7 +207,7 @@ export function EffectPanel({ effect }: { effect: Effect }) {
         <Fact term={t("campaigns.incremental")}>
           {effect.incremental_conversions !== null
             ? t("campaigns.incrementalValue", {
-                n: formatExact(effect.incremental_conversions, locale, { signed: true }),
+                n: formatExact(effect.incremental_conversions, locale, { signed: true, minDigits: 1 }),
               })
             : null}
         </Fact>

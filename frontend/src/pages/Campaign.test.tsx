@@ -97,6 +97,7 @@ describe("launching a campaign", () => {
     const facts = screen.getByTestId("campaign-facts");
     expect(facts).toHaveTextContent("Targets180");
     expect(facts).toHaveTextContent("Controls20");
+    expect(facts).not.toHaveTextContent("Yours to contact");
     expect(await screen.findByRole("region", { name: "Effect" })).toBeInTheDocument();
     // Marketing records nothing: the contacts are listed without the Record column.
     await screen.findByTestId("campaign-members");
@@ -188,7 +189,7 @@ describe("the effect panel", () => {
     expect(rows.slice(1)).toEqual([
       ["1,800", "200"],
       ["164", "7"],
-      // "0.0912" is 9.12%, every digit the server sent; "0.0350" is 3.50%.
+      // "0.0912" is 9.12%, every digit the server sent; "0.035" (its trailing zero dropped) is 3.50%.
       ["9.12%", "3.50%"],
       ["CN¥8,200,000.00$15,000.00", "—"],
     ]);
@@ -214,7 +215,7 @@ describe("the effect panel", () => {
         uplift_pp: "1.38",
         ci95_low_pp: "-4.92",
         ci95_high_pp: "7.68",
-        p_value: "0.4100",
+        p_value: "0.41",
         significant: false,
         incremental_conversions: "5.8",
         relative_lift: "0.3172",
@@ -234,7 +235,7 @@ describe("the effect panel", () => {
   });
 
   it("says it in Chinese, 'yet' while the campaign runs", async () => {
-    show(effectFixture({ p_value: "0.0731", significant: false, uplift_pp: "2.10" }), "zh-CN");
+    show(effectFixture({ p_value: "0.0731", significant: false, uplift_pp: "2.1" }), "zh-CN");
     const panel = await screen.findByRole("region", { name: "活动效果" });
     expect(within(panel).getByTestId("effect-verdict")).toHaveTextContent(
       "不显著 目前尚无法与偶然波动区分（p = 0.0731）",
@@ -246,14 +247,14 @@ describe("the effect panel", () => {
   });
 
   it("says a p-value the server's four places round to nothing as below them", async () => {
-    show(effectFixture({ p_value: "0.0000" }));
+    show(effectFixture({ p_value: "0" }));
     expect(await screen.findByTestId("effect-verdict")).toHaveTextContent("Likely caused by the campaign (p < 0.0001)");
   });
 
   it("says plainly when nothing can be measured yet", async () => {
     show(
       effectFixture({
-        control: { customers: 0, converted: 0, conversion_rate: "0.0000", converted_balances: [] },
+        control: { customers: 0, converted: 0, conversion_rate: "0", converted_balances: [] },
         uplift_pp: null,
         ci95_low_pp: null,
         ci95_high_pp: null,
@@ -291,6 +292,7 @@ describe("the contacts of a campaign", () => {
     const user = userEvent.setup();
     const table = await screen.findByTestId("campaign-members");
     expect(asked(memberCalls(calls)[0])).toEqual({ group: "target", response: "none", limit: "25" });
+    expect(screen.getByTestId("campaign-facts")).toHaveTextContent("Yours to contact9");
     expect(screen.getByLabelText("Group")).toHaveDisplayValue("Target");
     expect(screen.getByLabelText("Response", { selector: "#m-response" })).toHaveDisplayValue("Not contacted yet");
     expect(within(table).getAllByRole("row")).toHaveLength(3);

@@ -4,7 +4,7 @@ import { ApiError } from "../api/client";
 import { useAuth } from "../auth";
 import { formatDate, formatDateTime, formatNumber } from "../format";
 import { useI18n } from "../i18n";
-import { mayManageCampaigns, mayReadCampaigns, mayReadSegments } from "../roles";
+import { mayManageCampaigns, mayReadCampaigns, mayReadSegments, mayRespondCampaigns } from "../roles";
 import { ErrorMessage, Fact, Loading, Panel } from "../components/Status";
 import {
   isConflict,
@@ -184,7 +184,9 @@ function Facts({ c }: { c: CampaignDetail }) {
           <Fact term={t("campaigns.targets")}>{formatNumber(c.targets, locale)}</Fact>
           <Fact term={t("campaigns.controls")}>{formatNumber(c.controls, locale)}</Fact>
           <Fact term={t("campaigns.responded")}>{formatNumber(c.responded, locale)}</Fact>
-          <Fact term={t("campaigns.toContact")}>{formatNumber(c.to_contact, locale)}</Fact>
+          {mayRespondCampaigns(me?.role) && (
+            <Fact term={t("campaigns.toContact")}>{formatNumber(c.to_contact, locale)}</Fact>
+          )}
         </>
       )}
     </dl>

@@ -181,11 +181,14 @@ describe("the Campaigns list", () => {
     expect(screen.getByRole("heading", { name: "营销活动" })).toBeInTheDocument();
   });
 
-  it("offers marketing a New campaign button", async () => {
+  it("offers marketing a New campaign button, and no column of contacts to make (marketing contacts nobody)", async () => {
     signedIn("mkt.zhao");
     mockApi({ "GET /api/v1/auth/me": () => json(marketing), "GET /api/v1/campaigns": answer });
     renderPages("/campaigns");
     expect(await screen.findByRole("link", { name: "New campaign" })).toHaveAttribute("href", "/campaigns/new");
+    await screen.findByTestId("campaigns");
+    expect(screen.getByRole("columnheader", { name: "Responded" })).toBeInTheDocument();
+    expect(screen.queryByRole("columnheader", { name: "Yours to contact" })).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@ import { Link, useSearchParams } from "react-router";
 import { useAuth } from "../auth";
 import { formatDate, formatNumber } from "../format";
 import { useI18n } from "../i18n";
-import { mayManageCampaigns, mayReadCampaigns } from "../roles";
+import { mayManageCampaigns, mayReadCampaigns, mayRespondCampaigns } from "../roles";
 import { Empty, ErrorMessage, Loading, MoreButton } from "../components/Status";
 import { productName, STATUSES, useCampaigns, type CampaignStatus } from "../campaigns/api";
 import { CampaignStatusTag } from "../campaigns/CampaignStatusTag";
@@ -24,6 +24,8 @@ export function CampaignsPage() {
   const [params, setParams] = useSearchParams();
   const status = statusFrom(params);
   const allowed = !!me && mayReadCampaigns(me.role);
+  // The contacts left to make are counted in the reader's portfolio: a column only for those who make them.
+  const responder = mayRespondCampaigns(me?.role);
   const result = useCampaigns(status, allowed);
   const campaigns = result.data?.pages.flatMap((p) => p.items) ?? [];
 
@@ -87,9 +89,11 @@ export function CampaignsPage() {
                   <th scope="col" className="num">
                     {t("campaigns.responded")}
                   </th>
-                  <th scope="col" className="num">
-                    {t("campaigns.toContact")}
-                  </th>
+                  {responder && (
+                    <th scope="col" className="num">
+                      {t("campaigns.toContact")}
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -115,18 +119,20 @@ export function CampaignsPage() {
                     <td className="num">{formatNumber(c.targets, locale)}</td>
                     <td className="num">{formatNumber(c.controls, locale)}</td>
                     <td className="num">{formatNumber(c.responded, locale)}</td>
-                    <td className="num">
-                      {c.status === "active" && c.to_contact > 0 ? (
-                        <Link
-                          to={`/campaigns/${c.id}?group=target&response=none`}
-                          aria-label={`${c.name}: ${t("myDay.toContact", { n: formatNumber(c.to_contact, locale) })}`}
-                        >
-                          {formatNumber(c.to_contact, locale)}
-                        </Link>
-                      ) : (
-                        formatNumber(c.to_contact, locale)
-                      )}
-                    </td>
+                    {responder && (
+                      <td className="num">
+                        {c.status === "active" && c.to_contact > 0 ? (
+                          <Link
+                            to={`/campaigns/${c.id}?group=target&response=none`}
+                            aria-label={`${c.name}: ${t("myDay.toContact", { n: formatNumber(c.to_contact, locale) })}`}
+                          >
+                            {formatNumber(c.to_contact, locale)}
+                          </Link>
+                        ) : (
+                          formatNumber(c.to_contact, locale)
+                        )}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

@@ -311,7 +311,8 @@ export function campaignFixture(over: Partial<Schemas["CampaignOut"]> = {}): Sch
   };
 }
 
-/** A campaign's effect as the server measures it: significant, so far (the campaign runs on). */
+/** A campaign's effect as the server measures it and sends it (decimal strings without trailing zeros): significant,
+ * so far (the campaign runs on). */
 export function effectFixture(over: Partial<Schemas["EffectOut"]> = {}): Schemas["EffectOut"] {
   return {
     as_of: "2026-12-03",
@@ -325,11 +326,11 @@ export function effectFixture(over: Partial<Schemas["EffectOut"]> = {}): Schemas
         { amount: "15000.00", currency: "USD" },
       ],
     },
-    control: { customers: 200, converted: 7, conversion_rate: "0.0350", converted_balances: [] },
+    control: { customers: 200, converted: 7, conversion_rate: "0.035", converted_balances: [] },
     uplift_pp: "5.62",
     ci95_low_pp: "2.88",
     ci95_high_pp: "8.36",
-    p_value: "0.0030",
+    p_value: "0.003",
     significant: true,
     incremental_conversions: "101.2",
     relative_lift: "1.6057",
