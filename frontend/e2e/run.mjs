@@ -421,6 +421,183 @@ try {
     skip("segments page builds a rule and previews its count", "the server has no /api/v1/segments yet");
   }
 
+  if (await hasPath("/api/v1/campaigns")) {
+    // Dates as the form's date inputs hold them, in this machine's time zone (the browser's).
+    const day = (offset) => {
+      const d = new Date();
+      d.setDate(d.getDate() + offset);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    };
+
+    await test("marketing prepares a campaign for the Wealth prospects segment, launches it, and sees its groups and effect", async () => {
+      await signIn("mkt.zhao");
+      await page.getByText(/Signed in as .*\(marketing\)/).waitFor();
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Campaigns" }).click();
+      await page.waitForURL((url) => url.pathname === "/campaigns");
+      await page.getByRole("heading", { name: "Campaigns", exact: true }).waitFor();
+      // The demo bank's campaigns, the closed one with its measured effect among them.
+      const list = page.getByTestId("campaigns");
+      await list.getByRole("link", { name: "Year-end time deposit drive", exact: true }).waitFor();
+      await list.getByRole("link", { name: "Autumn wealth drive", exact: true }).waitFor();
+      await shot("21-campaigns");
+      // The closed one: its effect final, judged in words as the server measured it.
+      await list.getByRole("link", { name: "Autumn wealth drive", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: "Autumn wealth drive" }).waitFor();
+      const autumnId = new URL(page.url()).pathname.split("/").at(-1);
+      const autumn = (await apiGet(await token("mkt.zhao"), `/api/v1/campaigns/${autumnId}`)).body;
+      const closedEffect = page.getByRole("region", { name: "Effect" });
+      await closedEffect.getByTestId("effect-when").getByText("Final", { exact: true }).waitFor();
+      const verdict = (await closedEffect.getByTestId("effect-verdict").textContent()).trim();
+      expect(
+        autumn.effect.significant
+          ? /^Significant Likely (caused by the campaign|a real drop)/.test(verdict)
+          : /^Not significant Not distinguishable from chance \(/.test(verdict),
+        `verdict "${verdict}" for ${JSON.stringify({ p: autumn.effect.p_value, significant: autumn.effect.significant })}`,
+      );
+      await shot("21b-campaign-closed-effect");
+      await page.getByRole("link", { name: "All campaigns" }).click();
+      await page.waitForURL((url) => url.pathname === "/campaigns");
+
+      await page.getByRole("link", { name: "New campaign" }).click();
+      await page.waitForURL((url) => url.pathname === "/campaigns/new");
+      const form = page.getByRole("form", { name: "Prepare a campaign" });
+      const name = `E2E wealth prospects time deposit (${Date.now().toString(36)})`;
+      await form.getByLabel("Name").fill(name);
+      await form.getByLabel("Product").selectOption({ label: "Time Deposit 12 Months (TD-12M)" });
+      await form.getByLabel("Segment").selectOption({ label: "Wealth prospects" });
+      await form.getByLabel("Channel").selectOption("phone");
+      await form.getByLabel("Control group (%)").fill("10");
+      await form.getByLabel("First day").fill(day(0));
+      await form.getByLabel("Last day").fill(day(30));
+      await shot("22-campaign-form");
+      await form.getByRole("button", { name: "Create draft" }).click();
+      await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);
+      const id = new URL(page.url()).pathname.split("/").at(-1);
+      const heading = page.getByRole("heading", { level: 1, name });
+      await heading.waitFor();
+      await heading.locator('[data-status="draft"]').waitFor();
+      await page.getByText("A draft: nobody is in it until it is launched.").waitFor();
+
+      // Launched only once confirmed.
+      await page.getByRole("button", { name: "Launch…" }).click();
+      const dialog = page.getByRole("alertdialog", { name: "Launch this campaign?" });
+      await dialog.getByText(/a control group of 10% left alone/).waitFor();
+      await shot("23-campaign-launch-confirm");
+      await dialog.getByRole("button", { name: "Launch now" }).click();
+      await page
+        .getByTestId("campaign-step-result")
+        .getByText(/^Launched: /)
+        .waitFor();
+      await heading.locator('[data-status="active"]').waitFor();
+      const mkt = await token("mkt.zhao");
+      const stored = (await apiGet(mkt, `/api/v1/campaigns/${id}`)).body;
+      expect(
+        stored.status === "active" && stored.product.code === "TD-12M" && stored.channel === "phone",
+        `server has ${JSON.stringify({ status: stored.status, product: stored.product, channel: stored.channel })}`,
+      );
+      expect(stored.targets > 0, "nobody to contact in the launched campaign");
+      const n = (v) => v.toLocaleString("en-US");
+      const said = await page.getByTestId("campaign-step-result").textContent();
+      expect(
+        said === `Launched: ${n(stored.targets)} customers to contact, ${n(stored.controls)} held out.`,
+        `said: ${said}`,
+      );
+      const facts = page.getByTestId("campaign-facts");
+      await facts.getByText(`Targets${n(stored.targets)}`).waitFor();
+      const factsText = await facts.textContent();
+      expect(factsText.includes(`Controls${n(stored.controls)}`), `facts: ${factsText}`);
+      // Who was left out at launch and why, and the effect so far: target against control.
+      await page.getByRole("region", { name: "Left out at launch" }).waitFor();
+      const effect = page.getByRole("region", { name: "Effect" });
+      const groups = effect.getByRole("table", { name: "Target and control" });
+      const customersRow = groups.getByRole("row", { name: /^Customers/ });
+      const cells = await customersRow.getByRole("cell").allTextContents();
+      expect(
+        cells[0] === n(stored.effect.target.customers) && cells[1] === n(stored.effect.control.customers),
+        `customers shown ${cells.join(" / ")}`,
+      );
+      expect((await effect.getByTestId("effect-verdict").textContent()).trim().length > 0, "the effect has no verdict");
+      await effect
+        .getByTestId("effect-when")
+        .getByText(/^So far, as of /)
+        .waitFor();
+      await effect.getByRole("table", { name: "Responses of the target group" }).waitFor();
+      await page.getByRole("region", { name: "Contacts" }).waitFor();
+      await shot("24-campaign-launched");
+    });
+
+    await test("rm.li opens an active campaign from My day's Campaign contacts, records 'interested', and it stays after a reload", async () => {
+      await signIn("rm.li");
+      await page.getByText(/Signed in as .*\(relationship manager\)/).waitFor();
+      const card = page.getByRole("region", { name: "Campaign contacts" });
+      const link = card.getByRole("link", { name: "Year-end time deposit drive", exact: true });
+      await link.waitFor();
+      await shot("25-my-day-campaign-contacts");
+      await link.click();
+      await page.waitForURL(
+        (url) =>
+          /^\/campaigns\/[0-9a-f-]{36}$/.test(url.pathname) &&
+          url.searchParams.get("group") === "target" &&
+          url.searchParams.get("response") === "none",
+      );
+      const id = new URL(page.url()).pathname.split("/").at(-1);
+      await page.getByRole("heading", { level: 1, name: "Year-end time deposit drive" }).waitFor();
+      const table = page.getByTestId("campaign-members");
+      const first = table.locator("tbody tr").first();
+      await first.waitFor();
+      const customerId = await first.getAttribute("data-customer-id");
+      const before = await apiGet(liToken, `/api/v1/campaigns/${id}/members?group=target&response=none&limit=1`);
+      expect(
+        before.body.items[0]?.customer.id === customerId,
+        "the first row is not the server's first contact to make",
+      );
+
+      const note = `E2E: wants the rate sheet (${Date.now().toString(36)})`;
+      const form = first.getByRole("form", { name: /^Record the response of / });
+      await form.getByLabel("Response").selectOption({ label: "Interested" });
+      await form.getByLabel("Note").fill(note);
+      await form.getByRole("button", { name: "Save" }).click();
+      await first.getByText("Response saved.").waitFor();
+      // Updated in place: the same row, now interested, by rm.li.
+      const answered = first.locator('.member-response[data-response="interested"]');
+      await answered.getByText("Interested", { exact: true }).waitFor();
+      await answered.getByText(/^rm\.li, /).waitFor();
+      expect((await first.getAttribute("data-customer-id")) === customerId, "another row took the first place");
+      await shot("26-campaign-response-recorded");
+      const stored = await apiGet(
+        liToken,
+        `/api/v1/campaigns/${id}/members?group=target&response=interested&limit=500`,
+      );
+      const member = stored.body.items.find((m) => m.customer.id === customerId);
+      expect(
+        member && member.responded_by_username === "rm.li" && member.note === note,
+        `server has ${JSON.stringify(member)}`,
+      );
+
+      // Read afresh: no longer a contact to make, and shown interested among the interested.
+      await page.reload();
+      await table.locator("tbody tr").first().waitFor();
+      expect(
+        (await table.locator(`tr[data-customer-id="${customerId}"]`).count()) === 0,
+        "the customer is still listed among the contacts to make",
+      );
+      await page.locator("#m-response").selectOption("interested");
+      await page.waitForURL((url) => url.searchParams.get("response") === "interested");
+      const row = table.locator(`tr[data-customer-id="${customerId}"]`);
+      await row
+        .locator('.member-response[data-response="interested"]')
+        .getByText("Interested", { exact: true })
+        .waitFor();
+      await row.getByText(note).waitFor();
+      await row.getByText(/^rm\.li, /).waitFor();
+    });
+  } else {
+    skip(
+      "marketing prepares and launches a campaign; rm.li records a response",
+      "the server has no /api/v1/campaigns yet",
+    );
+  }
+
   if (await hasPath("/api/v1/contact-center/context")) {
     // A caller with a phone of their own (not a household's shared one), found as admin, who sees phones in full.
     const adminToken = await token("admin");
