@@ -132,6 +132,7 @@ POLICY: dict[str, Rule] = {
     "campaigns-launch": allow(roles_that(Action.MANAGE_CAMPAIGNS)),
     "campaigns-close": allow(roles_that(Action.MANAGE_CAMPAIGNS)),
     "campaigns-respond": allow(roles_that(Action.WORK_CAMPAIGNS)),
+    "customers-campaigns": allow(roles_that(Action.READ_CAMPAIGNS) & roles_that(Action.READ_CUSTOMERS)),
     # contact center (the call center's agents, admins, and the call-center software's context:read key)
     "contact-center-context": allow({Role.AGENT, Role.ADMIN}, {Scope.CONTEXT_READ}),
     "contact-center-stream": allow({Role.AGENT, Role.ADMIN}, {Scope.CONTEXT_READ}),

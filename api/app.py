@@ -132,6 +132,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     from api import campaigns  # offers to segments, their responses and effect (the service checks roles and scope)
 
     app.include_router(campaigns.router)
+    app.include_router(campaigns.customer_router)
 
     if settings.serve_frontend and (FRONTEND_DIST / "index.html").exists():
         _mount_frontend(app)

@@ -54,6 +54,8 @@ from domain.customers import ConsentChannel
 from domain.services import campaigns as service
 
 router = APIRouter(prefix="/api/v1/campaigns", tags=["campaigns"])
+# A customer's campaigns, for the 360 view.
+customer_router = APIRouter(prefix="/api/v1/customers", tags=["campaigns"])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size (default 50, max 500)")]
 Cursor = Annotated[
@@ -440,3 +442,62 @@ async def record_response(
     async with container.engine.connect() as conn:
         row = await store.member_row(conn, cid, customer, container.clock.now().date())
     return _member(row)
+
+
+class CampaignRefOut(BaseModel):
+    id: uuid.UUID
+    name: str
+    status: CampaignStatus
+    product: ProductRefOut
+    channel: ConsentChannel
+    starts_on: date
+    ends_on: date
+
+
+class CustomerCampaignOut(BaseModel):
+    campaign: CampaignRefOut
+    group: Group = Field(description="target: to be contacted; control: held out, not to be contacted")
+    response: Answer | None
+    responded_at: datetime | None
+    responded_by_username: str | None
+    note: str | None
+    converted_on: date | None = Field(description="When they opened the offered product during the campaign")
+
+
+@customer_router.get(
+    "/{customer_id}/campaigns",
+    operation_id="customers-campaigns",
+    response_model=list[CustomerCampaignOut],
+    responses=problem_responses(401, 403, 404, 422),
+    summary="The campaigns a customer is in, the newest first: group, response, conversion",
+)
+async def customer_campaigns(
+    request: Request, customer_id: str, container: ContainerDep, principal: PersonDep
+) -> list[CustomerCampaignOut]:
+    cid = parse_uuid(customer_id, "customer")
+    async with container.uow(readonly=True) as uow:
+        await service.customer_for_campaigns(uow, principal, cid)
+        rows = await store.customer_campaigns(uow.connection, cid, container.clock.now().date())
+    annotate(request, action=AuditAction.READ, customer_ids=[cid])
+    return [
+        CustomerCampaignOut(
+            campaign=CampaignRefOut(
+                id=r.id,
+                name=r.name,
+                status=r.status,
+                product=ProductRefOut(
+                    code=r.product_code, name=r.product_name, name_zh=r.product_name_zh, category=r.product_category
+                ),
+                channel=r.channel,
+                starts_on=r.starts_on,
+                ends_on=r.ends_on,
+            ),
+            group=r.grp,
+            response=r.response,
+            responded_at=r.responded_at,
+            responded_by_username=r.responded_by_username,
+            note=r.note,
+            converted_on=r.converted_on,
+        )
+        for r in rows
+    ]

@@ -405,3 +405,34 @@ async def member_row(conn: AsyncConnection, campaign_id: uuid.UUID, customer_id:
         customer_id=customer_id,
     )
     return page.items[0] if page.items else None
+
+
+async def customer_campaigns(conn: AsyncConnection, customer_id: uuid.UUID, today: date) -> list[Any]:
+    """The campaigns a customer is in, the newest first: their group, what they said, whether they converted."""
+    m = campaign_members
+    opened = (
+        sa.select(sa.func.min(holdings.c.opened_on))
+        .where(
+            holdings.c.customer_id == m.c.customer_id,
+            holdings.c.product_code == campaigns.c.product_code,
+            holdings.c.opened_on >= campaigns.c.starts_on,
+            holdings.c.opened_on <= _window_end(today),
+        )
+        .scalar_subquery()
+    )
+    stmt = (
+        _campaign_select()
+        .add_columns(
+            m.c.grp,
+            m.c.response,
+            m.c.responded_at,
+            m.c.note,
+            _responder.c.username.label("responded_by_username"),
+            opened.label("converted_on"),
+        )
+        .join(m, m.c.campaign_id == campaigns.c.id)
+        .outerjoin(_responder, _responder.c.id == m.c.responded_by)
+        .where(m.c.customer_id == customer_id)
+        .order_by(campaigns.c.starts_on.desc(), campaigns.c.id)
+    )
+    return list(await conn.execute(stmt))

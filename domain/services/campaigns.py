@@ -185,3 +185,9 @@ async def record_response(
             "the customer is in the control group: the campaign leaves them alone, so that its effect can be measured"
         )
     await store.save_response(campaign.id, customer_id, response, text, principal.user_id, at)
+
+
+async def customer_for_campaigns(uow: UnitOfWork, principal: Principal, customer_id: uuid.UUID) -> None:
+    """A customer's campaigns are read by those who read campaigns, for a customer in their scope."""
+    principal.require(Action.READ_CAMPAIGNS)
+    await get_customer(uow, principal, customer_id)

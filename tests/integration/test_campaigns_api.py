@@ -247,6 +247,22 @@ async def test_people_record_responses_of_their_own_target_customers_and_see_wha
     r = await app_client.put(url, json={"response": "bought"}, headers=rm.headers)
     assert r.status_code == 422 and r.json()["errors"][0]["field"].endswith("response")
 
+    # The 360 view: the customer's campaigns with their group and answer; another RM's customer is not found.
+    r = await app_client.get(f"/api/v1/customers/{my_targets[0]}/campaigns", headers=rm.headers)
+    assert r.status_code == 200, r.text
+    [theirs_in] = r.json()
+    assert theirs_in["campaign"]["id"] == cid and theirs_in["campaign"]["status"] == "active"
+    assert (theirs_in["group"], theirs_in["response"], theirs_in["note"]) == (
+        "target",
+        "interested",
+        "Call back on Friday",
+    )
+    r = await app_client.get(f"/api/v1/customers/{my_controls[0]}/campaigns", headers=rm.headers)
+    assert [(c["group"], c["response"]) for c in r.json()] == [("control", None)]
+    r = await app_client.get(f"/api/v1/customers/{their_targets[0]}/campaigns", headers=rm.headers)
+    assert r.status_code == 404, r.text
+    assert (await app_client.get(f"/api/v1/customers/{outsider[0]}/campaigns", headers=rm.headers)).json() == []
+
     # Reading the contacts is a read of those customers' data: audited with each customer named.
     async with container.engine.connect() as conn:
         named = set(
