@@ -71,7 +71,11 @@ export function CampaignForm({ onCreated }: { onCreated: (created: CampaignDetai
   // The server's objection holds for what it was sent, not for what has been typed since.
   const [sent, setSent] = useState<Draft | null>(null);
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  // The name is where the form starts, once the pickers' lists are read and the form is shown.
+  const ready = products.isSuccess && segments.isSuccess;
+  useEffect(() => {
+    if (ready) first.current?.focus();
+  }, [ready]);
 
   const problems = createFieldProblems(create.error);
   const about = (field: CreateField) =>

@@ -676,7 +676,8 @@ export const en = {
   "campaigns.closeNow": "Close now",
   "campaigns.closing": "Closing…",
   "campaigns.closedNow": "Campaign closed. Its effect is final.",
-  "campaigns.changedMeanwhile": "Someone else launched or closed this campaign meanwhile; it is shown as it is now.",
+  "campaigns.notLaunched409": "The campaign could not be launched; it is shown as it is now.",
+  "campaigns.notClosed409": "The campaign could not be closed; it is shown as it is now.",
   "campaigns.draftNote": "A draft: nobody is in it until it is launched.",
 
   "campaigns.excluded": "Left out at launch",
@@ -1428,7 +1429,8 @@ export const zhCN: Record<MessageKey, string> = {
   "campaigns.closeNow": "立即结束",
   "campaigns.closing": "正在结束…",
   "campaigns.closedNow": "营销活动已结束，效果为最终结果。",
-  "campaigns.changedMeanwhile": "其他人已启动或结束了此营销活动，现显示其最新状态。",
+  "campaigns.notLaunched409": "无法启动该营销活动，现显示其最新状态。",
+  "campaigns.notClosed409": "无法结束该营销活动，现显示其最新状态。",
   "campaigns.draftNote": "草稿：启动之前不含任何客户。",
 
   "campaigns.excluded": "启动时未纳入的客户",

@@ -125,7 +125,7 @@ describe("launching a campaign", () => {
     expect(screen.getByRole("heading", { name: /Year-end time deposit drive/ })).toHaveTextContent("草稿");
   });
 
-  it("closes an active campaign once confirmed, and says when someone else changed it meanwhile", async () => {
+  it("closes an active campaign once confirmed, and says so when someone else closed it meanwhile", async () => {
     signedIn("mkt.zhao");
     let closedElsewhere = false;
     const calls = mockApi({
@@ -146,9 +146,10 @@ describe("launching a campaign", () => {
       "Closing ends it: responses can no longer be recorded, and its effect becomes final.",
     );
     await user.click(within(dialog).getByRole("button", { name: "Close now" }));
-    expect(await screen.findByTestId("campaign-step-result")).toHaveTextContent(
-      "Someone else launched or closed this campaign meanwhile; it is shown as it is now.",
-    );
+    const said = await screen.findByTestId("campaign-step-result");
+    expect(said).toHaveTextContent("The campaign could not be closed; it is shown as it is now.");
+    // The server's own words say why.
+    expect(said).toHaveTextContent("campaign is closed: only a active one can be closed");
     await waitFor(() => expect(detailCalls(calls).length).toBeGreaterThanOrEqual(2));
     await waitFor(() =>
       expect(screen.getByRole("heading", { name: /Year-end time deposit drive/ })).toHaveTextContent("Closed"),

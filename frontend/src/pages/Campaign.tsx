@@ -20,10 +20,12 @@ import { MembersPanel } from "../campaigns/Members";
 
 type Step = "launch" | "close";
 
-/** What a step did, said above the page's panels (it outlives the step's button: a launched campaign offers Close). */
+/** What a step did, said above the page's panels (it outlives the step's button: a launched campaign offers Close).
+ * `detail` is the server's own words, for a step it refused. */
 interface News {
   ok: boolean;
   text: string;
+  detail?: string | null;
 }
 
 /**
@@ -91,8 +93,14 @@ function CampaignStep({
       },
       onError: (e) => {
         if (!isConflict(e)) return;
+        // 409: launched or closed meanwhile, or (launching) past its last day or its product no longer on sale; the
+        // server says which, and the campaign is read again.
         setConfirming(false);
-        onNews({ ok: false, text: t("campaigns.changedMeanwhile") });
+        onNews({
+          ok: false,
+          text: step === "launch" ? t("campaigns.notLaunched409") : t("campaigns.notClosed409"),
+          detail: e instanceof ApiError ? (e.problem?.detail ?? null) : null,
+        });
       },
     });
   }
@@ -253,6 +261,7 @@ export function CampaignPage() {
             data-testid="campaign-step-result"
           >
             {news.text}
+            {news.detail && <small className="block server-words">{news.detail}</small>}
           </p>
         )}
       </div>

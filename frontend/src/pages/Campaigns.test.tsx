@@ -249,6 +249,8 @@ describe("preparing a campaign", () => {
 
   async function fill(user: ReturnType<typeof userEvent.setup>) {
     const form = await screen.findByRole("form", { name: "Prepare a campaign" });
+    // The form starts at the name.
+    await waitFor(() => expect(within(form).getByLabelText("Name")).toHaveFocus());
     await user.type(within(form).getByLabelText("Name"), "Year-end time deposit drive");
     await user.selectOptions(within(form).getByLabelText("Product"), "Time Deposit 12 Months (TD-12M)");
     await user.selectOptions(within(form).getByLabelText("Segment"), "Wealth prospects");
