@@ -118,6 +118,7 @@ POLICY: dict[str, Rule] = {
     "segments-members-remove": allow(roles_that(Action.MANAGE_SEGMENTS)),
     "analytics-tiers": allow(roles_that(Action.READ_ANALYTICS)),
     "analytics-pareto": allow(roles_that(Action.READ_ANALYTICS)),
+    "analytics-rm-performance": allow(roles_that(Action.READ_PERFORMANCE)),
     # cases (the service scopes them further: an RM their portfolio, a branch manager their branch)
     "cases-list": allow(roles_that(Action.READ_CASES)),
     "cases-get": allow(roles_that(Action.READ_CASES)),

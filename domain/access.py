@@ -50,6 +50,8 @@ class Action(StrEnum):
     READ_CAMPAIGNS = "campaigns:read"
     MANAGE_CAMPAIGNS = "campaigns:write"
     WORK_CAMPAIGNS = "campaigns:respond"
+    # how each RM's portfolio and work went: an RM their own, a branch manager their branch's
+    READ_PERFORMANCE = "performance:read"
 
 
 _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
@@ -97,6 +99,8 @@ _CAMPAIGN_ACTIONS: dict[Role, frozenset[Action]] = {
 }
 for _role, _actions in _CAMPAIGN_ACTIONS.items():
     _ROLE_ACTIONS[_role] = _ROLE_ACTIONS[_role] | _actions
+for _role in (Role.BRANCH_MANAGER, Role.RM, Role.AUDITOR):
+    _ROLE_ACTIONS[_role] = _ROLE_ACTIONS[_role] | {Action.READ_PERFORMANCE}
 
 # Fields each role may not set on a customer even when it may edit the customer.
 _READ_ONLY_FIELDS: dict[Role, frozenset[str]] = {

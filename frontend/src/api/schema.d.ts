@@ -105,6 +105,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/rm-performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How each RM's portfolio and work went over the last `days` days
+         * @description An RM sees their own row, a branch manager their branch's RMs, auditors and admins every RM. The portfolio is today's; alerts, cases, campaigns and visits are counted over the period.
+         */
+        get: operations["analytics-rm-performance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analytics/tiers": {
         parameters: {
             query?: never;
@@ -3195,6 +3215,132 @@ export interface components {
          * @enum {string}
          */
         RiskPreference: "conservative" | "moderately_conservative" | "balanced" | "growth" | "aggressive";
+        /** RmPerformanceOut */
+        RmPerformanceOut: {
+            /**
+             * Alert Median Hours
+             * @description From raised to resolved, the median; null if none
+             */
+            alert_median_hours: string | null;
+            /** Alerts Open */
+            alerts_open: number;
+            /**
+             * Alerts Resolved
+             * @description Resolved during the period
+             */
+            alerts_resolved: number;
+            /**
+             * Aum
+             * Format: decimal
+             * @example 1234.50
+             */
+            aum: string;
+            /**
+             * Aum Change 3M
+             * Format: decimal
+             * @description AUM now less AUM three months ago, over today's portfolio
+             * @example 1234.50
+             */
+            aum_change_3m: string;
+            /** Campaign Contact Rate */
+            campaign_contact_rate: string | null;
+            /**
+             * Campaign Contacted
+             * @description Of those, with a response recorded
+             */
+            campaign_contacted: number;
+            /**
+             * Campaign Converted
+             * @description Of those, who opened the offered product during the campaign
+             */
+            campaign_converted: number;
+            /**
+             * Campaign Targets
+             * @description Target customers of campaigns running during the period
+             */
+            campaign_targets: number;
+            /**
+             * Cases Closed
+             * @description The portfolio's cases closed during the period, by anyone
+             */
+            cases_closed: number;
+            /**
+             * Cases Closed In Time
+             * @description Of those, closed by their due time
+             */
+            cases_closed_in_time: number;
+            /**
+             * Cases Overdue
+             * @description Open past their due time now
+             */
+            cases_overdue: number;
+            /**
+             * Contribution Monthly
+             * Format: decimal
+             * @example 1234.50
+             */
+            contribution_monthly: string;
+            /**
+             * Customers
+             * @description The portfolio now
+             */
+            customers: number;
+            /** Key Customers */
+            key_customers: number;
+            rm: components["schemas"]["RmRefOut"];
+            /**
+             * Satisfaction Avg
+             * @description 1-5, as the customers said on closed cases
+             */
+            satisfaction_avg: string | null;
+            /**
+             * Sla Rate
+             * @description cases_closed_in_time / cases_closed; null when none closed
+             */
+            sla_rate: string | null;
+            /**
+             * Visits
+             * @description RM visits on the portfolio's timeline during the period
+             */
+            visits: number;
+        };
+        /** RmPerformanceReportOut */
+        RmPerformanceReportOut: {
+            /**
+             * Currency
+             * @default CNY
+             */
+            currency: string;
+            /**
+             * Rms
+             * @description The best monthly contribution first
+             */
+            rms: components["schemas"]["RmPerformanceOut"][];
+            /**
+             * Since
+             * Format: date-time
+             */
+            since: string;
+            /**
+             * Until
+             * Format: date-time
+             */
+            until: string;
+        };
+        /** RmRefOut */
+        RmRefOut: {
+            /** Branch */
+            branch: string | null;
+            /** Display Name */
+            display_name: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Username */
+            username: string;
+        };
         /**
          * Role
          * @enum {string}
@@ -3780,6 +3926,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ParetoOut"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "analytics-rm-performance": {
+        parameters: {
+            query?: {
+                /** @description Default 90 */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RmPerformanceReportOut"];
                 };
             };
             /** @description No or invalid credentials */
