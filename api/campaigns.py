@@ -122,6 +122,14 @@ class SegmentRefOut(BaseModel):
     name: str
 
 
+class ExcludedOut(BaseModel):
+    """Members of the segment left out at launch, by reason."""
+
+    no_consent: int = Field(description="Had not agreed to be offered products over the campaign's channel")
+    unsuitable: int = Field(description="The product's risk is above their assessed appetite")
+    already_holds: int = Field(description="Hold the product already")
+
+
 class CampaignOut(BaseModel):
     id: uuid.UUID
     name: str
@@ -137,11 +145,7 @@ class CampaignOut(BaseModel):
     created_by_username: str | None
     launched_at: datetime | None
     closed_at: datetime | None
-    excluded: dict[str, int] | None = Field(
-        description="Members of the segment left out at launch, by reason: "
-        + ", ".join(e.value for e in Exclusion)
-        + " (null before launch)"
-    )
+    excluded: ExcludedOut | None = Field(description="Left out at launch, by reason (null before launch)")
     targets: int = Field(description="Customers to contact")
     controls: int = Field(description="Customers held out")
     responded: int = Field(description="Target customers whose response is recorded")
@@ -166,10 +170,14 @@ class EffectOut(BaseModel):
     target: GroupOut
     control: GroupOut
     uplift_pp: DecimalStr | None = Field(description="Target's conversion rate less control's, percentage points")
-    ci95_low_pp: DecimalStr | None
+    ci95_low_pp: DecimalStr | None = Field(description="95% interval of the uplift (Newcombe's hybrid score method)")
     ci95_high_pp: DecimalStr | None
     p_value: DecimalStr | None = Field(description="Two-sided, of the pooled two-proportion z-test")
-    significant: bool = Field(description="p < 0.05: the difference is unlikely to be chance")
+    enough_data: bool = Field(
+        description="At least 5 expected conversions and 5 expected non-conversions in each group: below that "
+        "the test cannot tell, and nothing is called significant"
+    )
+    significant: bool = Field(description="Enough data and p < 0.05: the difference is unlikely to be chance")
     incremental_conversions: DecimalStr | None = Field(description="Conversions the campaign caused")
     relative_lift: DecimalStr | None = Field(description="Uplift over control's rate; null when control is 0")
     responses: dict[str, int] = Field(description="Target customers by recorded response ('none': not yet)")
@@ -211,7 +219,9 @@ def _out(r: Any, counts: store.MemberCounts) -> dict[str, Any]:
         "created_by_username": r.created_by_username,
         "launched_at": r.launched_at,
         "closed_at": r.closed_at,
-        "excluded": r.excluded,
+        "excluded": ExcludedOut(**{e.value: (r.excluded or {}).get(e.value, 0) for e in Exclusion})
+        if r.excluded is not None
+        else None,
         "targets": counts.targets,
         "controls": counts.controls,
         "responded": counts.responded,
@@ -252,6 +262,7 @@ async def _detail(container: Container, principal: Any, campaign_id: uuid.UUID) 
             ci95_low_pp=measured.ci95_low_pp,
             ci95_high_pp=measured.ci95_high_pp,
             p_value=measured.p_value,
+            enough_data=measured.enough_data,
             significant=measured.significant,
             incremental_conversions=measured.incremental_conversions,
             relative_lift=measured.relative_lift,

@@ -183,9 +183,11 @@ class Effect:
     """The campaign's effect on conversion: target against control.
 
     `uplift_pp` is the difference of the two conversion rates in percentage points, with its 95% confidence
-    interval (normal approximation of the difference of two proportions) and the two-sided p-value of the
-    pooled z-test. `incremental_conversions` is how many of the target group's conversions the campaign caused:
-    the uplift times the target group. All None when a group is empty (nothing to compare with)."""
+    interval by Newcombe's hybrid score method (Wilson intervals of each rate: sound for small groups and rates
+    near 0, where the textbook normal interval is too narrow), and the two-sided p-value of the pooled z-test.
+    The z-test is trusted only with `enough_data`: at least 5 expected conversions and 5 expected non-conversions
+    in each group; without it nothing is called significant. `incremental_conversions` is how many of the target
+    group's conversions the campaign caused: the uplift times the target group. All None when a group is empty."""
 
     target: GroupOutcome
     control: GroupOutcome
@@ -193,17 +195,30 @@ class Effect:
     ci95_low_pp: Decimal | None
     ci95_high_pp: Decimal | None
     p_value: Decimal | None
+    enough_data: bool
     significant: bool
     incremental_conversions: Decimal | None
     relative_lift: Decimal | None  # uplift / control rate: None when the control group converted nobody
 
 
+def _wilson(converted: int, n: int) -> tuple[Decimal, Decimal]:
+    p = Decimal(converted) / Decimal(n)
+    z2 = _Z95 * _Z95
+    denominator = 1 + z2 / n
+    centre = (p + z2 / (2 * n)) / denominator
+    half = _Z95 * (p * (1 - p) / n + z2 / (4 * n * n)).sqrt() / denominator
+    return max(Decimal(0), centre - half), min(Decimal(1), centre + half)
+
+
 def measure(target: GroupOutcome, control: GroupOutcome) -> Effect:
     if target.customers == 0 or control.customers == 0:
-        return Effect(target, control, None, None, None, None, False, None, None)
+        return Effect(target, control, None, None, None, None, False, False, None, None)
     p1, p2 = target.rate, control.rate
     diff = p1 - p2
-    se = (p1 * (1 - p1) / target.customers + p2 * (1 - p2) / control.customers).sqrt()
+    l1, u1 = _wilson(target.converted, target.customers)
+    l2, u2 = _wilson(control.converted, control.customers)
+    low = diff - ((p1 - l1) ** 2 + (u2 - p2) ** 2).sqrt()
+    high = diff + ((u1 - p1) ** 2 + (p2 - l2) ** 2).sqrt()
     pooled = Decimal(target.converted + control.converted) / Decimal(target.customers + control.customers)
     se_pooled = (pooled * (1 - pooled) * (Decimal(1) / target.customers + Decimal(1) / control.customers)).sqrt()
     if se_pooled == 0:
@@ -212,14 +227,18 @@ def measure(target: GroupOutcome, control: GroupOutcome) -> Effect:
         z = abs(diff) / se_pooled
         p_value = Decimal(repr(math.erfc(float(z) / math.sqrt(2))))
     p_value = p_value.quantize(_RATE, ROUND_HALF_EVEN)
+    enough = all(
+        n * pooled >= 5 and n * (1 - pooled) >= 5 for n in (Decimal(target.customers), Decimal(control.customers))
+    )
     return Effect(
         target=target,
         control=control,
         uplift_pp=(diff * 100).quantize(_PP, ROUND_HALF_EVEN),
-        ci95_low_pp=((diff - _Z95 * se) * 100).quantize(_PP, ROUND_HALF_EVEN),
-        ci95_high_pp=((diff + _Z95 * se) * 100).quantize(_PP, ROUND_HALF_EVEN),
+        ci95_low_pp=(low * 100).quantize(_PP, ROUND_HALF_EVEN),
+        ci95_high_pp=(high * 100).quantize(_PP, ROUND_HALF_EVEN),
         p_value=p_value,
-        significant=p_value < Decimal("0.05"),
+        enough_data=enough,
+        significant=enough and p_value < Decimal("0.05"),
         incremental_conversions=(diff * target.customers).quantize(Decimal("0.1"), ROUND_HALF_EVEN),
         relative_lift=None if p2 == 0 else (diff / p2).quantize(_RATE, ROUND_HALF_EVEN),
     )

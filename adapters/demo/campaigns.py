@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -138,6 +138,7 @@ async def write_campaigns(conn: AsyncConnection, today: date, now: datetime) -> 
         window = (last_day - starts_on).days
         new_holdings = []
         answers: list[dict[str, object]] = []
+        buckets: dict[tuple[Group, str], list[tuple[int, uuid.UUID]]] = defaultdict(list)
         for n, (cid, group) in enumerate(members):
             answer = None
             # On the running campaign rm.li has recorded only a few: most of her contacts are still to make.
@@ -149,12 +150,12 @@ async def write_campaigns(conn: AsyncConnection, today: date, now: datetime) -> 
                 answers.append(
                     {"c": campaign.id, "m": cid, "r": answer.value, "at": min(at, now), "by": rm_of.get(cid) or agent}
                 )
-            chance = (
-                spec.convert_target[answer.value if answer else "none"]
-                if group is Group.TARGET
-                else spec.convert_control
-            )
-            if rng.random() < chance:
+            buckets[(group, answer.value if answer else "none")].append((n, cid))
+        # Who converted: a share of each bucket (group and response), counted rather than drawn one by one, so
+        # that even a small demo bank shows what the campaign caused and a control group that converts less.
+        for (group, said), bucket in sorted(buckets.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
+            rate = spec.convert_target[said] if group is Group.TARGET else spec.convert_control
+            for n, cid in rng.sample(bucket, round(len(bucket) * rate)):
                 opened = starts_on + timedelta(days=rng.randint(0, window))
                 term = product.term_months or 0
                 new_holdings.append(

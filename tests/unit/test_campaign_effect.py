@@ -12,10 +12,24 @@ def test_a_clear_uplift_is_significant_with_its_95_percent_interval() -> None:
     # 10% of 1,000 contacted customers converted against 5% of 1,000 held out: chi-square 18.02, p = 2.2e-5.
     effect = measure(GroupOutcome(1000, 100), GroupOutcome(1000, 50))
     assert effect.uplift_pp == Decimal("5.00")
-    assert (effect.ci95_low_pp, effect.ci95_high_pp) == (Decimal("2.70"), Decimal("7.30"))
-    assert effect.p_value == Decimal("0.0000") and effect.significant
+    assert (effect.ci95_low_pp, effect.ci95_high_pp) == (Decimal("2.71"), Decimal("7.34"))
+    assert effect.p_value == Decimal("0.0000") and effect.enough_data and effect.significant
     assert effect.incremental_conversions == Decimal("50.0")
     assert effect.relative_lift == Decimal("1.0000")
+
+
+def test_the_interval_is_newcombes_hybrid_score_interval() -> None:
+    # Newcombe (1998), Statistics in Medicine 17:873, method 10 on 56/70 against 48/80: 0.0524 to 0.3339.
+    effect = measure(GroupOutcome(70, 56), GroupOutcome(80, 48))
+    assert (effect.ci95_low_pp, effect.ci95_high_pp) == (Decimal("5.24"), Decimal("33.39"))
+
+
+def test_a_tiny_control_group_is_never_called_significant_and_its_interval_says_why() -> None:
+    # 3 of 52 contacted against 0 of 3 held out: the normal interval would claim +0.45 to +14.93 points.
+    effect = measure(GroupOutcome(52, 3), GroupOutcome(3, 0))
+    assert not effect.enough_data and not effect.significant
+    assert effect.ci95_low_pp is not None and effect.ci95_high_pp is not None
+    assert effect.ci95_low_pp < 0 < effect.ci95_high_pp
 
 
 def test_a_small_difference_on_few_customers_is_not_credited_as_significant() -> None:

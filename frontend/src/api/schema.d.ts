@@ -1291,13 +1291,8 @@ export interface components {
              * Format: date
              */
             ends_on: string;
-            /**
-             * Excluded
-             * @description Members of the segment left out at launch, by reason: no_consent, unsuitable, already_holds (null before launch)
-             */
-            excluded: {
-                [key: string]: number;
-            } | null;
+            /** @description Left out at launch, by reason (null before launch) */
+            excluded: components["schemas"]["ExcludedOut"] | null;
             /**
              * Id
              * Format: uuid
@@ -1405,13 +1400,8 @@ export interface components {
              * Format: date
              */
             ends_on: string;
-            /**
-             * Excluded
-             * @description Members of the segment left out at launch, by reason: no_consent, unsuitable, already_holds (null before launch)
-             */
-            excluded: {
-                [key: string]: number;
-            } | null;
+            /** @description Left out at launch, by reason (null before launch) */
+            excluded: components["schemas"]["ExcludedOut"] | null;
             /**
              * Id
              * Format: uuid
@@ -2282,7 +2272,10 @@ export interface components {
             as_of: string;
             /** Ci95 High Pp */
             ci95_high_pp: string | null;
-            /** Ci95 Low Pp */
+            /**
+             * Ci95 Low Pp
+             * @description 95% interval of the uplift (Newcombe's hybrid score method)
+             */
             ci95_low_pp: string | null;
             control: components["schemas"]["GroupOut"];
             /**
@@ -2292,6 +2285,11 @@ export interface components {
             converted_by_response: {
                 [key: string]: number;
             };
+            /**
+             * Enough Data
+             * @description At least 5 expected conversions and 5 expected non-conversions in each group: below that the test cannot tell, and nothing is called significant
+             */
+            enough_data: boolean;
             /**
              * Final
              * @description The campaign is closed or past its last day: the figures no longer move
@@ -2321,7 +2319,7 @@ export interface components {
             };
             /**
              * Significant
-             * @description p < 0.05: the difference is unlikely to be chance
+             * @description Enough data and p < 0.05: the difference is unlikely to be chance
              */
             significant: boolean;
             target: components["schemas"]["GroupOut"];
@@ -2344,6 +2342,27 @@ export interface components {
              * @enum {string}
              */
             status: "accepted" | "duplicate" | "rejected";
+        };
+        /**
+         * ExcludedOut
+         * @description Members of the segment left out at launch, by reason.
+         */
+        ExcludedOut: {
+            /**
+             * Already Holds
+             * @description Hold the product already
+             */
+            already_holds: number;
+            /**
+             * No Consent
+             * @description Had not agreed to be offered products over the campaign's channel
+             */
+            no_consent: number;
+            /**
+             * Unsuitable
+             * @description The product's risk is above their assessed appetite
+             */
+            unsuitable: number;
         };
         /** FeedBatchOut */
         FeedBatchOut: {
