@@ -130,6 +130,8 @@ POLICY: dict[str, Rule] = {
     "campaigns-get": allow(roles_that(Action.READ_CAMPAIGNS)),
     "campaigns-members": allow(roles_that(Action.READ_CAMPAIGNS)),
     "campaigns-create": allow(roles_that(Action.MANAGE_CAMPAIGNS)),
+    "campaigns-update": allow(roles_that(Action.MANAGE_CAMPAIGNS)),
+    "campaigns-delete": allow(roles_that(Action.MANAGE_CAMPAIGNS)),
     "campaigns-launch": allow(roles_that(Action.MANAGE_CAMPAIGNS)),
     "campaigns-close": allow(roles_that(Action.MANAGE_CAMPAIGNS)),
     "campaigns-respond": allow(roles_that(Action.WORK_CAMPAIGNS)),

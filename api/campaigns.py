@@ -102,6 +102,21 @@ class CampaignIn(StrictModel):
     }
 
 
+class CampaignPatchIn(StrictModel):
+    """A draft's changes: only the fields sent change; the whole is checked again."""
+
+    name: Annotated[str, Field(min_length=1, max_length=NAME_MAX, pattern=WRITTEN_LINE)] | None = None
+    description: Annotated[str, Field(max_length=DESCRIPTION_MAX, pattern=WRITTEN_NOTE)] | None = None
+    product_code: Annotated[str, Field(min_length=1, max_length=32, pattern=NO_CONTROL_CHARS)] | None = None
+    segment_id: uuid.UUID | None = None
+    channel: ConsentChannel | None = None
+    control_pct: Annotated[int, Field(ge=0, le=CONTROL_PCT_MAX), WHOLE_NUMBER] | None = None
+    starts_on: date | None = None
+    ends_on: date | None = None
+
+    model_config = {"json_schema_extra": {"examples": [{"ends_on": "2026-12-31", "control_pct": 15}]}}
+
+
 class ResponseIn(StrictModel):
     response: Answer
     note: Annotated[str, Field(max_length=NOTE_MAX, pattern=WRITTEN_NOTE)] | None = None
@@ -337,6 +352,41 @@ async def get_campaign(campaign_id: str, container: ContainerDep, principal: Per
     async with container.uow(readonly=True) as uow:
         await service.visible(store.SqlCampaignRepository(uow.connection), principal, cid)
     return await _detail(container, principal, cid)
+
+
+@router.patch(
+    "/{campaign_id}",
+    operation_id="campaigns-update",
+    response_model=CampaignDetailOut,
+    responses=problem_responses(401, 403, 404, 409, 422),
+    summary="Change a draft (409 once launched: a campaign keeps what it was launched with)",
+)
+async def update_campaign(
+    campaign_id: str, body: CampaignPatchIn, container: ContainerDep, principal: PersonDep
+) -> CampaignDetailOut:
+    cid = parse_uuid(campaign_id, "campaign")
+    changes = {k: v for k, v in body.model_dump(exclude_unset=True).items() if v is not None or k == "description"}
+    async with container.uow() as uow:
+        await service.revise(
+            uow, store.SqlCampaignRepository(uow.connection), principal, cid, changes, container.clock.now()
+        )
+        await uow.commit()
+    return await _detail(container, principal, cid)
+
+
+@router.delete(
+    "/{campaign_id}",
+    operation_id="campaigns-delete",
+    status_code=204,
+    responses=problem_responses(401, 403, 404, 409, 422),
+    summary="Delete a draft (409 once launched: its record is kept)",
+)
+async def delete_campaign(campaign_id: str, container: ContainerDep, principal: PersonDep) -> Response:
+    cid = parse_uuid(campaign_id, "campaign")
+    async with container.uow() as uow:
+        await service.discard(store.SqlCampaignRepository(uow.connection), principal, cid)
+        await uow.commit()
+    return Response(status_code=204)
 
 
 @router.post(

@@ -136,6 +136,29 @@ class SqlCampaignRepository:
         )
         return result.rowcount == 1
 
+    async def save_draft(self, campaign: Campaign) -> bool:
+        result = await self._conn.execute(
+            sa.update(campaigns)
+            .where(campaigns.c.id == campaign.id, campaigns.c.status == CampaignStatus.DRAFT.value)
+            .values(
+                name=campaign.name,
+                description=campaign.description,
+                product_code=campaign.product_code,
+                segment_id=campaign.segment_id,
+                channel=campaign.channel.value,
+                control_pct=campaign.control_pct,
+                starts_on=campaign.starts_on,
+                ends_on=campaign.ends_on,
+            )
+        )
+        return result.rowcount == 1
+
+    async def delete_draft(self, campaign_id: uuid.UUID) -> bool:
+        result = await self._conn.execute(
+            sa.delete(campaigns).where(campaigns.c.id == campaign_id, campaigns.c.status == CampaignStatus.DRAFT.value)
+        )
+        return result.rowcount == 1
+
     async def member_group(self, campaign_id: uuid.UUID, customer_id: uuid.UUID) -> Group | None:
         grp = await self._conn.scalar(
             sa.select(campaign_members.c.grp).where(

@@ -21,6 +21,7 @@ from domain.campaigns import (
     group_of,
     new_campaign,
     require_status,
+    revised,
 )
 from domain.customers import ConsentChannel
 from domain.errors import Conflict, InvalidValue, NotFound
@@ -58,6 +59,12 @@ class CampaignStore(Protocol):
         ...
 
     async def save_closed(self, campaign_id: uuid.UUID, by: uuid.UUID | None, at: datetime) -> bool: ...
+
+    async def save_draft(self, campaign: Campaign) -> bool:
+        """Store a draft's changes; False when it was launched meanwhile."""
+        ...
+
+    async def delete_draft(self, campaign_id: uuid.UUID) -> bool: ...
 
     async def member_group(self, campaign_id: uuid.UUID, customer_id: uuid.UUID) -> Group | None: ...
 
@@ -100,15 +107,47 @@ async def create(
         created_by=principal.user_id,
         at=at,
     )
-    if ends_on < at.date():
-        raise InvalidValue("the campaign would be over before it is launched", field="ends_on")
-    product = await uow.products.get(product_code)
-    if product is None or not product.active:
-        raise InvalidValue(f"no product on sale has code {product_code!r}", field="product_code")
-    if not await store.segment_exists(segment_id):
-        raise InvalidValue(f"no segment has id {segment_id}", field="segment_id")
+    await _check_offer(uow, store, campaign, at.date())
     await store.add(campaign)
     return campaign
+
+
+async def _check_offer(uow: UnitOfWork, store: CampaignStore, campaign: Campaign, today: date) -> None:
+    if campaign.ends_on < today:
+        raise InvalidValue("the campaign would be over before it is launched", field="ends_on")
+    product = await uow.products.get(campaign.product_code)
+    if product is None or not product.active:
+        raise InvalidValue(f"no product on sale has code {campaign.product_code!r}", field="product_code")
+    if not await store.segment_exists(campaign.segment_id):
+        raise InvalidValue(f"no segment has id {campaign.segment_id}", field="segment_id")
+
+
+async def revise(
+    uow: UnitOfWork,
+    store: CampaignStore,
+    principal: Principal,
+    campaign_id: uuid.UUID,
+    changes: dict[str, object],
+    at: datetime,
+) -> Campaign:
+    """Change a draft (its dates, its offer, its audience...); a launched campaign keeps what it was launched with."""
+    principal.require(Action.MANAGE_CAMPAIGNS)
+    campaign = await visible(store, principal, campaign_id)
+    require_status(campaign, CampaignStatus.DRAFT, "changed")
+    changed = revised(campaign, **changes)
+    await _check_offer(uow, store, changed, at.date())
+    if not await store.save_draft(changed):
+        raise Conflict(f"campaign {campaign_id} was launched meanwhile")
+    return changed
+
+
+async def discard(store: CampaignStore, principal: Principal, campaign_id: uuid.UUID) -> None:
+    """Delete a draft; a launched campaign is kept for its record."""
+    principal.require(Action.MANAGE_CAMPAIGNS)
+    campaign = await visible(store, principal, campaign_id)
+    require_status(campaign, CampaignStatus.DRAFT, "deleted")
+    if not await store.delete_draft(campaign.id):
+        raise Conflict(f"campaign {campaign_id} was launched meanwhile")
 
 
 async def visible(store: CampaignStore, principal: Principal, campaign_id: uuid.UUID) -> Campaign:
@@ -128,7 +167,9 @@ async def launch(
     campaign = await visible(store, principal, campaign_id)
     require_status(campaign, CampaignStatus.DRAFT, "launched")
     if campaign.ends_on < at.date():
-        raise Conflict(f"campaign {campaign_id} ended on {campaign.ends_on.isoformat()}: change its dates first")
+        raise Conflict(
+            f"campaign {campaign_id} ended on {campaign.ends_on.isoformat()}: change its dates first (PATCH)"
+        )
     product = await uow.products.get(campaign.product_code)
     if product is None or not product.active:
         raise Conflict(f"product {campaign.product_code!r} is no longer on sale")

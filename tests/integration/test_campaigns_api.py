@@ -172,6 +172,9 @@ async def test_a_launch_draws_the_eligible_into_target_and_control_and_the_effec
     assert again.status_code == 409, again.text
     relaunch = await app_client.post(f"/api/v1/campaigns/{campaign}/launch", headers=marketing.headers)
     assert relaunch.status_code == 409
+    launched_url = f"/api/v1/campaigns/{campaign}"
+    assert (await app_client.patch(launched_url, json={"control_pct": 5}, headers=marketing.headers)).status_code == 409
+    assert (await app_client.delete(launched_url, headers=marketing.headers)).status_code == 409
     late_url = f"/api/v1/campaigns/{campaign}/members/{targets[5]}/response"
     late = await app_client.put(late_url, json={"response": "contacted"}, headers=rm.headers)
     assert late.status_code == 409, late.text
@@ -304,6 +307,19 @@ async def test_what_a_campaign_may_not_be(
     assert (await post("/api/v1/campaigns", json=_body(segment), headers=rm.headers)).status_code == 403
 
     draft = (await post("/api/v1/campaigns", json=_body(segment), headers=h)).json()
+    # A draft is changed field by field and checked as a whole; only marketing may.
+    url = f"/api/v1/campaigns/{draft['id']}"
+    r = await app_client.patch(url, json={"ends_on": (TODAY + timedelta(days=60)).isoformat()}, headers=h)
+    assert r.status_code == 200 and r.json()["ends_on"] == (TODAY + timedelta(days=60)).isoformat(), r.text
+    assert r.json()["name"] == "Balanced wealth drive"
+    too_early = (TODAY - timedelta(days=30)).isoformat()
+    assert field_of(await app_client.patch(url, json={"ends_on": too_early}, headers=h)) == "ends_on"
+    assert field_of(await app_client.patch(url, json={"product_code": "NOPE"}, headers=h)) == "product_code"
+    assert (await app_client.patch(url, json={"control_pct": 20}, headers=rm.headers)).status_code == 403
+    assert (await app_client.get(url, headers=h)).json()["control_pct"] == 50
+    spare = (await post("/api/v1/campaigns", json=_body(segment, name="Spare"), headers=h)).json()
+    assert (await app_client.delete(f"/api/v1/campaigns/{spare['id']}", headers=h)).status_code == 204
+    assert (await app_client.get(f"/api/v1/campaigns/{spare['id']}", headers=h)).status_code == 404
     r = await post(f"/api/v1/campaigns/{draft['id']}/launch", headers=h)
     assert field_of(r) == "segment_id" and "2 no consent" in r.json()["detail"]
     assert (await post(f"/api/v1/campaigns/{draft['id']}/launch", headers=rm.headers)).status_code == 403
