@@ -39,6 +39,20 @@ def _campaign(r: Any) -> Campaign:
     )
 
 
+def _offer_values(campaign: Campaign) -> dict[str, Any]:
+    """What a draft may change: the offer, its audience, its channel, its control share and its dates."""
+    return {
+        "name": campaign.name,
+        "description": campaign.description,
+        "product_code": campaign.product_code,
+        "segment_id": campaign.segment_id,
+        "channel": campaign.channel.value,
+        "control_pct": campaign.control_pct,
+        "starts_on": campaign.starts_on,
+        "ends_on": campaign.ends_on,
+    }
+
+
 class SqlCampaignRepository:
     def __init__(self, conn: AsyncConnection) -> None:
         self._conn = conn
@@ -51,17 +65,10 @@ class SqlCampaignRepository:
         await self._conn.execute(
             sa.insert(campaigns).values(
                 id=campaign.id,
-                name=campaign.name,
-                description=campaign.description,
-                product_code=campaign.product_code,
-                segment_id=campaign.segment_id,
-                channel=campaign.channel.value,
-                control_pct=campaign.control_pct,
-                starts_on=campaign.starts_on,
-                ends_on=campaign.ends_on,
                 status=campaign.status.value,
                 created_by=campaign.created_by,
                 created_at=campaign.created_at,
+                **_offer_values(campaign),
             )
         )
 
@@ -140,16 +147,7 @@ class SqlCampaignRepository:
         result = await self._conn.execute(
             sa.update(campaigns)
             .where(campaigns.c.id == campaign.id, campaigns.c.status == CampaignStatus.DRAFT.value)
-            .values(
-                name=campaign.name,
-                description=campaign.description,
-                product_code=campaign.product_code,
-                segment_id=campaign.segment_id,
-                channel=campaign.channel.value,
-                control_pct=campaign.control_pct,
-                starts_on=campaign.starts_on,
-                ends_on=campaign.ends_on,
-            )
+            .values(**_offer_values(campaign))
         )
         return result.rowcount == 1
 
@@ -209,13 +207,28 @@ def _window_end(today: date) -> Any:
     return sa.case((campaigns.c.ends_on < today, campaigns.c.ends_on), else_=sa.literal(today, sa.Date))
 
 
-def _converted(today: date) -> sa.Exists:
-    """The member opened the offered product between the campaign's first day and its last (or today)."""
-    return sa.exists().where(
-        holdings.c.customer_id == campaign_members.c.customer_id,
+def conversion(holder: sa.ColumnElement[bool], today: date) -> sa.ColumnElement[bool]:
+    """The holding (of the customer `holder` names) is a conversion: the campaign's product, opened between the
+    campaign's first day and its last (or today, while it runs)."""
+    return sa.and_(
+        holder,
         holdings.c.product_code == campaigns.c.product_code,
         holdings.c.opened_on >= campaigns.c.starts_on,
         holdings.c.opened_on <= _window_end(today),
+    )
+
+
+def _converted(today: date) -> sa.Exists:
+    """The member converted."""
+    return sa.exists().where(conversion(holdings.c.customer_id == campaign_members.c.customer_id, today))
+
+
+def _converted_on(today: date) -> Any:
+    """The day the member first opened the offered product during the campaign, or null."""
+    return (
+        sa.select(sa.func.min(holdings.c.opened_on))
+        .where(conversion(holdings.c.customer_id == campaign_members.c.customer_id, today))
+        .scalar_subquery()
     )
 
 
@@ -325,12 +338,7 @@ async def outcomes(conn: AsyncConnection, campaign_id: uuid.UUID, today: date) -
         .select_from(
             base.join(
                 holdings,
-                sa.and_(
-                    holdings.c.customer_id == m.c.customer_id,
-                    holdings.c.product_code == campaigns.c.product_code,
-                    holdings.c.opened_on >= campaigns.c.starts_on,
-                    holdings.c.opened_on <= _window_end(today),
-                ),
+                conversion(holdings.c.customer_id == m.c.customer_id, today),
             )
         )
         .where(m.c.campaign_id == campaign_id)
@@ -365,16 +373,7 @@ async def members(
     they converted. `response="none"` lists those not contacted yet."""
     m = campaign_members
     after = decode_cursor(cursor, (str,))
-    opened = (
-        sa.select(sa.func.min(holdings.c.opened_on))
-        .where(
-            holdings.c.customer_id == m.c.customer_id,
-            holdings.c.product_code == campaigns.c.product_code,
-            holdings.c.opened_on >= campaigns.c.starts_on,
-            holdings.c.opened_on <= _window_end(today),
-        )
-        .scalar_subquery()
-    )
+    opened = _converted_on(today)
     stmt = (
         sa.select(
             m.c.customer_id,
@@ -433,16 +432,7 @@ async def member_row(conn: AsyncConnection, campaign_id: uuid.UUID, customer_id:
 async def customer_campaigns(conn: AsyncConnection, customer_id: uuid.UUID, today: date) -> list[Any]:
     """The campaigns a customer is in, the newest first: their group, what they said, whether they converted."""
     m = campaign_members
-    opened = (
-        sa.select(sa.func.min(holdings.c.opened_on))
-        .where(
-            holdings.c.customer_id == m.c.customer_id,
-            holdings.c.product_code == campaigns.c.product_code,
-            holdings.c.opened_on >= campaigns.c.starts_on,
-            holdings.c.opened_on <= _window_end(today),
-        )
-        .scalar_subquery()
-    )
+    opened = _converted_on(today)
     stmt = (
         _campaign_select()
         .add_columns(

@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from adapters.db.campaigns import conversion
 from adapters.db.tables import customers, holdings, interactions, users
 from adapters.db.tables_campaigns import campaign_members, campaigns
 from adapters.db.tables_contact import cases
@@ -138,13 +139,7 @@ async def rm_performance(
 
     # Campaigns running during the period: the portfolio's target customers, those contacted, those converted.
     today = now.date()
-    last_day = sa.case((campaigns.c.ends_on < today, campaigns.c.ends_on), else_=sa.literal(today, sa.Date))
-    converted = sa.exists().where(
-        holdings.c.customer_id == campaign_members.c.customer_id,
-        holdings.c.product_code == campaigns.c.product_code,
-        holdings.c.opened_on >= campaigns.c.starts_on,
-        holdings.c.opened_on <= last_day,
-    )
+    converted = sa.exists().where(conversion(holdings.c.customer_id == campaign_members.c.customer_id, today))
     for r in await conn.execute(
         sa.select(
             rm,
