@@ -451,8 +451,10 @@ try {
       expect(
         autumn.effect.significant
           ? /^Significant Likely (caused by the campaign|a real drop)/.test(verdict)
-          : /^Not significant Not distinguishable from chance \(/.test(verdict),
-        `verdict "${verdict}" for ${JSON.stringify({ p: autumn.effect.p_value, significant: autumn.effect.significant })}`,
+          : autumn.effect.enough_data
+            ? /^Not significant Not distinguishable from chance \(/.test(verdict)
+            : /^Too little data Too few customers or conversions to tell$/.test(verdict),
+        `verdict "${verdict}" for ${JSON.stringify({ p: autumn.effect.p_value, enough_data: autumn.effect.enough_data, significant: autumn.effect.significant })}`,
       );
       await shot("21b-campaign-closed-effect");
       await page.getByRole("link", { name: "All campaigns" }).click();

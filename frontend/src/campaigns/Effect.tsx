@@ -14,7 +14,7 @@ export function ExcludedPanel({ campaign }: { campaign: CampaignDetail }) {
   const { t, label, locale } = useI18n();
   const excluded = campaign.excluded;
   if (!excluded) return null;
-  const total = EXCLUSIONS.reduce((n, r) => n + (excluded[r] ?? 0), 0);
+  const total = EXCLUSIONS.reduce((n, r) => n + excluded[r], 0);
   // As the customer's consent names it ("phone", "SMS", "online banking").
   const channel = label("consent", campaign.channel);
   return (
@@ -41,7 +41,7 @@ export function ExcludedPanel({ campaign }: { campaign: CampaignDetail }) {
                   <th scope="row" className="row-head">
                     {t(`campaigns.excluded.${r}` as MessageKey, { channel })}
                   </th>
-                  <td className="num">{formatNumber(excluded[r] ?? 0, locale)}</td>
+                  <td className="num">{formatNumber(excluded[r], locale)}</td>
                 </tr>
               ))}
             </tbody>
@@ -67,9 +67,12 @@ function pPhrase(p: string, t: Translate, locale: Locale): string {
     : t("campaigns.p", { p: formatDecimal(p, locale, 4) });
 }
 
-/** The effect in one sentence: likely caused by the campaign, or not distinguishable from chance (yet). */
+/** The effect in one sentence: likely caused by the campaign, not distinguishable from chance (yet), or too few
+ * customers or conversions for the test to tell (then the server calls nothing significant, and its p-value, which
+ * the test cannot be trusted for, is not quoted). */
 export function verdict(effect: Effect, t: Translate, locale: Locale): string {
   if (effect.uplift_pp === null || effect.p_value === null) return t("campaigns.verdict.none");
+  if (!effect.enough_data) return effect.final ? t("campaigns.verdict.tooFewFinal") : t("campaigns.verdict.tooFew");
   const p = pPhrase(effect.p_value, t, locale);
   if (effect.significant)
     return effect.uplift_pp.startsWith("-") ? t("campaigns.verdict.down", { p }) : t("campaigns.verdict.up", { p });
@@ -166,6 +169,8 @@ function FunnelTable({ effect }: { effect: Effect }) {
 export function EffectPanel({ effect }: { effect: Effect }) {
   const { t, locale } = useI18n();
   const measured = effect.uplift_pp !== null;
+  // Measured, but too few customers or conversions in a group for the test to tell anything yet.
+  const tooFew = measured && !effect.enough_data;
   // Percentage points to two places, conversions to one, as the server measures them (domain/campaigns.py).
   const pp = (v: string | null) => formatExact(v, locale, { signed: true, minDigits: 2 });
   return (
@@ -179,16 +184,25 @@ export function EffectPanel({ effect }: { effect: Effect }) {
       }
     >
       <p
-        className={`verdict ${measured && effect.significant ? "verdict-significant" : "verdict-chance"}`}
+        className={`verdict ${measured && effect.significant ? "verdict-significant" : tooFew ? "verdict-too-few" : "verdict-chance"}`}
         data-testid="effect-verdict"
       >
         {measured && (
-          <span className={effect.significant ? "tag ok-tag" : "tag"}>
-            {effect.significant ? t("campaigns.significant") : t("campaigns.notSignificant")}
+          <span className={effect.significant ? "tag ok-tag" : tooFew ? "tag warn" : "tag"}>
+            {effect.significant
+              ? t("campaigns.significant")
+              : tooFew
+                ? t("campaigns.tooLittleData")
+                : t("campaigns.notSignificant")}
           </span>
         )}{" "}
         {verdict(effect, t, locale)}
       </p>
+      {tooFew && (
+        <p className="muted-text" data-testid="effect-too-few">
+          {t("campaigns.tooFewExplain")}
+        </p>
+      )}
       <p className="muted-text">{t("campaigns.effectExplain")}</p>
       <GroupsTable effect={effect} />
       <dl className="facts effect-facts" data-testid="effect-facts">

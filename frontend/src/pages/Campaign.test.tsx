@@ -177,7 +177,7 @@ describe("the effect panel", () => {
       `So far, as of ${formatDate("2026-12-03", "en")}`,
     );
     expect(within(panel).getByTestId("effect-verdict")).toHaveTextContent(
-      "Significant Likely caused by the campaign (p = 0.003)",
+      "Significant Likely caused by the campaign (p = 0.0067)",
     );
     const groups = within(panel).getByRole("table", { name: "Target and control" });
     const rows = within(groups)
@@ -188,15 +188,15 @@ describe("the effect panel", () => {
           .map((c) => c.textContent),
       );
     expect(rows.slice(1)).toEqual([
-      ["1,800", "200"],
-      ["164", "7"],
+      ["2,500", "200"],
+      ["228", "7"],
       // "0.0912" is 9.12%, every digit the server sent; "0.035" (its trailing zero dropped) is 3.50%.
       ["9.12%", "3.50%"],
       ["CN¥8,200,000.00$15,000.00", "—"],
     ]);
     const facts = within(panel).getByTestId("effect-facts");
-    expect(facts).toHaveTextContent("Uplift+5.62 percentage points95% interval: +2.88 to +8.36 percentage points");
-    expect(facts).toHaveTextContent("Incremental conversions+101.2 customers");
+    expect(facts).toHaveTextContent("Uplift+5.62 percentage points95% interval: +1.92 to +7.77 percentage points");
+    expect(facts).toHaveTextContent("Incremental conversions+140.5 customers");
     expect(facts).toHaveTextContent("Relative lift+160.57%");
     const funnel = within(panel).getByRole("table", { name: "Responses of the target group" });
     expect(
@@ -204,35 +204,76 @@ describe("the effect panel", () => {
         .getAllByRole("row")
         .slice(1)
         .map((r) => r.textContent),
-    ).toEqual(["Contacted203", "Interested2514", "Declined120", "Unreachable71", "Not contacted yet1,736146"]);
+    ).toEqual(["Contacted203", "Interested2514", "Declined120", "Unreachable71", "Not contacted yet2,436210"]);
   });
 
   it("says an uplift that may be chance is not distinguishable from it, final once the campaign is over", async () => {
+    // 26 of 450 against 5 of 120, as the server measures them: enough data, p = 0.4893.
     show(
       effectFixture({
         final: true,
-        target: { customers: 420, converted: 24, conversion_rate: "0.0573", converted_balances: [] },
-        control: { customers: 46, converted: 2, conversion_rate: "0.0435", converted_balances: [] },
-        uplift_pp: "1.38",
-        ci95_low_pp: "-4.92",
-        ci95_high_pp: "7.68",
-        p_value: "0.41",
+        target: { customers: 450, converted: 26, conversion_rate: "0.0578", converted_balances: [] },
+        control: { customers: 120, converted: 5, conversion_rate: "0.0417", converted_balances: [] },
+        uplift_pp: "1.61",
+        ci95_low_pp: "-3.91",
+        ci95_high_pp: "5.1",
+        p_value: "0.4893",
+        enough_data: true,
         significant: false,
-        incremental_conversions: "5.8",
-        relative_lift: "0.3172",
+        incremental_conversions: "7.2",
+        relative_lift: "0.3867",
       }),
     );
     const panel = await screen.findByRole("region", { name: "Effect" });
     expect(within(panel).getByTestId("effect-when")).toHaveTextContent(/^Final$/);
     expect(within(panel).getByTestId("effect-verdict")).toHaveTextContent(
-      "Not significant Not distinguishable from chance (p = 0.41)",
+      "Not significant Not distinguishable from chance (p = 0.4893)",
     );
-    // A float would show 0.0573 × 100 as 5.7299999999999995.
-    expect(Number("0.0573") * 100).not.toBe(5.73);
-    expect(within(panel).getByRole("table", { name: "Target and control" })).toHaveTextContent("5.73%");
+    expect(within(panel).queryByTestId("effect-too-few")).toBeNull();
+    // A float would show 0.0578 × 100 as 5.779999999999999.
+    expect(Number("0.0578") * 100).not.toBe(5.78);
+    expect(within(panel).getByRole("table", { name: "Target and control" })).toHaveTextContent("5.78%");
+    // The server's "5.1" (its trailing zero dropped) is +5.10.
     expect(within(panel).getByTestId("effect-facts")).toHaveTextContent(
-      "95% interval: -4.92 to +7.68 percentage points",
+      "95% interval: -3.91 to +5.10 percentage points",
     );
+  });
+
+  // 24 of 420 against 2 of 46, as the server measures them: the control group would expect 2.6 conversions, under
+  // the 5 the test needs, so the server calls nothing significant (enough_data false), whatever the p-value.
+  const tooFew = {
+    target: { customers: 420, converted: 24, conversion_rate: "0.0571", converted_balances: [] },
+    control: { customers: 46, converted: 2, conversion_rate: "0.0435", converted_balances: [] },
+    uplift_pp: "1.37",
+    ci95_low_pp: "-8.98",
+    ci95_high_pp: "5.48",
+    p_value: "0.7015",
+    enough_data: false,
+    significant: false,
+    incremental_conversions: "5.7",
+    relative_lift: "0.3143",
+  };
+
+  it("says when there are too few customers or conversions to tell, not that it may be chance, and quotes no p", async () => {
+    show(effectFixture(tooFew));
+    const panel = await screen.findByRole("region", { name: "Effect" });
+    const verdict = within(panel).getByTestId("effect-verdict");
+    expect(verdict).toHaveTextContent(/^Too little data Too few customers or conversions to tell yet$/);
+    expect(verdict).not.toHaveTextContent(/chance|p =|Significant/);
+    expect(within(panel).getByTestId("effect-too-few")).toHaveTextContent(
+      "The test needs at least 5 expected conversions and 5 expected non-conversions in each group",
+    );
+    // The figures are still shown, with the interval that says how little is known.
+    expect(within(panel).getByTestId("effect-facts")).toHaveTextContent(
+      "Uplift+1.37 percentage points95% interval: -8.98 to +5.48 percentage points",
+    );
+  });
+
+  it("says it without 'yet' once final, and in Chinese", async () => {
+    show(effectFixture({ ...tooFew, final: true }), "zh-CN");
+    const panel = await screen.findByRole("region", { name: "活动效果" });
+    expect(within(panel).getByTestId("effect-verdict")).toHaveTextContent(/^数据不足 客户或转化太少，无法判断$/);
+    expect(within(panel).getByTestId("effect-too-few")).toHaveTextContent("每组预期转化与预期未转化各至少 5 位客户");
   });
 
   it("says it in Chinese, 'yet' while the campaign runs", async () => {

@@ -311,15 +311,16 @@ export function campaignFixture(over: Partial<Schemas["CampaignOut"]> = {}): Sch
   };
 }
 
-/** A campaign's effect as the server measures it and sends it (decimal strings without trailing zeros): significant,
- * so far (the campaign runs on). */
+/** A campaign's effect as the server measures it (domain/campaigns.py's measure of 228 of 2,500 against 7 of 200,
+ * its interval Newcombe's) and sends it (decimal strings without trailing zeros): significant, with enough data, so
+ * far (the campaign runs on). */
 export function effectFixture(over: Partial<Schemas["EffectOut"]> = {}): Schemas["EffectOut"] {
   return {
     as_of: "2026-12-03",
     final: false,
     target: {
-      customers: 1800,
-      converted: 164,
+      customers: 2500,
+      converted: 228,
       conversion_rate: "0.0912",
       converted_balances: [
         { amount: "8200000.00", currency: "CNY" },
@@ -328,14 +329,15 @@ export function effectFixture(over: Partial<Schemas["EffectOut"]> = {}): Schemas
     },
     control: { customers: 200, converted: 7, conversion_rate: "0.035", converted_balances: [] },
     uplift_pp: "5.62",
-    ci95_low_pp: "2.88",
-    ci95_high_pp: "8.36",
-    p_value: "0.003",
+    ci95_low_pp: "1.92",
+    ci95_high_pp: "7.77",
+    p_value: "0.0067",
+    enough_data: true,
     significant: true,
-    incremental_conversions: "101.2",
+    incremental_conversions: "140.5",
     relative_lift: "1.6057",
-    responses: { contacted: 20, interested: 25, declined: 12, unreachable: 7, none: 1736 },
-    converted_by_response: { contacted: 3, interested: 14, declined: 0, unreachable: 1, none: 146 },
+    responses: { contacted: 20, interested: 25, declined: 12, unreachable: 7, none: 2436 },
+    converted_by_response: { contacted: 3, interested: 14, declined: 0, unreachable: 1, none: 210 },
     ...over,
   };
 }
