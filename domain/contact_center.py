@@ -162,6 +162,20 @@ class PeerRate:
 
 
 @dataclass(frozen=True, slots=True)
+class CampaignFact:
+    """A running campaign that has the customer in its target group (domain/campaigns.py)."""
+
+    campaign_id: uuid.UUID
+    name: str
+    product_code: str
+    product_name: str
+    product_name_zh: str | None
+    category: str
+    ends_on: date
+    response: str | None  # what the customer said when contacted; None: not contacted yet
+
+
+@dataclass(frozen=True, slots=True)
 class CustomerFacts:
     risk_preference: RiskPreference | None
     consents_to_phone_offers: bool
@@ -170,6 +184,7 @@ class CustomerFacts:
     cases: tuple[CaseFact, ...] = ()
     peer_rates: tuple[PeerRate, ...] = ()
     catalogue: tuple[ProductFact, ...] = ()
+    campaigns: tuple[CampaignFact, ...] = ()
 
 
 class ActionKind(StrEnum):
@@ -177,6 +192,7 @@ class ActionKind(StrEnum):
     ADDRESS_ALERT = "address_alert"
     ACKNOWLEDGE_COMPLAINT = "acknowledge_complaint"
     OFFER_PRODUCT = "offer_product"
+    CAMPAIGN_OFFER = "campaign_offer"
 
 
 _PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
@@ -262,11 +278,53 @@ def _complaints(facts: CustomerFacts, now: datetime) -> list[NextBestAction]:
     return out
 
 
-def _offers(facts: CustomerFacts) -> list[NextBestAction]:
+_CAMPAIGN_ANSWERS = {
+    None: "has not been contacted yet",
+    "contacted": "was told of the offer and has not answered yet",
+    "interested": "said they were interested",
+    "unreachable": "could not be reached before",
+}
+
+
+def _campaign_offers(facts: CustomerFacts, today: date) -> list[NextBestAction]:
+    """The offers of running campaigns that have the customer in their target group: marketing chose the customer
+    and checked the product suits them when it launched the campaign. Not once they declined or hold the product
+    already, and only with their consent to phone offers (they are on the phone)."""
+    if not facts.consents_to_phone_offers:
+        return []
+    held = {h.product_code for h in facts.holdings if h.status != "closed"}
+    out = []
+    for c in facts.campaigns:
+        if c.response not in _CAMPAIGN_ANSWERS or c.product_code in held or c.ends_on < today:
+            continue
+        out.append(
+            NextBestAction(
+                ActionKind.CAMPAIGN_OFFER,
+                "medium",
+                f"Offer {c.product_name} ({c.name})",
+                f"The customer is in the target group of the campaign {c.name}, running until "
+                f"{c.ends_on.isoformat()}, and {_CAMPAIGN_ANSWERS[c.response]}; the customer consents to phone "
+                "offers. Record their answer.",
+                {
+                    "campaign_id": str(c.campaign_id),
+                    "campaign_name": c.name,
+                    "product_code": c.product_code,
+                    "product_name": c.product_name,
+                    "product_name_zh": c.product_name_zh or "",
+                    "category": c.category,
+                    "ends_on": c.ends_on.isoformat(),
+                    "response": c.response or "",
+                },
+            )
+        )
+    return out
+
+
+def _offers(facts: CustomerFacts, offered: frozenset[str] = frozenset()) -> list[NextBestAction]:
     # A sales offer on a call needs the customer's consent to be marketed to by phone: opt-in, never assumed.
     if not facts.consents_to_phone_offers:
         return []
-    held = {h.category for h in facts.holdings if h.status != "closed"}
+    held = {h.category for h in facts.holdings if h.status != "closed"} | offered
     appetite = facts.risk_preference.level if facts.risk_preference is not None else 1
     out = []
     rates = sorted(facts.peer_rates, key=lambda r: (-r.rate, r.category))
@@ -314,7 +372,8 @@ _COVERED_BY = {"maturity": ActionKind.ROLL_OVER_MATURITY, "complaint": ActionKin
 
 
 def next_best_actions(facts: CustomerFacts, now: datetime) -> list[NextBestAction]:
-    """What to do on this call, most urgent first: service before sales.
+    """What to do on this call, most urgent first: service before sales, and a campaign's offer before a
+    look-alike one.
 
     An RM alert about a maturity or a complaint the agent is already told to handle is not repeated.
     """
@@ -328,7 +387,9 @@ def next_best_actions(facts: CustomerFacts, now: datetime) -> list[NextBestActio
     ]
     service = covered + alerts
     service.sort(key=lambda a: _PRIORITY_RANK.get(a.priority, 1))
-    return service + _offers(facts)
+    campaigns = _campaign_offers(facts, today)
+    # A campaign's offer comes before a look-alike offer of the same kind of product, which is then not repeated.
+    return service + campaigns + _offers(facts, frozenset(a.refs["category"] for a in campaigns))
 
 
 # --- cases -------------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from adapters.db.engine import driver_connection, writer
 from adapters.db.tables import customer_identities, customers, holdings, interactions, products, segment_members, users
 from adapters.db.tables import segments as segments_t
+from adapters.db.tables_campaigns import campaign_members, campaigns
 from adapters.db.tables_contact import cases, peer_product_rates
 from adapters.db.tables_value import alerts, customer_scores
 from adapters.db.types import UTCDateTime
@@ -30,6 +31,7 @@ from domain.contact_center import (
     COMPLAINT_RECENT_DAYS,
     AlertFact,
     CallerLookup,
+    CampaignFact,
     CaseFact,
     CustomerFacts,
     HoldingFact,
@@ -175,6 +177,29 @@ _CASES = (
     )
     .order_by(cases.c.opened_at.desc())
     .limit(20)
+)
+
+# The running campaigns that have the customer in their target group (their offers are next best actions).
+_CAMPAIGNS = (
+    sa.select(
+        campaigns.c.id.label("campaign_id"),
+        campaigns.c.name,
+        campaigns.c.product_code,
+        products.c.name.label("product_name"),
+        products.c.name_zh.label("product_name_zh"),
+        products.c.category,
+        campaigns.c.ends_on,
+        campaign_members.c.response,
+    )
+    .join(campaigns, campaigns.c.id == campaign_members.c.campaign_id)
+    .join(products, products.c.code == campaigns.c.product_code)
+    .where(
+        campaign_members.c.customer_id == sa.bindparam("cid"),
+        campaign_members.c.grp == "target",
+        campaigns.c.status == "active",
+        campaigns.c.ends_on >= sa.bindparam("today"),
+    )
+    .order_by(campaigns.c.ends_on, campaigns.c.id)
 )
 
 _ALERTS = (
@@ -443,9 +468,23 @@ class SqlCallerContextReader:
         peer_rates: tuple[PeerRate, ...] = ()
         catalogue: tuple[ProductFact, ...] = ()
         band = age_band(customer["birth_date"], today)
+        offers: tuple[CampaignFact, ...] = ()
         if consent:  # offers are only ever made with consent: skip their queries otherwise
             peer_rates = await peer_rate_cache.get(conn, customer["tier"], band, customer["income_band"] or "unknown")
             catalogue = await catalogue_cache.get(conn)
+            offers = tuple(
+                CampaignFact(
+                    r.campaign_id,
+                    r.name,
+                    r.product_code,
+                    r.product_name,
+                    r.product_name_zh,
+                    r.category,
+                    r.ends_on,
+                    r.response,
+                )
+                for r in await conn.execute(_CAMPAIGNS, {"cid": cid, "today": today})
+            )
 
         risk = customer["risk_preference"]
         facts = CustomerFacts(
@@ -469,6 +508,7 @@ class SqlCallerContextReader:
             cases=tuple(CaseFact(r.id, r.kind, r.status, r.subject, r.opened_at, r.sla_due_at) for r in case_rows),
             peer_rates=peer_rates,
             catalogue=catalogue,
+            campaigns=offers,
         )
         return ContextSnapshot(
             customer=_customer_json(customer, segments, band, today),
@@ -534,7 +574,14 @@ def _pg_snapshot_sql(cid: str, today: str, now: str, recent_since: str) -> str:
            'status', a.status, 'raised_at', {_iso_sql("a.raised_at")}, 'data', a.data)
          ORDER BY a.raised_at DESC), '[]')::text
     FROM (SELECT * FROM alerts a WHERE a.customer_id = {cid} AND a.status IN ('open', 'acknowledged')
-           ORDER BY a.raised_at DESC LIMIT 20) a) AS alerts"""
+           ORDER BY a.raised_at DESC LIMIT 20) a) AS alerts,
+ (SELECT coalesce(json_agg(json_build_object(
+           'campaign_id', ca.id, 'name', ca.name, 'product_code', ca.product_code, 'product_name', p.name,
+           'product_name_zh', p.name_zh, 'category', p.category, 'ends_on', ca.ends_on, 'response', cm.response)
+         ORDER BY ca.ends_on, ca.id), '[]')::text
+    FROM campaign_members cm JOIN campaigns ca ON ca.id = cm.campaign_id JOIN products p ON p.code = ca.product_code
+   WHERE cm.customer_id = {cid} AND cm.grp = 'target' AND ca.status = 'active' AND ca.ends_on >= {today})
+   AS campaigns"""
 
 
 # The caller lookup (_FIND's columns; JSON documents as text, parsed here) and, when it found exactly one customer,
@@ -578,7 +625,7 @@ SELECT f.id, f.customer_number, f.kind, f.name_zh, f.name_latin, f.birth_date, f
 _PG_SNAPSHOT_ONLY = f"SELECT {_pg_snapshot_sql('$1::uuid', '$2::date', '$3::timestamptz', '$4::timestamptz')}"
 
 _CALLER_JSON = ("phones", "marketing_consent", "churn_drivers", "value_drivers")
-_SNAPSHOT_PARTS = ("segments", "holdings", "recent", "cases", "alerts")
+_SNAPSHOT_PARTS = ("segments", "holdings", "recent", "cases", "alerts", "campaigns")
 
 
 def _from_json(text: str | None) -> Any:
@@ -646,11 +693,25 @@ class PgCallerContextReader:
         peer_rates: tuple[PeerRate, ...] = ()
         catalogue: tuple[ProductFact, ...] = ()
         band = age_band(customer["birth_date"], today)
+        offers: tuple[CampaignFact, ...] = ()
         if consent:  # offers are only ever made with consent: skip their queries otherwise
             peer_rates = await peer_rate_cache.get(
                 self._conn, customer["tier"], band, customer["income_band"] or "unknown"
             )
             catalogue = await catalogue_cache.get(self._conn)
+            offers = tuple(
+                CampaignFact(
+                    uuid.UUID(c["campaign_id"]),
+                    c["name"],
+                    c["product_code"],
+                    c["product_name"],
+                    c["product_name_zh"],
+                    c["category"],
+                    date.fromisoformat(c["ends_on"]),
+                    c["response"],
+                )
+                for c in _from_json(parts["campaigns"])
+            )
 
         risk = customer["risk_preference"]
         facts = CustomerFacts(
@@ -689,6 +750,7 @@ class PgCallerContextReader:
             ),
             peer_rates=peer_rates,
             catalogue=catalogue,
+            campaigns=offers,
         )
         return ContextSnapshot(
             customer=_customer_json(customer, _from_json(parts["segments"]), band, today),

@@ -125,7 +125,7 @@ class ContextAlertOut(BaseModel):
 
 
 class NextBestActionOut(BaseModel):
-    kind: Literal["roll_over_maturity", "address_alert", "acknowledge_complaint", "offer_product"]
+    kind: Literal["roll_over_maturity", "address_alert", "acknowledge_complaint", "campaign_offer", "offer_product"]
     priority: Literal["high", "medium", "low"]
     title: str
     reason: str = Field(description="Why: the facts the rule acted on")
@@ -133,7 +133,9 @@ class NextBestActionOut(BaseModel):
         description=(
             "What it concerns: holding_id, alert_id or case_id; for an offer the product (product_code, "
             "product_name, product_name_zh, category) and the facts of its reason (peer_share_pct, peers, "
-            "risk_level, risk_preference)"
+            "risk_level, risk_preference); for a campaign's offer also campaign_id, campaign_name, ends_on and "
+            "response (what the customer said so far, empty when not contacted yet; record the answer with "
+            "PUT /api/v1/campaigns/{campaign_id}/members/{customer_id}/response)"
         )
     )
 

@@ -35,6 +35,7 @@ from adapters.db.tables import (
     users,
 )
 from adapters.db.tables import segments as segments_t
+from adapters.db.tables_campaigns import campaign_members, campaigns
 from adapters.db.tables_contact import cases, peer_product_rates
 from adapters.db.tables_value import alerts, customer_scores
 from domain.access import Principal, Role, Scope
@@ -792,6 +793,29 @@ async def test_postgresql_reads_the_context_as_the_reference_reader_does(
             sa.insert(segments_t).values(id=segment_id, code="vip", name="VIP", kind="static", created_at=now)
         )
         await conn.execute(sa.insert(segment_members).values(segment_id=segment_id, customer_id=cid, since=now))
+        # Campaigns: a running one with her in its target group (its offer is shown), a running one holding her
+        # out, and a finished one (neither shown).
+        for name, status, group, ends in (
+            ("Life cover drive", "active", "target", today + timedelta(days=10)),
+            ("Card drive", "active", "control", today + timedelta(days=10)),
+            ("Old drive", "closed", "target", today - timedelta(days=10)),
+        ):
+            campaign_id = uuid.uuid4()
+            await conn.execute(
+                sa.insert(campaigns).values(
+                    id=campaign_id,
+                    name=name,
+                    product_code="INS-LIFE",
+                    segment_id=segment_id,
+                    channel="phone",
+                    control_pct=10,
+                    starts_on=today - timedelta(days=30),
+                    ends_on=ends,
+                    status=status,
+                    created_at=now,
+                )
+            )
+            await conn.execute(sa.insert(campaign_members).values(campaign_id=campaign_id, customer_id=cid, grp=group))
         await refresh_peer_rates(conn, now)
         await conn.execute(sa.update(peer_product_rates).values(peers=40, holders=30))
         tier = (await conn.execute(sa.select(customers.c.tier).where(customers.c.id == cid))).scalar_one()
@@ -869,6 +893,54 @@ async def test_postgresql_reads_the_context_as_the_reference_reader_does(
     # Born 1988: the 35-44 band's rates, not another band's.
     offers = [a["refs"]["product_code"] for a in body["next_best_actions"] if a["kind"] == "offer_product"]
     assert offers == ["FUND-BAL"]
+    drives = [a["refs"]["campaign_name"] for a in body["next_best_actions"] if a["kind"] == "campaign_offer"]
+    assert drives == ["Life cover drive"]
+
+
+async def test_an_agent_offers_a_running_campaigns_product_and_records_the_answer_there(
+    app_client: httpx.AsyncClient, admin: Person, make_person: MakePerson, container: Container
+) -> None:
+    await _product(container, "INS-LIFE", "insurance", name="Term life insurance", name_zh="定期寿险")
+    c = await _create(app_client, admin, marketing_consent={"phone": True})
+    marketing, agent = await make_person("marketing", branch=None), await make_person("agent")
+    r = await app_client.post(
+        "/api/v1/segments", json={"code": "life-prospects", "name": "Life", "kind": "static"}, headers=marketing.headers
+    )
+    segment = r.json()["id"]
+    await app_client.post(
+        f"/api/v1/segments/{segment}/members", json={"customer_ids": [c["id"]]}, headers=marketing.headers
+    )
+    today = datetime.now(UTC).date()
+    body = {
+        "name": "Life cover drive",
+        "product_code": "INS-LIFE",
+        "segment_id": segment,
+        "channel": "phone",
+        "control_pct": 0,
+        "starts_on": today.isoformat(),
+        "ends_on": (today + timedelta(days=30)).isoformat(),
+    }
+    drive = (await app_client.post("/api/v1/campaigns", json=body, headers=marketing.headers)).json()
+    r = await app_client.post(f"/api/v1/campaigns/{drive['id']}/launch", headers=marketing.headers)
+    assert r.status_code == 200 and r.json()["targets"] == 1, r.text
+
+    async def campaign_offers() -> list[dict[str, Any]]:
+        params = {"customer_number": c["customer_number"]}
+        actions = (await app_client.get(CONTEXT, params=params, headers=agent.headers)).json()["next_best_actions"]
+        return [a for a in actions if a["kind"] == "campaign_offer"]
+
+    [offer] = await campaign_offers()
+    assert offer["title"] == "Offer Term life insurance (Life cover drive)"
+    assert offer["refs"]["campaign_id"] == drive["id"] and offer["refs"]["response"] == ""
+    assert offer["refs"]["product_name_zh"] == "定期寿险"
+    url = f"/api/v1/campaigns/{drive['id']}/members/{c['id']}/response"
+    r = await app_client.put(url, json={"response": "interested"}, headers=agent.headers)
+    assert r.status_code == 200, r.text
+    [offer] = await campaign_offers()
+    assert offer["refs"]["response"] == "interested" and "said they were interested" in offer["reason"]
+    r = await app_client.put(url, json={"response": "declined", "note": "Has cover at work"}, headers=agent.headers)
+    assert r.status_code == 200, r.text
+    assert await campaign_offers() == [], "a customer who declined is not asked again"
 
 
 async def test_the_context_route_keeps_every_check_of_the_app(

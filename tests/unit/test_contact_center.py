@@ -11,6 +11,7 @@ import pytest
 
 from domain.contact_center import (
     AlertFact,
+    CampaignFact,
     Case,
     CaseFact,
     ComplaintFact,
@@ -192,6 +193,40 @@ def test_offers_what_peers_hold_that_the_customer_lacks_suitably() -> None:
 
 def test_no_offer_without_consent_to_phone_marketing() -> None:
     assert next_best_actions(offer_facts(consents_to_phone_offers=False), NOW) == []
+
+
+def campaign(response: str | None = None, ends_in: int = 20, product: str = "WM") -> CampaignFact:
+    return CampaignFact(
+        uuid.uuid4(), "Spring wealth drive", product, "Steady wealth", "稳健理财", "wealth_product",
+        NOW.date() + timedelta(days=ends_in), response,
+    )  # fmt: skip
+
+
+def test_a_running_campaigns_offer_comes_before_the_look_alike_ones_and_replaces_its_kind() -> None:
+    drive = campaign(response="interested")
+    actions = next_best_actions(offer_facts(campaigns=(drive,)), NOW)
+    assert [(a.kind.value, a.refs["product_code"]) for a in actions] == [
+        ("campaign_offer", "WM"),
+        ("offer_product", "FUND-BAL"),
+        ("offer_product", "LOAN"),
+        ("offer_product", "TD"),
+    ], "the wealth look-alike offer (WM, second without the campaign) is not repeated beside the campaign's"
+    first = actions[0]
+    assert first.priority == "medium" and "said they were interested" in first.reason
+    assert first.refs["campaign_id"] == str(drive.campaign_id) and first.refs["response"] == "interested"
+    assert first.refs["ends_on"] == (NOW.date() + timedelta(days=20)).isoformat()
+
+
+def test_no_campaign_offer_once_declined_held_over_or_without_consent() -> None:
+    def kinds(**overrides: object) -> list[str]:
+        return [a.kind.value for a in next_best_actions(offer_facts(**overrides), NOW)]
+
+    assert "campaign_offer" not in kinds(campaigns=(campaign(response="declined"),))
+    assert "campaign_offer" not in kinds(campaigns=(campaign(ends_in=-1),))
+    held = (replace(holding(category="wealth_product"), product_code="WM"),)
+    assert "campaign_offer" not in kinds(campaigns=(campaign(product="WM"),), holdings=held)
+    assert kinds(campaigns=(campaign(),), consents_to_phone_offers=False) == []
+    assert kinds(campaigns=(campaign(response="unreachable"),))[0] == "campaign_offer"
 
 
 class FakeCases:

@@ -2659,7 +2659,7 @@ export interface components {
              * Kind
              * @enum {string}
              */
-            kind: "roll_over_maturity" | "address_alert" | "acknowledge_complaint" | "offer_product";
+            kind: "roll_over_maturity" | "address_alert" | "acknowledge_complaint" | "campaign_offer" | "offer_product";
             /**
              * Priority
              * @enum {string}
@@ -2672,7 +2672,7 @@ export interface components {
             reason: string;
             /**
              * Refs
-             * @description What it concerns: holding_id, alert_id or case_id; for an offer the product (product_code, product_name, product_name_zh, category) and the facts of its reason (peer_share_pct, peers, risk_level, risk_preference)
+             * @description What it concerns: holding_id, alert_id or case_id; for an offer the product (product_code, product_name, product_name_zh, category) and the facts of its reason (peer_share_pct, peers, risk_level, risk_preference); for a campaign's offer also campaign_id, campaign_name, ends_on and response (what the customer said so far, empty when not contacted yet; record the answer with PUT /api/v1/campaigns/{campaign_id}/members/{customer_id}/response)
              */
             refs: {
                 [key: string]: string;
