@@ -1,8 +1,9 @@
 """Fill a PostgreSQL database for the call-center context benchmark, set-based (generate_series), in minutes.
 
 100,000 customers (2% share a household phone with a neighbour), 3-4 holdings each with some maturing soon,
-50 interactions each on six channels over a year (5,000,000 in all), open alerts, cases, scores, segments and
-the look-alike rates. Deterministic: ids are md5 of their ordinal, so every run builds the same bank.
+50 interactions each on six channels over a year (5,000,000 in all), open alerts, cases, scores, segments, a
+running campaign and the look-alike rates. Deterministic: ids are md5 of their ordinal, so every run builds the
+same bank.
 
     .venv/bin/python -m bench.context.load postgresql://postgres@127.0.0.1:5432/crm_bench_context
 """
@@ -17,6 +18,21 @@ import asyncpg
 
 CUSTOMERS = 100_000
 INTERACTIONS_PER_CUSTOMER = 50
+
+# A running campaign over the second segment (a sixth of the customers), a tenth of them held out, some
+# contacted: the context reads its offer for the customers in its target group.
+CAMPAIGNS_SQL = """
+INSERT INTO campaigns (id, name, product_code, segment_id, channel, control_pct, starts_on, ends_on, status,
+  created_at, launched_at, excluded)
+SELECT md5('camp1')::uuid, 'Year-end time deposit drive', 'TD-12M', md5('s2')::uuid,
+  'phone', 10, current_date - 7, current_date + 23, 'active', now(), now(), '{}'::jsonb;
+INSERT INTO campaign_members (campaign_id, customer_id, grp, response)
+SELECT md5('camp1')::uuid, m.customer_id,
+  CASE WHEN get_byte(decode(md5(m.customer_id::text), 'hex'), 0) < 26 THEN 'control' ELSE 'target' END,
+  CASE WHEN get_byte(decode(md5(m.customer_id::text), 'hex'), 0) >= 26
+        AND get_byte(decode(md5(m.customer_id::text), 'hex'), 1) < 64 THEN 'contacted' END
+FROM segment_members m WHERE m.segment_id = md5('s2')::uuid;
+"""
 
 STEPS: list[tuple[str, str]] = [
     (
@@ -149,6 +165,7 @@ INSERT INTO segment_members (segment_id, customer_id, since)
 SELECT md5('s' || (1 + i % 2))::uuid, md5('c' || i)::uuid, now() FROM generate_series(1, {CUSTOMERS}, 3) i;
 """,
     ),
+    ("campaigns", CAMPAIGNS_SQL),
     ("analyze", "ANALYZE;"),
 ]
 
