@@ -1,35 +1,15 @@
 // A launched campaign's customers in the reader's portfolio: the contacts to make and what each said. The people who
 // contact customers (RMs, branch managers, the call center, admins) record a target customer's response on an active
 // campaign, row by row; a control-group customer is held out, so is never contacted and offers nothing to record.
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useAuth } from "../auth";
 import { formatDate, formatDateTime } from "../format";
-import { useI18n, type MessageKey } from "../i18n";
+import { useI18n } from "../i18n";
 import { mayRespondCampaigns } from "../roles";
 import { Empty, ErrorMessage, Loading, MoreButton, Panel } from "../components/Status";
-import { FieldProblem } from "../cases/FieldProblem";
-import {
-  ANSWERS,
-  FUNNEL,
-  GROUPS,
-  isConflict,
-  NOTE_MAX,
-  responseFieldProblems,
-  useMembers,
-  useRecordResponse,
-  type Answer,
-  type CampaignDetail,
-  type Group,
-  type Member,
-  type ResponseField,
-  type ResponseFilter,
-} from "./api";
-
-const PROBLEM_TEXT: Record<ResponseField, MessageKey> = {
-  response: "campaigns.invalid.response",
-  note: "campaigns.invalid.note",
-};
+import { FUNNEL, GROUPS, useMembers, type CampaignDetail, type Group, type Member, type ResponseFilter } from "./api";
+import { ResponseForm } from "./ResponseForm";
 
 interface Filters {
   group: Group | "";
@@ -57,94 +37,17 @@ function filtersFrom(params: URLSearchParams, defaults: Filters): Filters {
 }
 
 function RecordForm({ campaignId, m, onNotActive }: { campaignId: string; m: Member; onNotActive: () => void }) {
-  const { t, label } = useI18n();
-  const record = useRecordResponse(campaignId);
-  const [response, setResponse] = useState<Answer | "">(m.response ?? "");
-  const [note, setNote] = useState(m.note ?? "");
-  const [sent, setSent] = useState<{ response: string; note: string } | null>(null);
-  const [saved, setSaved] = useState(false);
-  const base = `member-${m.customer.id}`;
-
-  const problems = responseFieldProblems(record.error);
-  const about = (field: ResponseField, now: string) =>
-    sent && sent[field] === now ? problems.filter((p) => p.field === field).map((p) => p.message) : [];
-  const responseProblems = about("response", response);
-  const noteProblems = about("note", note);
-  // A 409 (closed meanwhile) is said above the list, which the campaign read again no longer offers to record in.
-  const other = record.error && problems.length === 0 && !isConflict(record.error) ? record.error : null;
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!response) return;
-    setSaved(false);
-    setSent({ response, note });
-    record.mutate(
-      { customerId: m.customer.id, response, note },
-      {
-        onSuccess: () => setSaved(true),
-        onError: (e) => {
-          if (isConflict(e)) onNotActive();
-        },
-      },
-    );
-  }
-
+  const { t } = useI18n();
   return (
-    <form
-      className="record-form"
-      aria-label={t("campaigns.recordForm", { name: m.customer.display_name })}
-      onSubmit={submit}
-    >
-      <div className="record-fields">
-        <label className="visually-hidden" htmlFor={`${base}-response`}>
-          {t("campaigns.response")}
-        </label>
-        <select
-          id={`${base}-response`}
-          required
-          value={response}
-          onChange={(e) => {
-            setResponse(e.target.value as Answer | "");
-            setSaved(false);
-          }}
-          aria-invalid={responseProblems.length > 0}
-          aria-describedby={responseProblems.length > 0 ? `${base}-response-problem` : undefined}
-        >
-          <option value="">{t("campaigns.chooseAnswer")}</option>
-          {ANSWERS.map((a) => (
-            <option key={a} value={a}>
-              {label("campaignResponse", a)}
-            </option>
-          ))}
-        </select>
-        <label className="visually-hidden" htmlFor={`${base}-note`}>
-          {t("campaigns.note")}
-        </label>
-        <input
-          id={`${base}-note`}
-          type="text"
-          autoComplete="off"
-          maxLength={NOTE_MAX}
-          placeholder={t("campaigns.notePlaceholder")}
-          value={note}
-          onChange={(e) => {
-            setNote(e.target.value);
-            setSaved(false);
-          }}
-          aria-invalid={noteProblems.length > 0}
-          aria-describedby={noteProblems.length > 0 ? `${base}-note-problem` : undefined}
-        />
-        <button type="submit" disabled={record.isPending || !response}>
-          {record.isPending ? t("common.saving") : t("common.save")}
-        </button>
-      </div>
-      <FieldProblem id={`${base}-response-problem`} text={t(PROBLEM_TEXT.response)} messages={responseProblems} />
-      <FieldProblem id={`${base}-note-problem`} text={t(PROBLEM_TEXT.note)} messages={noteProblems} />
-      <div aria-live="polite">
-        {saved && <p className="status ok row-status">{t("campaigns.saved")}</p>}
-        {other !== null && <ErrorMessage error={other} />}
-      </div>
-    </form>
+    <ResponseForm
+      campaignId={campaignId}
+      customerId={m.customer.id}
+      response={m.response}
+      note={m.note}
+      label={t("campaigns.recordForm", { name: m.customer.display_name })}
+      idBase={`member-${m.customer.id}`}
+      onNotActive={onNotActive}
+    />
   );
 }
 

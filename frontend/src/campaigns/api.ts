@@ -15,6 +15,8 @@ export type Answer = Schemas["Response"];
 export type Group = Schemas["Group"];
 export type ResponseFilter = Schemas["ResponseFilter"];
 type MemberPage = Schemas["api__schemas__common__Page_MemberOut___2"];
+/** A campaign a customer is in, with their group, response and conversion (the 360 view). */
+export type CustomerCampaign = Schemas["CustomerCampaignOut"];
 
 export const STATUSES: readonly CampaignStatus[] = ["draft", "active", "closed"];
 /** How customers are contacted: the consent channels (domain/customers.py's ConsentChannel), in the schema's order
@@ -37,7 +39,8 @@ export const CONTROL_PCT_DEFAULT = 10;
 
 const PAGE = 25;
 
-/** Every campaign query's key starts with "campaigns": a list, one campaign, its members, My day's contacts. */
+/** Every campaign query's key starts with "campaigns": a list, one campaign, its members, My day's contacts, one
+ * customer's campaigns. */
 export const keys = {
   all: ["campaigns"] as const,
   list: (status: CampaignStatus | "") => ["campaigns", "list", status] as const,
@@ -46,6 +49,7 @@ export const keys = {
   memberPage: (id: string, group: Group | "", response: ResponseFilter | "") =>
     ["campaigns", "members", id, group, response] as const,
   contacts: ["campaigns", "contacts"] as const,
+  customer: (customerId: string) => ["campaigns", "customer", customerId] as const,
 };
 
 /** The campaigns, the newest first, page by page; one status or all. */
@@ -71,6 +75,16 @@ export function useCampaignContacts(enabled: boolean) {
     enabled,
     queryFn: () => unwrap(api.GET("/api/v1/campaigns", { params: { query: { status: "active", limit: 50 } } })),
     select: (page) => page.items.filter((c) => c.to_contact > 0),
+  });
+}
+
+/** The campaigns a customer is in, the newest first (the server's order), in the reader's scope. */
+export function useCustomerCampaigns(customerId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: keys.customer(customerId),
+    enabled,
+    queryFn: () =>
+      unwrap(api.GET("/api/v1/customers/{customer_id}/campaigns", { params: { path: { customer_id: customerId } } })),
   });
 }
 
@@ -201,8 +215,8 @@ export interface ResponseInput {
 
 /**
  * Record what a target customer said. The row is replaced in place in every members list read so far (it stays where
- * it is, even under "Not contacted yet", until the list is read again), and the campaign's counts, its effect and My
- * day's contacts are read again.
+ * it is, even under "Not contacted yet", until the list is read again) and in the customer's campaigns on the 360
+ * view, and the campaign's counts, its effect and My day's contacts are read again.
  */
 export function useRecordResponse(campaignId: string) {
   const queryClient = useQueryClient();
@@ -228,15 +242,34 @@ export function useRecordResponse(campaignId: string) {
             }
           : data,
       );
+      queryClient.setQueryData<CustomerCampaign[]>(keys.customer(member.customer.id), (list) =>
+        list?.map((c) =>
+          c.campaign.id === campaignId
+            ? {
+                ...c,
+                response: member.response,
+                responded_at: member.responded_at,
+                responded_by_username: member.responded_by_username,
+                note: member.note,
+                converted_on: member.converted_on,
+              }
+            : c,
+        ),
+      );
       void Promise.all([
         queryClient.invalidateQueries({ queryKey: keys.detail(campaignId) }),
         queryClient.invalidateQueries({ queryKey: ["campaigns", "list"] }),
         queryClient.invalidateQueries({ queryKey: keys.contacts }),
       ]);
     },
-    onError: (e) => {
-      // Closed meanwhile: read the campaign again, so the page shows it closed and offers no more recording.
-      if (isConflict(e)) void queryClient.invalidateQueries({ queryKey: keys.detail(campaignId) });
+    onError: (e, { customerId }) => {
+      // Closed meanwhile: read the campaign (and the customer's campaigns) again, so the page shows it closed and
+      // offers no more recording.
+      if (isConflict(e))
+        void Promise.all([
+          queryClient.invalidateQueries({ queryKey: keys.detail(campaignId) }),
+          queryClient.invalidateQueries({ queryKey: keys.customer(customerId) }),
+        ]);
     },
   });
 }

@@ -436,7 +436,10 @@ describe("the contacts of a campaign", () => {
     const calls = mockApi({
       "GET /api/v1/auth/me": () => json(auditor),
       "GET /api/v1/campaigns/:id": () => json(active),
-      "GET /api/v1/campaigns/:id/members": () => json({ items: contacts, next_cursor: "p2" }),
+      "GET /api/v1/campaigns/:id/members": (call) =>
+        call.search.get("cursor") === "p2"
+          ? json({ items: [memberFixture(3)], next_cursor: null })
+          : json({ items: contacts, next_cursor: "p2" }),
     });
     renderCampaign();
     const user = userEvent.setup();
@@ -446,5 +449,8 @@ describe("the contacts of a campaign", () => {
     expect(screen.queryByRole("columnheader", { name: "Record" })).toBeNull();
     await user.click(screen.getByRole("button", { name: "More contacts" }));
     await waitFor(() => expect(asked(memberCalls(calls).at(-1)!)).toEqual({ limit: "25", cursor: "p2" }));
+    // The next page is appended.
+    expect(await screen.findByRole("link", { name: "Customer 3" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Customer 1" })).toBeInTheDocument();
   });
 });

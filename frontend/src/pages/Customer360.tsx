@@ -3,7 +3,8 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { api, ApiError, unwrap, unwrapWithResponse } from "../api/client";
 import { useAuth } from "../auth";
-import { mayReadAlerts, mayReadCases, mayReveal, seesFullPii } from "../roles";
+import { mayReadAlerts, mayReadCampaigns, mayReadCases, mayReveal, seesFullPii } from "../roles";
+import { CustomerCampaigns } from "../campaigns/CustomerCampaigns";
 import { CustomerAlerts } from "../customer/CustomerAlerts";
 import { CustomerCases } from "../cases/CustomerCases";
 import { CasesPanel } from "../cases/ServiceRequest";
@@ -246,6 +247,13 @@ export function Customer360Page() {
         <CasesPanel title={t("c360.cases")} id="customer-cases" customerId={c.id} defaultChannel="teller">
           <CustomerCases customerId={c.id} />
         </CasesPanel>
+      )}
+
+      {/* Every role that reads campaigns; asked only once the role is known. */}
+      {me && mayReadCampaigns(me.role) && (
+        <Panel title={t("c360.campaigns")} id="customer-campaigns">
+          <CustomerCampaigns customerId={c.id} />
+        </Panel>
       )}
 
       <Panel title={t("c360.aumTrend")} id="aum">

@@ -370,3 +370,31 @@ export function memberFixture(
     ...over,
   };
 }
+
+/** A campaign a customer is in, as GET /customers/{id}/campaigns lists it: the running year-end drive, the customer a
+ * target not contacted yet. */
+export function customerCampaignFixture(
+  over: Partial<Schemas["CustomerCampaignOut"]> = {},
+  campaign: Partial<Schemas["CampaignRefOut"]> = {},
+): Schemas["CustomerCampaignOut"] {
+  const c = campaignFixture();
+  return {
+    campaign: {
+      id: c.id,
+      name: c.name,
+      status: c.status,
+      product: c.product,
+      channel: c.channel,
+      starts_on: c.starts_on,
+      ends_on: c.ends_on,
+      ...campaign,
+    },
+    group: "target",
+    response: null,
+    responded_at: null,
+    responded_by_username: null,
+    note: null,
+    converted_on: null,
+    ...over,
+  };
+}
