@@ -136,6 +136,13 @@ POLICY: dict[str, Rule] = {
     "campaigns-close": allow(roles_that(Action.MANAGE_CAMPAIGNS)),
     "campaigns-respond": allow(roles_that(Action.WORK_CAMPAIGNS)),
     "customers-campaigns": allow(roles_that(Action.READ_CAMPAIGNS) & roles_that(Action.READ_CUSTOMERS)),
+    # tasks (the service narrows them to those each person holds, left, or manages)
+    "tasks-list": allow(roles_that(Action.READ_TASKS)),
+    "tasks-get": allow(roles_that(Action.READ_TASKS)),
+    "tasks-create": allow(roles_that(Action.WORK_TASKS)),
+    "tasks-update": allow(roles_that(Action.WORK_TASKS)),
+    "tasks-done": allow(roles_that(Action.WORK_TASKS)),
+    "tasks-cancel": allow(roles_that(Action.WORK_TASKS)),
     # contact center (the call center's agents, admins, and the call-center software's context:read key)
     "contact-center-context": allow({Role.AGENT, Role.ADMIN}, {Scope.CONTEXT_READ}),
     "contact-center-stream": allow({Role.AGENT, Role.ADMIN}, {Scope.CONTEXT_READ}),

@@ -54,6 +54,7 @@ OPENAPI_TAGS = [
     {"name": "cases", "description": "Complaints and service requests: the work queue, closing with what was done"},
     {"name": "segments", "description": "Rule-based and static segments"},
     {"name": "campaigns", "description": "Offers to a segment with a control group: responses and measured effect"},
+    {"name": "tasks", "description": "What relationship managers will do, by when: left, done, cancelled, moved"},
     {"name": "analytics", "description": "Figures per tier and the contribution curve, over the caller's portfolio"},
 ]
 
@@ -133,6 +134,9 @@ def create_app(settings: Settings | None = None, container: Container | None = N
 
     app.include_router(campaigns.router)
     app.include_router(campaigns.customer_router)
+    from api import tasks  # what RMs will do, by when (the service checks roles and who the task concerns)
+
+    app.include_router(tasks.router)
 
     if settings.serve_frontend and (FRONTEND_DIST / "index.html").exists():
         _mount_frontend(app)

@@ -50,6 +50,9 @@ class Action(StrEnum):
     READ_CAMPAIGNS = "campaigns:read"
     MANAGE_CAMPAIGNS = "campaigns:write"
     WORK_CAMPAIGNS = "campaigns:respond"
+    # tasks: what a relationship manager will do, by when
+    READ_TASKS = "tasks:read"
+    WORK_TASKS = "tasks:work"
     # how each RM's portfolio and work went: an RM their own, a branch manager their branch's
     READ_PERFORMANCE = "performance:read"
 
@@ -101,6 +104,11 @@ for _role, _actions in _CAMPAIGN_ACTIONS.items():
     _ROLE_ACTIONS[_role] = _ROLE_ACTIONS[_role] | _actions
 for _role in (Role.BRANCH_MANAGER, Role.RM, Role.AUDITOR):
     _ROLE_ACTIONS[_role] = _ROLE_ACTIONS[_role] | {Action.READ_PERFORMANCE}
+# Tasks: held by the people who look after customers; the call center's agents leave them for a caller's RM;
+# auditors read them.
+for _role in (Role.BRANCH_MANAGER, Role.RM, Role.AGENT):
+    _ROLE_ACTIONS[_role] = _ROLE_ACTIONS[_role] | {Action.READ_TASKS, Action.WORK_TASKS}
+_ROLE_ACTIONS[Role.AUDITOR] = _ROLE_ACTIONS[Role.AUDITOR] | {Action.READ_TASKS}
 
 # Fields each role may not set on a customer even when it may edit the customer.
 _READ_ONLY_FIELDS: dict[Role, frozenset[str]] = {

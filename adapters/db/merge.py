@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.customers import DERIVED_SOURCES
 from adapters.db.tables import customer_identities, customer_relations, holdings, interactions, segment_members
+from adapters.db.tables_campaigns import campaign_members, tasks
 from adapters.db.tables_feeds import customer_merges
 from adapters.db.tables_value import alerts, customer_scores
 
@@ -84,6 +85,12 @@ class SqlMergeStore:
         moved["relations"] = int(r1.rowcount or 0)
         moved["alerts"] = await self._move(alerts, source_id, survivor_id, ["kind", "cause_key"])
         moved["segment_memberships"] = await self._move(segment_members, source_id, survivor_id, ["segment_id"])
+        # A campaign counts each customer once: the survivor keeps their own place where both were in it.
+        moved["campaign_memberships"] = await self._move(campaign_members, source_id, survivor_id, ["campaign_id"])
+        result = await conn.execute(
+            sa.update(tasks).where(tasks.c.customer_id == source_id).values(customer_id=survivor_id)
+        )
+        moved["tasks"] = int(result.rowcount or 0)
         # The survivor's scores are recomputed by the scoring observer; the source's no longer mean anything.
         await conn.execute(sa.delete(customer_scores).where(customer_scores.c.customer_id == source_id))
         return moved

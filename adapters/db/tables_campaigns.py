@@ -1,4 +1,5 @@
-"""Tables of campaigns: an offer to a segment, its frozen members (target and control) and their responses."""
+"""Tables of campaigns (an offer to a segment, its frozen members, target and control, and their responses) and
+of tasks (what a relationship manager will do, by when)."""
 
 from __future__ import annotations
 
@@ -43,4 +44,24 @@ campaign_members = sa.Table(
     sa.Column("note", sa.Text),
     # A customer's campaigns (the 360 view, the contacts an RM has to make).
     sa.Index("ix_campaign_members_customer", "customer_id", "campaign_id"),
+)
+
+tasks = sa.Table(
+    "tasks",
+    metadata,
+    sa.Column("id", sa.Uuid, primary_key=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("customer_id", sa.Uuid, sa.ForeignKey("customers.id")),
+    sa.Column("assignee_id", sa.Uuid, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("due_on", sa.Date, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # open, done, cancelled
+    sa.Column("created_by", sa.Uuid, sa.ForeignKey("users.id")),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("closed_at", UTCDateTime),
+    sa.Column("closed_by", sa.Uuid, sa.ForeignKey("users.id")),
+    sa.Column("outcome", sa.Text),
+    # Someone's list: their open tasks by day.
+    sa.Index("ix_tasks_assignee_status_due", "assignee_id", "status", "due_on"),
+    sa.Index("ix_tasks_customer", "customer_id"),
 )
