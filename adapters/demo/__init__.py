@@ -9,7 +9,7 @@ import time
 from datetime import UTC, date, datetime
 
 from adapters.db.engine import make_engine, writer
-from adapters.demo.campaigns import write_campaigns
+from adapters.demo.campaigns import write_campaigns, write_tasks
 from adapters.demo.generator import DEMO_PASSWORD, FIXED_USERS, plan_bank
 from adapters.demo.loader import (
     LoadStats,
@@ -75,6 +75,9 @@ async def load_demo(
             campaign_started = time.perf_counter()
             stats.rows["campaign_members"] = await write_campaigns(conn, plan.anchor.date(), plan.anchor)
             stats.write_seconds["campaign_members"] = time.perf_counter() - campaign_started
+            task_started = time.perf_counter()
+            stats.rows["tasks"] = await write_tasks(conn, plan.anchor.date(), plan.anchor)
+            stats.write_seconds["tasks"] = time.perf_counter() - task_started
         analyze_started = time.perf_counter()
         await analyze_loaded_tables(engine)
         stats.analyze_seconds = time.perf_counter() - analyze_started

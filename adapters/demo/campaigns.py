@@ -1,4 +1,5 @@
-"""The demo bank's campaigns: a segment, a finished campaign with its measured effect, and one running now.
+"""The demo bank's campaigns (a segment, a finished campaign with its measured effect, and one running now) and
+its RMs' tasks.
 
 They are launched the product's way (the segment's eligible members drawn into target and control by
 domain/campaigns.py), then given the responses the people recorded and the products the customers opened: the
@@ -195,3 +196,67 @@ async def write_campaigns(conn: AsyncConnection, today: date, now: datetime) -> 
                 )
             )
     return written
+
+
+_TASKS = (
+    ("Call back about the time deposit that matures", 0, None),
+    ("Bring the wealth product forms to sign", 2, None),
+    ("Check the salary has arrived after the employer's change", -2, None),
+    ("Review the overdraft limit", 6, None),
+    ("Explain the new card fees", -6, "Called; she is fine with the new fees."),
+)
+
+
+async def write_tasks(conn: AsyncConnection, today: date, now: datetime) -> int:
+    """A few tasks for each demo RM about their own customers (one overdue, one done last week), and a call-back
+    the call center's agent left for rm.li. Returns the tasks written."""
+    from adapters.db.tables_campaigns import tasks
+
+    people = {r.username: r.id for r in await conn.execute(sa.select(users.c.username, users.c.id))}
+    rows = []
+    for username in ("rm.li", "rm.wang"):
+        rm = people.get(username)
+        if rm is None:
+            continue
+        theirs = list(
+            await conn.scalars(
+                sa.select(customers.c.id)
+                .where(customers.c.relationship_manager_id == rm, customers.c.merged_into.is_(None))
+                .order_by(customers.c.customer_number)
+                .limit(len(_TASKS))
+            )
+        )
+        for (title, due_in, outcome), cid in zip(_TASKS, theirs, strict=False):
+            created = now - timedelta(days=max(3, -due_in + 3))
+            rows.append(
+                {
+                    "id": uuid.uuid5(_NS, f"task:{username}:{title}"),
+                    "title": title,
+                    "customer_id": cid,
+                    "assignee_id": rm,
+                    "due_on": today + timedelta(days=due_in),
+                    "status": "done" if outcome else "open",
+                    "created_by": rm,
+                    "created_at": created,
+                    "closed_at": created + timedelta(days=2) if outcome else None,
+                    "closed_by": rm if outcome else None,
+                    "outcome": outcome,
+                }
+            )
+        if username == "rm.li" and theirs and people.get("agent.chen"):
+            rows.append(
+                {
+                    "id": uuid.uuid5(_NS, "task:agent.chen:call-back"),
+                    "title": "Customer asked for a call back about the mortgage rate",
+                    "note": "Called the hotline at lunch time; prefers calls after 6 pm.",
+                    "customer_id": theirs[-1],
+                    "assignee_id": rm,
+                    "due_on": today,
+                    "status": "open",
+                    "created_by": people["agent.chen"],
+                    "created_at": now - timedelta(hours=3),
+                }
+            )
+    for row in rows:
+        await conn.execute(sa.insert(tasks).values(row))
+    return len(rows)

@@ -381,7 +381,7 @@ async def test_demo_people_sign_in_and_an_rm_sees_only_their_portfolio(
     assert re.fullmatch(r"\+86106555\d{4}", rm["phone"]), rm
 
 
-async def test_the_demo_campaigns_show_a_measured_effect_and_leave_rm_li_contacts_to_make(
+async def test_the_demo_campaigns_show_a_measured_effect_and_leave_rm_li_contacts_and_tasks(
     container: Container, app_client: httpx.AsyncClient
 ) -> None:
     await _load(container)
@@ -419,6 +419,15 @@ async def test_the_demo_campaigns_show_a_measured_effect_and_leave_rm_li_contact
     )
     assert len(todo.json()["items"]) == running["to_contact"]
     assert {m["rm_username"] for m in todo.json()["items"]} == {"rm.li"}
+
+    # rm.li's to-do list: one overdue, some for today (a call-back the agent left among them), one done.
+    tasks = (await app_client.get("/api/v1/tasks", params={"status": "open"}, headers=tokens["rm.li"])).json()
+    days = [date.fromisoformat(t["due_on"]) for t in tasks["items"]]
+    assert days == sorted(days) and days[0] < TODAY and tasks["items"][0]["overdue"]
+    assert any(t["created_by_username"] == "agent.chen" and t["due_on"] == TODAY.isoformat() for t in tasks["items"])
+    assert {t["assignee"]["username"] for t in tasks["items"]} == {"rm.li"}
+    done = (await app_client.get("/api/v1/tasks", params={"status": "done"}, headers=tokens["rm.li"])).json()
+    assert [t["outcome"] for t in done["items"]] == ["Called; she is fine with the new fees."]
 
 
 @pytest.mark.parametrize("if_empty", [True, False])
