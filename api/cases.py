@@ -79,8 +79,10 @@ class CaseOut(BaseModel):
 
 class OpenIn(StrictModel):
     customer_id: uuid.UUID
-    kind: Literal["service_request"] = Field(
-        description="Only service requests are opened by hand: complaints come through the call-center feed"
+    kind: Literal["service_request", "complaint"] = Field(
+        description="A service request (due within 5 days), or a complaint made to a person (due within 48 hours; "
+        "it goes on the customer's timeline, counts for the churn risk and raises the RM's alert, as the "
+        "call-center feed's complaints do)"
     )
     subject: Annotated[str, Field(min_length=1, max_length=service.SUBJECT_MAX, pattern=WRITTEN_LINE)]
     channel: RequestChannel = Field(description="Where the customer asked")
@@ -181,14 +183,15 @@ async def list_cases(
     status_code=201,
     response_model=CaseOut,
     responses=problem_responses(401, 403, 404, 422),
-    summary="Log a customer's service request (due within 5 days)",
+    summary="Log a customer's service request (due within 5 days) or complaint (due within 48 hours)",
 )
 async def open_case(
     request: Request, body: OpenIn, response: Response, container: ContainerDep, principal: PersonDep
 ) -> CaseOut:
     async with container.uow() as uow:
         now = container.clock.now()
-        case = await service.open_service_request(
+        opening = service.log_complaint if body.kind == "complaint" else service.open_service_request
+        case = await opening(
             uow,
             store.SqlCaseRepository(uow.connection),
             principal,
@@ -197,7 +200,7 @@ async def open_case(
             Channel(body.channel.value),
             now,
         )
-        await container.customers_changed(uow, {case.customer_id})  # open streams show it
+        await container.customers_changed(uow, {case.customer_id})  # open streams show it; a complaint is scored
         await uow.commit()
     annotate(request, customer_ids=[case.customer_id], fields=["kind", "subject", "channel"])
     response.headers["Location"] = f"/api/v1/cases/{case.id}"

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from domain.customers import E164, IdDocumentType, IdentitySource, RiskPreference
 from domain.errors import InvalidValue
 from domain.products import CREDIT_WITH_MATURITY
-from domain.value.movements import COMPLAINT_CHANNEL, COMPLAINT_TYPE
+from domain.value.movements import COMPLAINT_CHANNELS, COMPLAINT_TYPE
 
 MATURITY_HORIZON_DAYS = 30
 COMPLAINT_RECENT_DAYS = 30
@@ -422,8 +422,9 @@ def case_overdue(status: str, sla_due_at: datetime | None, now: datetime) -> boo
 
 
 def is_complaint(channel: str, type_: str) -> bool:
-    """A timeline entry that opens a complaint case: the call-center feed's `complaint` event."""
-    return channel == COMPLAINT_CHANNEL and type_ == COMPLAINT_TYPE
+    """A timeline entry that opens a complaint case: the call-center feed's `complaint` event, or one staff
+    logged by hand where the customer complained."""
+    return channel in COMPLAINT_CHANNELS and type_ == COMPLAINT_TYPE
 
 
 def complaint_summary(summary: str | None, payload: dict[str, Any] | None) -> str | None:

@@ -22,7 +22,7 @@ from domain.access import PortfolioScope
 from domain.contact_center import Case, ComplaintFact, complaint_summary
 from domain.errors import Conflict
 from domain.services.cases import CaseRecord
-from domain.value.movements import COMPLAINT_CHANNEL, COMPLAINT_TYPE
+from domain.value.movements import COMPLAINT_CHANNELS, COMPLAINT_TYPE
 
 # What a complaint's case is opened from (domain/contact_center.py: case_for_complaint).
 COMPLAINT_COLUMNS = (
@@ -52,8 +52,8 @@ class SqlCaseRepository:
             sa.select(*COMPLAINT_COLUMNS)
             .where(
                 one_of(self._pg, interactions.c.customer_id, sorted(customer_ids)),
-                interactions.c.channel == COMPLAINT_CHANNEL,
                 interactions.c.type == COMPLAINT_TYPE,
+                interactions.c.channel.in_(COMPLAINT_CHANNELS),
                 ~has_case,
             )
             .order_by(interactions.c.occurred_at, interactions.c.id)

@@ -420,6 +420,7 @@ def _interaction_aggregates(
     not_activity = q.texts(movements.NOT_ACTIVITY_TYPES)
     active_x = f"x.type NOT IN {not_activity} AND x.channel NOT IN {q.texts(movements.BANK_INITIATED_CHANNELS)}"
     money_x = f"x.amount IS NOT NULL AND x.type NOT IN {not_activity}"
+    complaint_channels = q.texts(movements.COMPLAINT_CHANNELS)
     lookback = q.ts(now - timedelta(days=mv.salary_lookback_days), "tsal")
     gap_start = q.ts(now - timedelta(days=mv.salary_gap_days), "tgap")
     only = "x.customer_id IN :ids AND" if ids is not None else ""
@@ -451,7 +452,7 @@ def _interaction_aggregates(
                 x.occurred_at >= {t90} AS r90, x.occurred_at >= {t180} AS r180,
                 CASE WHEN x.occurred_at >= {t90} THEN ABS(x.amount) * {fx_x} END AS amt,
                 CASE WHEN x.occurred_at >= {t90} THEN CASE x.channel {cost_cases} ELSE 0 END END AS cost,
-                (x.channel = '{movements.COMPLAINT_CHANNEL}' AND x.type = '{movements.COMPLAINT_TYPE}') AS complaint,
+                (x.type = '{movements.COMPLAINT_TYPE}' AND x.channel IN {complaint_channels}) AS complaint,
                 (x.type IN {q.texts(movements.CARD_SPEND_TYPES)} AND x.amount IS NOT NULL) AS card,
                 (x.type IN {q.texts(movements.FEE_TYPES)} AND x.amount IS NOT NULL) AS fee,
                 x.type IN {q.texts(movements.SALARY_TYPES)} AS salary{mv_projection}
@@ -868,7 +869,7 @@ def _complaint(
     return f"""
     SELECT x.customer_id, {cols}
     FROM interactions x
-    WHERE x.channel = '{movements.COMPLAINT_CHANNEL}' AND x.type = '{movements.COMPLAINT_TYPE}'
+    WHERE x.type = '{movements.COMPLAINT_TYPE}' AND x.channel IN {q.texts(movements.COMPLAINT_CHANNELS)}
         AND x.occurred_at >= {q.ts(now - timedelta(days=mv.complaint_days), "tcomp")}{_target(ids, "x.customer_id")}
         -- a complaint already answered (its case closed, say during the call) needs no alert
         AND NOT EXISTS (SELECT 1 FROM cases cs WHERE cs.interaction_id = x.id AND cs.status = 'closed')

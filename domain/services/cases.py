@@ -8,17 +8,18 @@ from datetime import datetime
 from typing import Protocol
 
 from domain.access import Action, Principal
-from domain.contact_center import SERVICE_REQUEST_SLA, Case
+from domain.contact_center import SERVICE_REQUEST_SLA, Case, case_for_complaint
 from domain.errors import Conflict, InvalidValue, NotFound
-from domain.interactions import Channel
+from domain.interactions import Channel, Interaction
 from domain.ports import UnitOfWork
 from domain.services.customers import get_customer
+from domain.value.movements import COMPLAINT_TYPE
 
 # How satisfied the customer said they were with the answer: 1 (very unhappy) to 5 (very happy).
 SATISFACTION_RANGE = range(1, 6)
 RESOLUTION_MAX = 2000
 SUBJECT_MAX = 256
-# Where a customer can ask for a service by hand (the terminals and card schemes ask for nothing).
+# Where a customer can ask for a service, or complain, to a person (the terminals and card schemes hear nothing).
 REQUEST_CHANNELS = frozenset(
     {Channel.TELLER, Channel.CALL_CENTER, Channel.ONLINE_BANKING, Channel.RM_VISIT, Channel.PHONE, Channel.EMAIL}
 )
@@ -102,20 +103,8 @@ async def open_service_request(
     channel: Channel,
     at: datetime,
 ) -> Case:
-    """Log what a customer asked for (a replacement card, a statement copy), due within the service level.
-
-    Complaints are not opened here: they come through the call-center feed, the bank's register of complaints,
-    so that each is counted once for the RM's alert and the churn risk."""
-    principal.require(Action.WORK_CASES)
-    text = " ".join(subject.split())
-    if not text:
-        raise InvalidValue("say what the customer asked for", field="subject")
-    if len(text) > SUBJECT_MAX:
-        raise InvalidValue(f"at most {SUBJECT_MAX} characters", field="subject")
-    if channel not in REQUEST_CHANNELS:
-        allowed = ", ".join(sorted(c.value for c in REQUEST_CHANNELS))
-        raise InvalidValue(f"a service request is asked for at one of: {allowed}", field="channel")
-    await get_customer(uow, principal, customer_id)  # outside the scope: 404, as if absent
+    """Log what a customer asked for (a replacement card, a statement copy), due within the service level."""
+    text = await _check_request(uow, principal, customer_id, subject, channel, "say what the customer asked for")
     case = Case(
         id=uuid.uuid4(),
         customer_id=customer_id,
@@ -126,5 +115,50 @@ async def open_service_request(
         sla_due_at=at + SERVICE_REQUEST_SLA,
         opened_by=principal.user_id,
     )
+    await store.add(case)
+    return case
+
+
+async def _check_request(
+    uow: UnitOfWork, principal: Principal, customer_id: uuid.UUID, subject: str, channel: Channel, empty: str
+) -> str:
+    principal.require(Action.WORK_CASES)
+    text = " ".join(subject.split())
+    if not text:
+        raise InvalidValue(empty, field="subject")
+    if len(text) > SUBJECT_MAX:
+        raise InvalidValue(f"at most {SUBJECT_MAX} characters", field="subject")
+    if channel not in REQUEST_CHANNELS:
+        allowed = ", ".join(sorted(c.value for c in REQUEST_CHANNELS))
+        raise InvalidValue(f"a customer asks or complains to a person at one of: {allowed}", field="channel")
+    await get_customer(uow, principal, customer_id)  # outside the scope: 404, as if absent
+    return text
+
+
+async def log_complaint(
+    uow: UnitOfWork,
+    store: CaseStore,
+    principal: Principal,
+    customer_id: uuid.UUID,
+    subject: str,
+    channel: Channel,
+    at: datetime,
+) -> Case:
+    """Log a complaint made to a person (at the counter, to the RM, by e-mail): it goes on the customer's timeline
+    as the call-center feed's complaints do, so it counts once, like them, for the RM's alert and the churn risk,
+    and opens its case, due within the complaint service level."""
+    text = await _check_request(uow, principal, customer_id, subject, channel, "say what the customer complains of")
+    complaint = Interaction(
+        id=uuid.uuid4(),
+        customer_id=customer_id,
+        channel=channel,
+        type=COMPLAINT_TYPE,
+        occurred_at=at,
+        actor=principal.subject,
+        summary=text,
+    )
+    await uow.interactions.add(complaint)
+    case = case_for_complaint(complaint.id, customer_id, at, channel.value, text, None)
+    case.opened_by = principal.user_id
     await store.add(case)
     return case

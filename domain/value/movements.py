@@ -34,8 +34,10 @@ INFLOW_TYPES: tuple[str, ...] = ("deposit", "atm_deposit", "salary", "refund", "
 SALARY_TYPES: tuple[str, ...] = ("salary", "payroll")
 CARD_SPEND_TYPES: tuple[str, ...] = ("purchase", "pos_purchase")
 FEE_TYPES: tuple[str, ...] = ("fee", "annual_fee", "service_fee")
-COMPLAINT_CHANNEL = "call_center"
+COMPLAINT_CHANNEL = "call_center"  # the call-center feed's complaints
 COMPLAINT_TYPE = "complaint"
+# Where a complaint is made: the call-center feed, and wherever staff log one by hand (POST /api/v1/cases).
+COMPLAINT_CHANNELS: tuple[str, ...] = ("call_center", "teller", "online_banking", "rm_visit", "phone", "email")
 # Channels on which the bank reaches out (statements, notices, RM calls and visits): they cost money to serve
 # but are not the customer's own activity.
 BANK_INITIATED_CHANNELS: tuple[str, ...] = ("sms", "email", "rm_visit", "phone")

@@ -270,11 +270,11 @@ async def test_an_rm_logs_a_service_request_due_in_five_days_and_closes_it(
     )
     assert r.status_code == 200 and r.json()["status"] == "closed", r.text
 
-    # Someone else's customer is as absent; a complaint is not opened by hand; the fields are named.
+    # Someone else's customer is as absent; only the two kinds are opened by hand; the fields are named.
     r = await app_client.post("/api/v1/cases", json={**body, "customer_id": str(theirs)}, headers=rm.headers)
     assert r.status_code == 404, r.text
     for wrong, field in (
-        ({"kind": "complaint"}, "kind"),
+        ({"kind": "praise"}, "kind"),
         ({"subject": "   "}, "subject"),
         ({"subject": "x" * 257}, "subject"),
         ({"subject": "card\x00"}, "subject"),
@@ -289,3 +289,44 @@ async def test_an_rm_logs_a_service_request_due_in_five_days_and_closes_it(
     assert (await app_client.post("/api/v1/cases", json=body, headers=auditor.headers)).status_code == 403
     r = await app_client.get("/api/v1/cases", params={"customer_id": str(mine)}, headers=rm.headers)
     assert len(r.json()["items"]) == 1, "nothing refused was stored"
+
+
+async def test_a_complaint_made_at_the_counter_is_logged_by_hand_and_counts_as_the_feeds_complaints_do(
+    container: Container, app_client: httpx.AsyncClient, make_person: MakePerson
+) -> None:
+    rm = await make_person("rm")
+    async with container.uow() as uow:
+        cid = await add_customer(uow.connection, relationship_manager_id=rm.id, name_latin="Counter complainer")
+        await uow.commit()
+    body = {
+        "customer_id": str(cid),
+        "kind": "complaint",
+        "subject": "Queue of 40 minutes at the counter",
+        "channel": "teller",
+    }
+    r = await app_client.post("/api/v1/cases", json=body, headers=rm.headers)
+    assert r.status_code == 201, r.text
+    case = r.json()
+    assert (case["kind"], case["channel"], case["opened_by_username"]) == ("complaint", "teller", rm.username)
+    opened = datetime.fromisoformat(case["opened_at"])
+    assert datetime.fromisoformat(case["sla_due_at"]) - opened == timedelta(hours=48)
+
+    # On the customer's timeline, by the person who heard it; the scorer raises the RM's complaint alert.
+    timeline = (await app_client.get(f"/api/v1/customers/{cid}/timeline", headers=rm.headers)).json()["items"]
+    assert [(i["channel"], i["type"], i["actor"]) for i in timeline] == [("teller", "complaint", rm.username)]
+    async with container.uow() as uow:
+        await scoring.rescore(uow.connection, datetime.now(UTC))
+        await uow.commit()
+    alert = await complaint_alert(container, cid)
+    assert alert.status == "open" and "Queue of 40 minutes" in (alert.detail or "")
+    async with container.engine.connect() as conn:
+        assert await conn.scalar(sa.select(sa.func.count()).select_from(cases).where(cases.c.customer_id == cid)) == 1
+
+    # Answered: the case is closed and its alert resolved, as for a complaint on the call-center feed.
+    r = await app_client.post(
+        f"/api/v1/cases/{case['id']}/close",
+        json={"resolution": "Apologised; opened a second counter."},
+        headers=rm.headers,
+    )
+    assert r.status_code == 200, r.text
+    assert (await complaint_alert(container, cid)).status == "resolved"

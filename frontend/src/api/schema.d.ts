@@ -317,7 +317,7 @@ export interface paths {
          */
         get: operations["cases-list"];
         put?: never;
-        /** Log a customer's service request (due within 5 days) */
+        /** Log a customer's service request (due within 5 days) or complaint (due within 48 hours) */
         post: operations["cases-open"];
         delete?: never;
         options?: never;
@@ -2785,10 +2785,10 @@ export interface components {
             customer_id: string;
             /**
              * Kind
-             * @description Only service requests are opened by hand: complaints come through the call-center feed
-             * @constant
+             * @description A service request (due within 5 days), or a complaint made to a person (due within 48 hours; it goes on the customer's timeline, counts for the churn risk and raises the RM's alert, as the call-center feed's complaints do)
+             * @enum {string}
              */
-            kind: "service_request";
+            kind: "service_request" | "complaint";
             /** Subject */
             subject: string;
         };
