@@ -15,6 +15,7 @@ import { CasesPage } from "./pages/Cases";
 import { CampaignsPage } from "./pages/Campaigns";
 import { CampaignPage } from "./pages/Campaign";
 import { NewCampaignPage } from "./pages/NewCampaign";
+import { PerformancePage } from "./pages/Performance";
 import { NotFoundPage } from "./pages/NotFound";
 import { Loading } from "./components/Status";
 
@@ -77,6 +78,7 @@ export function AppRoutes() {
         <Route path="campaigns" element={<CampaignsPage />} />
         <Route path="campaigns/new" element={<NewCampaignPage />} />
         <Route path="campaigns/:campaignId" element={<CampaignPage />} />
+        <Route path="performance" element={<PerformancePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

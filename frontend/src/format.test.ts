@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatExact, formatMoney, formatMoneyCompact, formatShare, sumDecimals } from "./format";
+import { formatExact, formatMoney, formatMoneyChange, formatMoneyCompact, formatShare, sumDecimals } from "./format";
 
 describe("money per locale", () => {
   it("formats CNY in Chinese and English with grouping and two decimals", () => {
@@ -21,6 +21,14 @@ describe("money per locale", () => {
   it("shows a dash for no amount and leaves non-decimal text alone", () => {
     expect(formatMoney(null, "CNY", "en")).toBe("—");
     expect(formatMoney("n/a", "CNY", "en")).toBe("n/a");
+  });
+
+  it("signs a change of money, a fall and a rise alike, nothing for none, every digit kept", () => {
+    expect(formatMoneyChange("-1250000.5", "CNY", "en")).toBe("-CN¥1,250,000.50");
+    expect(formatMoneyChange("98000.00", "CNY", "zh-CN")).toBe("+¥98,000.00");
+    expect(formatMoneyChange("0.00", "CNY", "en")).toBe("CN¥0.00");
+    expect(formatMoneyChange("-9007199254740993.07", "CNY", "en")).toBe("-CN¥9,007,199,254,740,993.07");
+    expect(formatMoneyChange(null, "CNY", "en")).toBe("—");
   });
 
   it("compacts large figures in each language's own units", () => {

@@ -27,6 +27,15 @@ export function formatMoney(
   return nf(locale, { style: "currency", currency }).format(amount as Intl.StringNumericLiteral);
 }
 
+/** A change of money, signed: "+CN¥1,234.50", "-CN¥20.00", "CN¥0.00" (no sign on nothing). */
+export function formatMoneyChange(amount: string | null | undefined, currency: string, locale: Locale): string {
+  if (amount === null || amount === undefined || amount === "") return "—";
+  if (!DECIMAL.test(amount)) return amount;
+  return nf(locale, { style: "currency", currency, signDisplay: "exceptZero" }).format(
+    amount as Intl.StringNumericLiteral,
+  );
+}
+
 /** Money in a short form for figures: ¥1.23亿 / CN¥123M. */
 export function formatMoneyCompact(amount: string, currency: string, locale: Locale): string {
   if (!DECIMAL.test(amount)) return amount;

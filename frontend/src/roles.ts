@@ -9,6 +9,7 @@ const WORK_CASES = new Set(["admin", "branch_manager", "rm", "agent"]);
 const READ_CAMPAIGNS = new Set(["admin", "branch_manager", "rm", "agent", "marketing", "auditor"]);
 const MANAGE_CAMPAIGNS = new Set(["admin", "marketing"]);
 const RESPOND_CAMPAIGNS = new Set(["admin", "branch_manager", "rm", "agent"]);
+const READ_PERFORMANCE = new Set(["admin", "branch_manager", "rm", "auditor"]);
 
 export const mayReveal = (role: string | undefined) => !!role && REVEAL.has(role);
 export const mayWorkAlerts = (role: string | undefined) => !!role && WORK_ALERTS.has(role);
@@ -26,6 +27,9 @@ export const mayReadCampaigns = (role: string | undefined) => !!role && READ_CAM
 export const mayManageCampaigns = (role: string | undefined) => !!role && MANAGE_CAMPAIGNS.has(role);
 /** Recording what a target customer said: the people who contact customers (auditors and marketing do not). */
 export const mayRespondCampaigns = (role: string | undefined) => !!role && RESPOND_CAMPAIGNS.has(role);
+/** RM performance (api/analytics.py's rm-performance): an RM their own row, a branch manager their branch's RMs,
+ * auditors and admins every RM; marketing and agents are refused (403), so a known role only. */
+export const mayReadPerformance = (role: string | undefined) => !!role && READ_PERFORMANCE.has(role);
 /** Admin sees identifiers in full already. */
 export const seesFullPii = (role: string | undefined) => role === "admin";
 const READ_ALERTS = new Set(["admin", "branch_manager", "rm", "agent", "auditor"]);

@@ -2,7 +2,14 @@ import { NavLink, Outlet } from "react-router";
 import { useAuth } from "../auth";
 import { useI18n } from "../i18n";
 import type { Locale } from "../format";
-import { mayReadAlerts, mayReadCampaigns, mayReadCases, mayReadContext, mayReadSegments } from "../roles";
+import {
+  mayReadAlerts,
+  mayReadCampaigns,
+  mayReadCases,
+  mayReadContext,
+  mayReadPerformance,
+  mayReadSegments,
+} from "../roles";
 
 export function LanguageSwitch() {
   const { locale, setLocale, t } = useI18n();
@@ -48,6 +55,8 @@ export function Layout() {
           {mayReadSegments(me?.role) && <NavLink to="/segments">{t("nav.segments")}</NavLink>}
           {/* Every role reads campaigns: marketing runs them, the people who contact customers work their contacts. */}
           {mayReadCampaigns(me?.role) && <NavLink to="/campaigns">{t("nav.campaigns")}</NavLink>}
+          {/* An RM's own figures, a branch manager's branch, everyone's for auditors and admins (not marketing or agents). */}
+          {mayReadPerformance(me?.role) && <NavLink to="/performance">{t("nav.performance")}</NavLink>}
           {me?.role !== "agent" && mayReadContext(me?.role) && caller}
         </nav>
         <div className="topbar-end">

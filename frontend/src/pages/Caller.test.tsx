@@ -420,8 +420,16 @@ describe("the Caller link", () => {
   it("comes first for an agent, last for an admin, and not at all for an RM", async () => {
     for (const [role, shownAs, expected] of [
       ["agent", "call-center agent", ["Caller", "Customers", "Alerts", "Cases", "Campaigns"]],
-      ["admin", "administrator", ["My day", "Customers", "Alerts", "Cases", "Segments", "Campaigns", "Caller"]],
-      ["rm", "relationship manager", ["My day", "Customers", "Alerts", "Cases", "Segments", "Campaigns"]],
+      [
+        "admin",
+        "administrator",
+        ["My day", "Customers", "Alerts", "Cases", "Segments", "Campaigns", "RM performance", "Caller"],
+      ],
+      [
+        "rm",
+        "relationship manager",
+        ["My day", "Customers", "Alerts", "Cases", "Segments", "Campaigns", "RM performance"],
+      ],
     ] as const) {
       signedIn();
       mockApi({ "GET /api/v1/auth/me": () => json({ ...me, role }) });

@@ -398,3 +398,40 @@ export function customerCampaignFixture(
     ...over,
   };
 }
+
+/** One RM's row of GET /analytics/rm-performance, as the server writes it (money to two places at least, other
+ * decimals without trailing zeros): a busy RM of BJ001 whose portfolio grew. */
+export function rmPerformanceFixture(over: Partial<Schemas["RmPerformanceOut"]> = {}): Schemas["RmPerformanceOut"] {
+  return {
+    rm: { id: "00000000-0000-4000-8000-000000000001", username: "rm.li", display_name: "Li Ming", branch: "BJ001" },
+    customers: 142,
+    key_customers: 18,
+    aum: "48250000.00",
+    aum_change_3m: "1250000.50",
+    contribution_monthly: "186400.25",
+    alerts_open: 3,
+    alerts_resolved: 12,
+    alert_median_hours: "5.5",
+    cases_closed: 13,
+    cases_closed_in_time: 12,
+    sla_rate: "0.9231",
+    satisfaction_avg: "4.25",
+    cases_overdue: 1,
+    campaign_targets: 40,
+    campaign_contacted: 15,
+    campaign_contact_rate: "0.375",
+    campaign_converted: 4,
+    visits: 6,
+    ...over,
+  };
+}
+
+/** GET /analytics/rm-performance: the period's bounds and the RMs, the best monthly contribution first. */
+export function rmPerformanceReportFixture(
+  rms: Schemas["RmPerformanceOut"][] = [rmPerformanceFixture()],
+  days = 90,
+): Schemas["RmPerformanceReportOut"] {
+  const until = new Date("2026-12-03T09:00:00+00:00");
+  const since = new Date(until.getTime() - days * 86_400_000);
+  return { currency: "CNY", since: since.toISOString(), until: until.toISOString(), rms };
+}
