@@ -600,6 +600,49 @@ try {
     );
   }
 
+  if (await hasPath("/api/v1/analytics/rm-performance")) {
+    await test("bm.bj001 opens RM performance from the nav, sees rm.li and rm.wang, and the 30-day period stays in the URL", async () => {
+      await signIn("bm.bj001");
+      await page.getByText(/Signed in as .*\(branch manager\)/).waitFor();
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "RM performance" }).click();
+      await page.waitForURL((url) => url.pathname === "/performance");
+      await page.getByRole("heading", { level: 1, name: "RM performance" }).waitFor();
+      const table = page.getByRole("table", { name: /^RM performance over the last 90 days/ });
+      await table.waitFor();
+      for (const username of ["rm.li", "rm.wang"])
+        await table.locator(`tbody tr[data-username="${username}"]`).waitFor();
+      // The branch's RMs, in the server's order (the best monthly contribution first).
+      const bm = await token("bm.bj001");
+      const report = await apiGet(bm, "/api/v1/analytics/rm-performance?days=90");
+      expect(report.status === 200, `rm-performance answered ${report.status}`);
+      const shown = await table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.dataset.username));
+      const expected = report.body.rms.map((r) => r.rm.username);
+      expect(shown.join() === expected.join(), `shown ${shown.join()}, the server sends ${expected.join()}`);
+      expect(
+        report.body.rms.every((r) => r.rm.branch === "BJ001"),
+        `an RM of another branch: ${report.body.rms.map((r) => `${r.rm.username}@${r.rm.branch}`).join()}`,
+      );
+      await shot("27-rm-performance");
+
+      await page.getByLabel("Period", { exact: true }).selectOption({ label: "Last 30 days" });
+      await page.waitForURL((url) => url.pathname === "/performance" && url.searchParams.get("days") === "30");
+      const month = page.getByRole("table", { name: /^RM performance over the last 30 days/ });
+      await month.waitFor();
+      await month.locator('tbody tr[data-username="rm.li"]').waitFor();
+      await month.locator('tbody tr[data-username="rm.wang"]').waitFor();
+      // A reload keeps the period.
+      await page.reload();
+      await page.getByRole("table", { name: /^RM performance over the last 30 days/ }).waitFor();
+      expect(
+        (await page.getByLabel("Period", { exact: true }).inputValue()) === "30",
+        "the period was lost on a reload",
+      );
+      expect(new URL(page.url()).searchParams.get("days") === "30", `the URL is ${page.url()}`);
+    });
+  } else {
+    skip("a branch manager reads RM performance", "the server has no /api/v1/analytics/rm-performance yet");
+  }
+
   if (await hasPath("/api/v1/contact-center/context")) {
     // A caller with a phone of their own (not a household's shared one), found as admin, who sees phones in full.
     const adminToken = await token("admin");
@@ -878,7 +921,7 @@ try {
     await page.getByLabel("Language").selectOption("zh-CN");
     await page.getByRole("link", { name: "我的一天" }).waitFor();
     await page.reload();
-    await page.getByRole("link", { name: "客户" }).waitFor();
+    await page.getByRole("link", { name: "客户", exact: true }).waitFor();
     expect((await page.getAttribute("html", "lang")) === "zh-CN", "html lang is not zh-CN");
     await page.getByTestId("portfolio-figures").waitFor();
     await page.waitForLoadState("networkidle");
