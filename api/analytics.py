@@ -133,7 +133,7 @@ class RmPerformanceOut(BaseModel):
     key_customers: int
     aum: MoneyStr
     aum_change_3m: MoneyStr = Field(description="AUM now less AUM three months ago, over today's portfolio")
-    contribution_monthly: MoneyStr
+    contribution_monthly: MoneyStr = Field(description="Summed over the portfolio, to the scores' four decimals")
     alerts_open: int
     alerts_resolved: int = Field(description="Resolved during the period")
     alert_median_hours: DecimalStr | None = Field(description="From raised to resolved, the median; null if none")
@@ -143,9 +143,13 @@ class RmPerformanceOut(BaseModel):
     satisfaction_avg: DecimalStr | None = Field(description="1-5, as the customers said on closed cases")
     cases_overdue: int = Field(description="Open past their due time now")
     campaign_targets: int = Field(description="Target customers of campaigns running during the period")
-    campaign_contacted: int = Field(description="Of those, with a response recorded")
-    campaign_contact_rate: DecimalStr | None
-    campaign_converted: int = Field(description="Of those, who opened the offered product during the campaign")
+    campaign_contacted: int = Field(description="Of those targets, reached: a response recorded other than unreachable")
+    campaign_contact_rate: DecimalStr | None = Field(
+        description="campaign_contacted / campaign_targets, 0 to 1; null without targets"
+    )
+    campaign_converted: int = Field(
+        description="Of those targets, contacted or not, who opened the offered product during the campaign"
+    )
     visits: int = Field(description="RM visits on the portfolio's timeline during the period")
 
 

@@ -144,7 +144,10 @@ async def rm_performance(
         sa.select(
             rm,
             sa.func.count().label("n"),
-            sa.func.count().filter(campaign_members.c.response.is_not(None)).label("responded"),
+            # reached: a response recorded, other than "could not be reached"
+            sa.func.count()
+            .filter(campaign_members.c.response.is_not(None), campaign_members.c.response != "unreachable")
+            .label("responded"),
             sa.func.count().filter(converted).label("converted"),
         )
         .select_from(

@@ -102,14 +102,15 @@ async def test_each_rm_is_measured_on_their_portfolio_and_seen_by_whom_the_role_
         await uow.commit()
     # A campaign to the RM's customers: one contacted, one converted.
     segment = await _static_segment(app_client, marketing, mine)
-    campaign = (await app_client.post("/api/v1/campaigns", json=_body(segment), headers=marketing.headers)).json()
+    body = _body(segment, control_pct=0)
+    campaign = (await app_client.post("/api/v1/campaigns", json=body, headers=marketing.headers)).json()
     launched = (await app_client.post(f"/api/v1/campaigns/{campaign['id']}/launch", headers=marketing.headers)).json()
     members = (
         await app_client.get(
             f"/api/v1/campaigns/{campaign['id']}/members", params={"group": "target"}, headers=rm.headers
         )
     ).json()["items"]
-    assert len(members) == launched["targets"] >= 2
+    assert len(members) == launched["targets"] == 8
     first, second = members[0]["customer"]["id"], members[1]["customer"]["id"]
     r = await app_client.put(
         f"/api/v1/campaigns/{campaign['id']}/members/{first}/response",
@@ -117,6 +118,12 @@ async def test_each_rm_is_measured_on_their_portfolio_and_seen_by_whom_the_role_
         headers=rm.headers,
     )
     assert r.status_code == 200, r.text
+    r = await app_client.put(
+        f"/api/v1/campaigns/{campaign['id']}/members/{members[2]['customer']['id']}/response",
+        json={"response": "unreachable"},
+        headers=rm.headers,
+    )
+    assert r.status_code == 200, r.text  # tried, not reached: not a contact made
     async with container.uow() as uow:
         await add_holding(
             uow.connection, uuid.UUID(second), "wealth_product", "80000", product_code=OFFER, opened_on=NOW.date()
@@ -133,7 +140,8 @@ async def test_each_rm_is_measured_on_their_portfolio_and_seen_by_whom_the_role_
     assert (me["alerts_open"], me["alerts_resolved"], me["alert_median_hours"]) == (1, 2, "6")
     assert (me["cases_closed"], me["cases_closed_in_time"], me["sla_rate"]) == (2, 1, "0.5")
     assert (me["satisfaction_avg"], me["cases_overdue"]) == ("3.5", 1)
-    assert (me["campaign_targets"], me["campaign_contacted"], me["campaign_converted"]) == (launched["targets"], 1, 1)
+    assert (me["campaign_targets"], me["campaign_contacted"], me["campaign_converted"]) == (8, 1, 1)
+    assert me["campaign_contact_rate"] == "0.125"
     assert me["visits"] == 2
     since = datetime.fromisoformat(report["since"])
     assert abs((datetime.fromisoformat(report["until"]) - since) - timedelta(days=90)) < timedelta(seconds=1)

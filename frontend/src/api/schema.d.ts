@@ -3384,16 +3384,19 @@ export interface components {
              * @example 1234.50
              */
             aum_change_3m: string;
-            /** Campaign Contact Rate */
+            /**
+             * Campaign Contact Rate
+             * @description campaign_contacted / campaign_targets, 0 to 1; null without targets
+             */
             campaign_contact_rate: string | null;
             /**
              * Campaign Contacted
-             * @description Of those, with a response recorded
+             * @description Of those targets, reached: a response recorded other than unreachable
              */
             campaign_contacted: number;
             /**
              * Campaign Converted
-             * @description Of those, who opened the offered product during the campaign
+             * @description Of those targets, contacted or not, who opened the offered product during the campaign
              */
             campaign_converted: number;
             /**
@@ -3419,6 +3422,7 @@ export interface components {
             /**
              * Contribution Monthly
              * Format: decimal
+             * @description Summed over the portfolio, to the scores' four decimals
              * @example 1234.50
              */
             contribution_monthly: string;
