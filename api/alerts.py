@@ -15,9 +15,10 @@ from api.audit import annotate
 from api.deps import ContainerDep, PersonDep, parse_uuid
 from api.errors import ApiProblem
 from api.schemas.common import (
-    NO_CONTROL_CHARS,
     WRITTEN_NOTE,
+    Cursor,
     CustomerRefOut,
+    Limit,
     Page,
     StrictModel,
     customer_ref,
@@ -31,11 +32,6 @@ from domain.value import movements
 from domain.value.alerts import AlertKind, AlertStatus
 
 router = APIRouter(prefix="/api/v1/alerts", tags=["alerts"])
-
-Limit = Annotated[int, Query(ge=1, le=500, description="Page size (default 50, max 500)")]
-Cursor = Annotated[
-    str | None, Query(max_length=512, pattern=NO_CONTROL_CHARS, description="next_cursor of the previous page")
-]
 
 
 class AlertOut(BaseModel):

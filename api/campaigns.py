@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
 from adapters.container import Container
@@ -27,8 +27,10 @@ from api.schemas.common import (
     WHOLE_NUMBER,
     WRITTEN_LINE,
     WRITTEN_NOTE,
+    Cursor,
     CustomerRefOut,
     DecimalStr,
+    Limit,
     MoneyStr,
     Page,
     StrictModel,
@@ -56,11 +58,6 @@ from domain.services import campaigns as service
 router = APIRouter(prefix="/api/v1/campaigns", tags=["campaigns"])
 # A customer's campaigns, for the 360 view.
 customer_router = APIRouter(prefix="/api/v1/customers", tags=["campaigns"])
-
-Limit = Annotated[int, Query(ge=1, le=500, description="Page size (default 50, max 500)")]
-Cursor = Annotated[
-    str | None, Query(max_length=512, pattern=NO_CONTROL_CHARS, description="next_cursor of the previous page")
-]
 
 
 class ResponseFilter(StrEnum):

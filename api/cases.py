@@ -12,18 +12,19 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
 from adapters.db import cases as store
 from api.audit import annotate
 from api.deps import ContainerDep, PersonDep, parse_uuid
 from api.schemas.common import (
-    NO_CONTROL_CHARS,
     WHOLE_NUMBER,
     WRITTEN_LINE,
     WRITTEN_NOTE,
+    Cursor,
     CustomerRefOut,
+    Limit,
     Page,
     StrictModel,
     customer_ref,
@@ -36,11 +37,6 @@ from domain.interactions import Channel
 from domain.services import cases as service
 
 router = APIRouter(prefix="/api/v1/cases", tags=["cases"])
-
-Limit = Annotated[int, Query(ge=1, le=500, description="Page size (default 50, max 500)")]
-Cursor = Annotated[
-    str | None, Query(max_length=512, pattern=NO_CONTROL_CHARS, description="next_cursor of the previous page")
-]
 
 
 class CaseKind(StrEnum):

@@ -13,7 +13,7 @@ from adapters.db import views
 from api.audit import annotate
 from api.deps import ContainerDep, PersonDep, parse_uuid
 from api.errors import ApiProblem
-from api.schemas.common import NO_CONTROL_CHARS, Page, TimeWithOffset, problem_responses
+from api.schemas.common import NO_CONTROL_CHARS, Cursor, Limit, Page, TimeWithOffset, problem_responses
 from api.schemas.customers import (
     AddressOut,
     BalancePointOut,
@@ -45,7 +45,6 @@ from domain.services import customers as service
 
 router = APIRouter(prefix="/api/v1/customers", tags=["customers"])
 
-Limit = Annotated[int, Query(ge=1, le=500, description="Page size (default 50, max 500)")]
 Reveal = Annotated[
     str | None,
     Query(
@@ -54,9 +53,6 @@ Reveal = Annotated[
         "Only for roles that may reveal; every reveal is audited.",
         examples=["phone,id_number"],
     ),
-]
-Cursor = Annotated[
-    str | None, Query(max_length=512, pattern=NO_CONTROL_CHARS, description="next_cursor of the previous page")
 ]
 
 

@@ -6,13 +6,13 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Request, Response, status
 from pydantic import BaseModel, Field
 
 from adapters.db import segments as store
 from api.audit import annotate
 from api.deps import ContainerDep, PersonDep, parse_uuid
-from api.schemas.common import NO_CONTROL_CHARS, MoneyStr, Page, StrictModel, problem_responses
+from api.schemas.common import Cursor, Limit, MoneyStr, Page, StrictModel, problem_responses
 from domain.access import Action, Principal
 from domain.audit import AuditAction
 from domain.errors import Conflict, NotFound
@@ -22,10 +22,6 @@ from domain.value import segments_rules
 
 router = APIRouter(prefix="/api/v1/segments", tags=["segments"])
 
-Limit = Annotated[int, Query(ge=1, le=500, description="Page size (default 50, max 500)")]
-Cursor = Annotated[
-    str | None, Query(max_length=512, pattern=NO_CONTROL_CHARS, description="next_cursor of the previous page")
-]
 RuleText = Annotated[
     str,
     Field(

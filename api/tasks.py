@@ -11,17 +11,18 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
 from adapters.db import tasks as store
 from api.audit import annotate
 from api.deps import ContainerDep, PersonDep, parse_uuid
 from api.schemas.common import (
-    NO_CONTROL_CHARS,
     WRITTEN_LINE,
     WRITTEN_NOTE,
+    Cursor,
     CustomerRefOut,
+    Limit,
     Page,
     StrictModel,
     customer_ref,
@@ -34,10 +35,6 @@ from domain.tasks import NOTE_MAX, TITLE_MAX, TaskStatus, overdue
 
 router = APIRouter(prefix="/api/v1/tasks", tags=["tasks"])
 
-Limit = Annotated[int, Query(ge=1, le=500, description="Page size (default 50, max 500)")]
-Cursor = Annotated[
-    str | None, Query(max_length=512, pattern=NO_CONTROL_CHARS, description="next_cursor of the previous page")
-]
 Title = Annotated[str, Field(min_length=1, max_length=TITLE_MAX, pattern=WRITTEN_LINE)]
 Note = Annotated[str, Field(max_length=NOTE_MAX, pattern=r"^[^\x00]*$")]
 Outcome = Annotated[str, Field(min_length=1, max_length=NOTE_MAX, pattern=WRITTEN_NOTE)]

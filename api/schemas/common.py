@@ -9,6 +9,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
 
+from fastapi import Query
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
 from domain.money import CURRENCIES
@@ -17,6 +18,12 @@ T = TypeVar("T")
 
 # Free text from users: no control characters (PostgreSQL refuses NUL in text, and nobody types them).
 NO_CONTROL_CHARS = r"^[^\x00-\x1f\x7f]*$"
+# The query parameters of every paged list.
+Limit = Annotated[int, Query(ge=1, le=500, description="Page size (default 50, max 500)")]
+Cursor = Annotated[
+    str | None, Query(max_length=512, pattern=NO_CONTROL_CHARS, description="next_cursor of the previous page")
+]
+
 # A line of text someone must write: no control characters, and not only spaces.
 WRITTEN_LINE = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
 # A note of one or more lines someone must write: no NUL, and not only spaces.
