@@ -1,7 +1,12 @@
 // One caller at a glance while the phone rings: who they are, what to do on this call, what is open, what they
 // hold, what just happened; kept current by the live stream.
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
+import { useAuth } from "../auth";
+import { mayRespondCampaigns } from "../roles";
+import { ResponseForm } from "../campaigns/ResponseForm";
+import type { Answer } from "../campaigns/api";
 import { formatDateTime, formatMoney, formatPercent, type Locale } from "../format";
 import { useI18n, type MessageKey, type Translate } from "../i18n";
 import { serverText } from "../serverText";
@@ -173,31 +178,116 @@ function CallerHeader({ context, status }: { context: CallerContext; status: Str
   );
 }
 
-function NextBestActions({ actions, facts }: { actions: CallerContext["next_best_actions"]; facts: ActionFacts }) {
-  const { t, label, locale } = useI18n();
-  // Service before sales, most urgent first (the server's order within a priority is kept).
-  const sorted = stillToDo(actions, facts).sort(
-    (a, b) => (PRIORITY_RANK[a.priority] ?? 1) - (PRIORITY_RANK[b.priority] ?? 1),
+/** An action's key: what it concerns, so an action gone (a declined offer) leaves the others' forms as they are. */
+const actionKey = (a: CallerContext["next_best_actions"][number]) =>
+  [a.kind, a.refs.campaign_id ?? a.refs.holding_id ?? a.refs.alert_id ?? a.refs.case_id ?? a.refs.product_code].join(
+    "-",
   );
-  if (sorted.length === 0) return <Empty>{t("caller.noNba")}</Empty>;
+
+/** What recording an answer to a campaign's offer did, said above the actions (a declined offer is gone). */
+interface OfferNews {
+  ok: boolean;
+  text: string;
+}
+
+function NextBestActions({
+  actions,
+  facts,
+  customerId,
+}: {
+  actions: CallerContext["next_best_actions"];
+  facts: ActionFacts;
+  customerId: string;
+}) {
+  const { t, label, locale } = useI18n();
+  const { me } = useAuth();
+  const queryClient = useQueryClient();
+  const responder = mayRespondCampaigns(me?.role);
+  // Answers recorded here, by campaign: shown at once, before the context is read again.
+  const [answered, setAnswered] = useState<Record<string, Answer>>({});
+  const [news, setNews] = useState<OfferNews | null>(null);
+  const said = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (news) said.current?.focus();
+  }, [news]);
+  const readAgain = () => void queryClient.invalidateQueries({ queryKey: ["caller"] });
+
+  const current = stillToDo(actions, facts).flatMap((a) => {
+    const answer = a.kind === "campaign_offer" && a.refs.campaign_id ? answered[a.refs.campaign_id] : undefined;
+    if (!answer) return [a];
+    // A declined offer is no longer made; any other answer is what the customer said so far.
+    return answer === "declined" ? [] : [{ ...a, refs: { ...a.refs, response: answer } }];
+  });
+  // Service before sales, most urgent first (the server's order within a priority is kept).
+  const sorted = current.sort((a, b) => (PRIORITY_RANK[a.priority] ?? 1) - (PRIORITY_RANK[b.priority] ?? 1));
+  const newsLine = (
+    <div aria-live="polite">
+      {news && (
+        <p ref={said} tabIndex={-1} className={news.ok ? "status ok" : "status notice"} data-testid="nba-offer-result">
+          {news.text}
+        </p>
+      )}
+    </div>
+  );
+  if (sorted.length === 0)
+    return (
+      <>
+        {newsLine}
+        <Empty>{t("caller.noNba")}</Empty>
+      </>
+    );
   return (
-    <ol className="nba">
-      {sorted.map((a, i) => {
-        const { title, reason } = wordAction(a, facts, t, locale);
-        return (
-          <li key={`${a.kind}-${i}`} className={`nba-item prio-${a.priority}`}>
-            <div className="nba-tags">
-              <span className={`tag sev-${a.priority}`}>
-                {t("caller.priority", { priority: label("severity", a.priority) })}
-              </span>{" "}
-              <span className="tag">{label("nbaKind", a.kind)}</span>
-            </div>
-            <strong className="nba-title">{title}</strong>
-            <p className="nba-reason">{reason}</p>
-          </li>
-        );
-      })}
-    </ol>
+    <>
+      {newsLine}
+      <ol className="nba">
+        {sorted.map((a) => {
+          const { title, reason } = wordAction(a, facts, t, locale);
+          const campaignId = a.kind === "campaign_offer" ? a.refs.campaign_id : undefined;
+          const campaign = a.refs.campaign_name || title;
+          const soFar = a.refs.response;
+          return (
+            <li
+              key={actionKey(a)}
+              className={`nba-item prio-${a.priority}`}
+              data-kind={a.kind}
+              data-campaign-id={campaignId}
+            >
+              <div className="nba-tags">
+                <span className={`tag sev-${a.priority}`}>
+                  {t("caller.priority", { priority: label("severity", a.priority) })}
+                </span>{" "}
+                <span className="tag">{label("nbaKind", a.kind)}</span>
+              </div>
+              <strong className="nba-title">{title}</strong>
+              <p className="nba-reason">{reason}</p>
+              {campaignId && responder && (
+                <ResponseForm
+                  campaignId={campaignId}
+                  customerId={customerId}
+                  response={soFar ? (soFar as Answer) : null}
+                  note={null}
+                  label={t("campaigns.recordFormCampaign", { campaign })}
+                  idBase={`nba-${campaignId}`}
+                  onNotActive={() => {
+                    setNews({ ok: false, text: t("caller.campaign.notActive", { campaign }) });
+                    readAgain();
+                  }}
+                  onRecorded={(member) => {
+                    const answer = member.response;
+                    if (!answer) return;
+                    setAnswered((m) => ({ ...m, [campaignId]: answer }));
+                    setNews(
+                      answer === "declined" ? { ok: true, text: t("caller.campaign.declined", { campaign }) } : null,
+                    );
+                    readAgain();
+                  }}
+                />
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </>
   );
 }
 
@@ -480,7 +570,11 @@ export function CallerView({ context, onResumed }: { context: CallerContext; onR
       <div className="grid-2">
         <Panel title={t("caller.nba")} id="caller-nba">
           {/* Worded from what the screen shows: balances, alerts and cases as the stream last told them. */}
-          <NextBestActions actions={context.next_best_actions} facts={{ holdings, alerts, open_cases: cases }} />
+          <NextBestActions
+            actions={context.next_best_actions}
+            facts={{ holdings, alerts, open_cases: cases }}
+            customerId={context.customer.id}
+          />
         </Panel>
         <div className="stack">
           <Panel title={t("caller.alerts")} id="caller-alerts">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatDateTime, type Locale } from "../format";
 import { translator } from "../i18n";
-import { callerContextFixture } from "../test/fixtures";
+import { callerContextFixture, campaignOfferActionFixture } from "../test/fixtures";
 import { stillToDo, wordAction, type ActionFacts, type NextBestAction } from "./actions";
 
 const context = callerContextFixture();
@@ -218,5 +218,57 @@ describe("an offer, in the user's language", () => {
     expect(word(withRefs({ risk_preference: "speculative" }), "zh-CN")).toEqual(server);
     expect(word(withRefs({ category: "crypto" }), "zh-CN")).toEqual(server);
     expect(word(withRefs({ peer_share_pct: "" }), "zh-CN")).toEqual(server);
+  });
+});
+
+describe("a campaign's offer, in the user's language", () => {
+  const offer = campaignOfferActionFixture();
+  const withRefs = (refs: Record<string, string>) => campaignOfferActionFixture(refs);
+
+  it("names the product and the campaign, until when it runs and that the customer was not contacted yet", () => {
+    expect(word(offer, "en")).toEqual({
+      title: "Offer Time Deposit 12 Months — Year-end time deposit drive",
+      reason:
+        "The customer is in the target group of the campaign Year-end time deposit drive, running until 12/31/2026, " +
+        "and has not been contacted yet; the customer consents to phone offers. Record their answer.",
+    });
+    expect(word(offer, "zh-CN")).toEqual({
+      title: "推荐产品：一年期定期存款（Year-end time deposit drive）",
+      reason:
+        "客户在营销活动“Year-end time deposit drive”的目标客群中，活动持续至 2026/12/31，客户尚未被联系；" +
+        "客户已同意接受电话营销。请记录客户的答复。",
+    });
+  });
+
+  it("says what the customer said so far", () => {
+    expect(word(withRefs({ response: "contacted" }), "en").reason).toContain(
+      "and was told of the offer and has not answered yet;",
+    );
+    expect(word(withRefs({ response: "interested" }), "en").reason).toContain("and said they were interested;");
+    expect(word(withRefs({ response: "unreachable" }), "en").reason).toContain("and could not be reached before;");
+    expect(word(withRefs({ response: "interested" }), "zh-CN").reason).toContain("客户表示有兴趣；");
+    expect(word(withRefs({ response: "contacted" }), "zh-CN").reason).toContain("客户已获告知，尚未答复；");
+    expect(word(withRefs({ response: "unreachable" }), "zh-CN").reason).toContain("客户此前未能联系上；");
+  });
+
+  it("leaves braces in the campaign's name alone, and names the product in English when it has no Chinese name", () => {
+    expect(word(withRefs({ campaign_name: "Drive {date}" }), "en").reason).toContain("campaign Drive {date},");
+    expect(word(withRefs({ product_name_zh: "" }), "zh-CN").title).toBe(
+      "推荐产品：Time Deposit 12 Months（Year-end time deposit drive）",
+    );
+  });
+
+  it("shows the server's words when a fact is missing or has no words here", () => {
+    const server = { title: offer.title, reason: offer.reason };
+    expect(word(withRefs({ response: "declined" }), "zh-CN")).toEqual(server);
+    expect(word(withRefs({ response: "maybe" }), "zh-CN")).toEqual(server);
+    expect(word(withRefs({ ends_on: "" }), "zh-CN")).toEqual(server);
+    expect(word(withRefs({ campaign_name: "" }), "zh-CN")).toEqual(server);
+    expect(word({ ...offer, refs: { campaign_id: offer.refs.campaign_id } }, "zh-CN")).toEqual(server);
+  });
+
+  it("is labelled as a campaign's offer", () => {
+    expect(translator("en")("nbaKind.campaign_offer")).toBe("Campaign offer");
+    expect(translator("zh-CN")("nbaKind.campaign_offer")).toBe("营销活动");
   });
 });

@@ -120,6 +120,27 @@ function offer(a: NextBestAction, t: Translate, locale: Locale): Worded | null {
   };
 }
 
+/** What a campaign's target customer said so far, as the action's refs say it ("" not contacted yet); a declined
+ * customer is offered nothing. */
+export const CAMPAIGN_ANSWERS_SO_FAR = ["", "contacted", "interested", "unreachable"] as const;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A running campaign's offer: the product, the campaign, until when it runs and what the customer said so far. */
+function campaignOffer(a: NextBestAction, t: Translate, locale: Locale): Worded | null {
+  const r = a.refs;
+  const product = locale === "zh-CN" && r.product_name_zh ? r.product_name_zh : r.product_name;
+  const campaign = r.campaign_name;
+  const response = r.response ?? "";
+  if (!product || !campaign || !DATE.test(r.ends_on ?? "")) return null;
+  if (!(CAMPAIGN_ANSWERS_SO_FAR as readonly string[]).includes(response)) return null;
+  const said = t(`caller.action.campaign.said.${response || "none"}` as MessageKey);
+  return {
+    // The product's and the campaign's names are free texts: given last.
+    title: t("caller.action.campaign.title", { product, campaign }),
+    reason: t("caller.action.campaign.reason", { date: formatDate(r.ends_on, locale), said, campaign }),
+  };
+}
+
 /**
  * The actions still to take: an alert resolved since the context was read (by an RM, or with the complaint case it
  * was about) is no longer proposed. The rest stay as the server proposed them until the context is read again.
@@ -141,6 +162,9 @@ export function wordAction(a: NextBestAction, facts: ActionFacts, t: Translate, 
       break;
     case "acknowledge_complaint":
       worded = complaint(a, facts, t, locale);
+      break;
+    case "campaign_offer":
+      worded = campaignOffer(a, t, locale);
       break;
     case "offer_product":
       worded = offer(a, t, locale);

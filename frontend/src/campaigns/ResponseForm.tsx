@@ -13,6 +13,7 @@ import {
   responseFieldProblems,
   useRecordResponse,
   type Answer,
+  type Member,
   type ResponseField,
 } from "./api";
 
@@ -29,6 +30,7 @@ export function ResponseForm({
   label: formLabel,
   idBase,
   onNotActive,
+  onRecorded,
 }: {
   campaignId: string;
   customerId: string;
@@ -40,6 +42,8 @@ export function ResponseForm({
   /** Unique on the page: the fields' ids start with it. */
   idBase: string;
   onNotActive: () => void;
+  /** Hears of each answer recorded, as the server stored it. */
+  onRecorded?: (member: Member) => void;
 }) {
   const { t, label } = useI18n();
   const record = useRecordResponse(campaignId);
@@ -65,7 +69,10 @@ export function ResponseForm({
     record.mutate(
       { customerId, response, note },
       {
-        onSuccess: () => setSaved(true),
+        onSuccess: (member) => {
+          setSaved(true);
+          onRecorded?.(member);
+        },
         onError: (e) => {
           if (isConflict(e)) onNotActive();
         },

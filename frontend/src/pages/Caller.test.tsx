@@ -4,7 +4,14 @@ import { describe, expect, it } from "vitest";
 import { Route, Routes, useLocation } from "react-router";
 import { formatDateTime } from "../format";
 import { renderApp } from "../test/render";
-import { callerContextFixture, caseFixture, contextCaseFixture, interactionFixture } from "../test/fixtures";
+import {
+  callerContextFixture,
+  campaignOfferActionFixture,
+  caseFixture,
+  contextCaseFixture,
+  interactionFixture,
+  memberFixture,
+} from "../test/fixtures";
 import { eventStreams, json, me, mockApi, problem, signedIn, type Call } from "../test/server";
 import { Layout } from "../components/Layout";
 import { CallerPage } from "./Caller";
@@ -780,5 +787,144 @@ describe("the caller, live", () => {
     await user.type(screen.getByLabelText("Customer number"), "C0000099999{Enter}");
     await waitFor(() => expect(streams.opened[0].cancelled).toBe(true));
     expect(contextCalls(calls).at(-1)!.search.get("customer_number")).toBe("C0000099999");
+  });
+});
+
+describe("a campaign's offer on the call", () => {
+  const OFFER = campaignOfferActionFixture();
+  const CAMPAIGN_ID = OFFER.refs.campaign_id;
+  const CUSTOMER_ID = callerContextFixture().customer.id;
+  const withOffer = (refs: Record<string, string> = {}) =>
+    callerContextFixture({
+      next_best_actions: [...callerContextFixture().next_best_actions, campaignOfferActionFixture(refs)],
+    });
+  const offerItem = () => document.querySelector<HTMLElement>(`#caller-nba li[data-campaign-id="${CAMPAIGN_ID}"]`);
+  const recorded = (response: string) =>
+    memberFixture(1, {
+      customer: { id: CUSTOMER_ID, customer_number: "C0000012345", display_name: "王芳 (Wang Fang)" },
+      response: response as "interested",
+      responded_at: "2026-12-03T09:00:00+00:00",
+      responded_by_username: "agent.chen",
+    });
+
+  it("words the offer after the service actions, before the look-alike offer, in English and Chinese", async () => {
+    signedIn("agent.chen");
+    mockApi({
+      "GET /api/v1/auth/me": () => json(agent),
+      "GET /api/v1/contact-center/context": () => json(withOffer({ response: "contacted" })),
+      "GET /api/v1/contact-center/stream": () => new Response(null, { status: 503 }),
+    });
+    renderCaller(`/call?phone=${encodeURIComponent(PHONE)}`, "zh-CN");
+    await screen.findByRole("heading", { name: "王芳 (Wang Fang)" });
+    const titles = within(document.getElementById("caller-nba")!)
+      .getAllByRole("listitem")
+      .map((a) => a.querySelector(".nba-title")!.textContent);
+    expect(titles.slice(-2)).toEqual([
+      "推荐产品：一年期定期存款（Year-end time deposit drive）",
+      "推荐产品：稳健收益基金",
+    ]);
+    expect(offerItem()).toHaveTextContent("营销活动");
+    expect(offerItem()).toHaveTextContent("活动持续至 2026/12/31，客户已获告知，尚未答复");
+    // The answer so far is where the form starts.
+    expect(within(offerItem()!).getByLabelText("反馈")).toHaveValue("contacted");
+  });
+
+  it("records the customer's answer, shows it at once and reads the caller again", async () => {
+    signedIn("agent.chen");
+    let answered = "";
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json(agent),
+      "GET /api/v1/contact-center/context": () => json(withOffer({ response: answered })),
+      "GET /api/v1/contact-center/stream": () => new Response(null, { status: 503 }),
+      "PUT /api/v1/campaigns/:id/members/:customer/response": (c) => {
+        answered = (c.body as { response: string }).response;
+        return json(recorded(answered));
+      },
+    });
+    renderCaller(`/call?phone=${encodeURIComponent(PHONE)}`);
+    await screen.findByRole("heading", { name: "王芳 (Wang Fang)" });
+    expect(offerItem()).toHaveTextContent("Offer Time Deposit 12 Months — Year-end time deposit drive");
+    expect(offerItem()).toHaveTextContent("and has not been contacted yet;");
+    const form = within(offerItem()!).getByRole("form", {
+      name: "Record the customer's response to Year-end time deposit drive",
+    });
+    const user = userEvent.setup();
+    await user.selectOptions(within(form).getByLabelText("Response"), "interested");
+    await user.type(within(form).getByLabelText("Note"), "  Call back after payday ");
+    await user.click(within(form).getByRole("button", { name: "Save" }));
+
+    expect(await within(offerItem()!).findByText("Response saved.")).toBeInTheDocument();
+    const put = calls.find((c) => c.method === "PUT")!;
+    expect(put.path).toBe(`/api/v1/campaigns/${CAMPAIGN_ID}/members/${CUSTOMER_ID}/response`);
+    expect(put.body).toEqual({ response: "interested", note: "Call back after payday" });
+    expect(offerItem()).toHaveTextContent("and said they were interested;");
+    await waitFor(() => expect(contextCalls(calls)).toHaveLength(2));
+    expect(offerItem()).toHaveTextContent("and said they were interested;");
+  });
+
+  it("takes a declined offer away and says so", async () => {
+    signedIn("agent.chen");
+    let declined = false;
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json(agent),
+      "GET /api/v1/contact-center/context": () => json(declined ? callerContextFixture() : withOffer()),
+      "GET /api/v1/contact-center/stream": () => new Response(null, { status: 503 }),
+      "PUT /api/v1/campaigns/:id/members/:customer/response": () => {
+        declined = true;
+        return json(recorded("declined"));
+      },
+    });
+    renderCaller(`/call?phone=${encodeURIComponent(PHONE)}`);
+    await screen.findByRole("heading", { name: "王芳 (Wang Fang)" });
+    const user = userEvent.setup();
+    await user.selectOptions(within(offerItem()!).getByLabelText("Response"), "declined");
+    await user.click(within(offerItem()!).getByRole("button", { name: "Save" }));
+
+    const said = await screen.findByTestId("nba-offer-result");
+    expect(said).toHaveTextContent(
+      "Declined recorded for Year-end time deposit drive: the offer is no longer proposed.",
+    );
+    expect(said).toHaveFocus();
+    expect(offerItem()).toBeNull();
+    await waitFor(() => expect(contextCalls(calls)).toHaveLength(2));
+    expect(offerItem()).toBeNull();
+    expect(within(document.getElementById("caller-nba")!).getAllByRole("listitem")).toHaveLength(4);
+  });
+
+  it("says in words that the campaign closed meanwhile (409), and reads the caller again", async () => {
+    signedIn("agent.chen");
+    let closed = false;
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json(agent),
+      "GET /api/v1/contact-center/context": () => json(closed ? callerContextFixture() : withOffer()),
+      "GET /api/v1/contact-center/stream": () => new Response(null, { status: 503 }),
+      "PUT /api/v1/campaigns/:id/members/:customer/response": () => {
+        closed = true;
+        return problem(409, "conflict", "campaign is closed");
+      },
+    });
+    renderCaller(`/call?phone=${encodeURIComponent(PHONE)}`);
+    await screen.findByRole("heading", { name: "王芳 (Wang Fang)" });
+    const user = userEvent.setup();
+    await user.selectOptions(within(offerItem()!).getByLabelText("Response"), "contacted");
+    await user.click(within(offerItem()!).getByRole("button", { name: "Save" }));
+    expect(await screen.findByTestId("nba-offer-result")).toHaveTextContent(
+      "The answer could not be recorded for Year-end time deposit drive: the campaign has closed meanwhile, or the " +
+        "customer is held out in its control group.",
+    );
+    await waitFor(() => expect(contextCalls(calls)).toHaveLength(2));
+    await waitFor(() => expect(offerItem()).toBeNull());
+  });
+
+  it("lets an admin record the answer too", async () => {
+    signedIn("agent.chen");
+    mockApi({
+      "GET /api/v1/auth/me": () => json({ ...agent, role: "admin" }),
+      "GET /api/v1/contact-center/context": () => json(withOffer()),
+      "GET /api/v1/contact-center/stream": () => new Response(null, { status: 503 }),
+    });
+    renderCaller(`/call?phone=${encodeURIComponent(PHONE)}`);
+    await screen.findByRole("heading", { name: "王芳 (Wang Fang)" });
+    expect(within(offerItem()!).getByRole("form")).toBeInTheDocument();
   });
 });

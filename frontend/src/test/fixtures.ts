@@ -435,3 +435,30 @@ export function rmPerformanceReportFixture(
   const since = new Date(until.getTime() - days * 86_400_000);
   return { currency: "CNY", since: since.toISOString(), until: until.toISOString(), rms };
 }
+
+/** A running campaign's offer among the caller's next best actions, as the server words it (domain/contact_center.py):
+ * the year-end drive's product, the customer not contacted yet unless told otherwise. */
+export function campaignOfferActionFixture(
+  refs: Record<string, string> = {},
+): Schemas["UniqueContextOut"]["next_best_actions"][number] {
+  const c = campaignFixture();
+  return {
+    kind: "campaign_offer",
+    priority: "medium",
+    title: `Offer ${c.product.name} (${c.name})`,
+    reason:
+      `The customer is in the target group of the campaign ${c.name}, running until ${c.ends_on}, and has not been ` +
+      "contacted yet; the customer consents to phone offers. Record their answer.",
+    refs: {
+      campaign_id: c.id,
+      campaign_name: c.name,
+      product_code: c.product.code,
+      product_name: c.product.name,
+      product_name_zh: c.product.name_zh ?? "",
+      category: c.product.category,
+      ends_on: c.ends_on,
+      response: "",
+      ...refs,
+    },
+  };
+}
