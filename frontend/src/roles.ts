@@ -10,6 +10,8 @@ const READ_CAMPAIGNS = new Set(["admin", "branch_manager", "rm", "agent", "marke
 const MANAGE_CAMPAIGNS = new Set(["admin", "marketing"]);
 const RESPOND_CAMPAIGNS = new Set(["admin", "branch_manager", "rm", "agent"]);
 const READ_PERFORMANCE = new Set(["admin", "branch_manager", "rm", "auditor"]);
+const READ_TASKS = new Set(["admin", "branch_manager", "rm", "agent", "auditor"]);
+const WORK_TASKS = new Set(["admin", "branch_manager", "rm", "agent"]);
 
 export const mayReveal = (role: string | undefined) => !!role && REVEAL.has(role);
 export const mayWorkAlerts = (role: string | undefined) => !!role && WORK_ALERTS.has(role);
@@ -30,6 +32,11 @@ export const mayRespondCampaigns = (role: string | undefined) => !!role && RESPO
 /** RM performance (api/analytics.py's rm-performance): an RM their own row, a branch manager their branch's RMs,
  * auditors and admins every RM; marketing and agents are refused (403), so a known role only. */
 export const mayReadPerformance = (role: string | undefined) => !!role && READ_PERFORMANCE.has(role);
+/** Tasks (api/tasks.py): what each person holds, left, or (a branch manager) their branch's; marketing neither reads
+ * nor works them, so a known role only. */
+export const mayReadTasks = (role: string | undefined) => !!role && READ_TASKS.has(role);
+/** Creating, moving, and marking tasks done or cancelled (auditors read tasks but do not work them). */
+export const mayWorkTasks = (role: string | undefined) => !!role && WORK_TASKS.has(role);
 /** Admin sees identifiers in full already. */
 export const seesFullPii = (role: string | undefined) => role === "admin";
 const READ_ALERTS = new Set(["admin", "branch_manager", "rm", "agent", "auditor"]);

@@ -31,6 +31,7 @@ function page(locale: "en" | "zh-CN" = "en") {
     "GET /api/v1/customers/:id/holdings": () => json({ items: [] }),
     "GET /api/v1/customers/:id/timeline": () => json({ items: [], next_cursor: null }),
     "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
+    "GET /api/v1/tasks": () => json({ items: [], next_cursor: null }),
     "GET /api/v1/customers/:id/campaigns": () => json([]),
   });
   renderApp(
@@ -76,6 +77,7 @@ describe("the cases panel on the 360 view", () => {
       "GET /api/v1/customers/:id/timeline": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/alerts": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/cases": () => json({ items: [caseFixture()], next_cursor: null }),
+      "GET /api/v1/tasks": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/customers/:id/campaigns": () => json([]),
     });
     renderApp(
@@ -139,6 +141,7 @@ describe("segments on the 360 view", () => {
       "GET /api/v1/customers/:id/timeline": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/alerts": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
+      "GET /api/v1/tasks": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/customers/:id/campaigns": () => json([]),
     });
     renderApp(
@@ -222,6 +225,7 @@ describe("the campaigns panel on the 360 view", () => {
       "GET /api/v1/customers/:id/timeline": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/alerts": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
+      "GET /api/v1/tasks": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/customers/:id/campaigns": () => json([running, heldOut, autumn]),
       ...routes,
     });

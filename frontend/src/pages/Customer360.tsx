@@ -3,8 +3,9 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { api, ApiError, unwrap, unwrapWithResponse } from "../api/client";
 import { useAuth } from "../auth";
-import { mayReadAlerts, mayReadCampaigns, mayReadCases, mayReveal, seesFullPii } from "../roles";
+import { mayReadAlerts, mayReadCampaigns, mayReadCases, mayReadTasks, mayReveal, seesFullPii } from "../roles";
 import { CustomerCampaigns } from "../campaigns/CustomerCampaigns";
+import { CustomerTasks } from "../tasks/Tasks";
 import { CustomerAlerts } from "../customer/CustomerAlerts";
 import { CustomerCases } from "../cases/CustomerCases";
 import { CasesPanel } from "../cases/ServiceRequest";
@@ -248,6 +249,9 @@ export function Customer360Page() {
           <CustomerCases customerId={c.id} />
         </CasesPanel>
       )}
+
+      {/* Asked only once the role is known to read tasks (marketing may not). */}
+      {me && mayReadTasks(me.role) && <CustomerTasks customerId={c.id} />}
 
       {/* Every role that reads campaigns; asked only once the role is known. */}
       {me && mayReadCampaigns(me.role) && (

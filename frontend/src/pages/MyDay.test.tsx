@@ -66,6 +66,7 @@ describe("My day", () => {
       "GET /api/v1/auth/me": () => json(me),
       "GET /api/v1/analytics/tiers": () => json(tiers),
       "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
+      "GET /api/v1/tasks": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/campaigns": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/alerts": (c) =>
         c.search.get("kind") === "maturity"
@@ -101,6 +102,7 @@ describe("My day", () => {
       "GET /api/v1/auth/me": () => json(me),
       "GET /api/v1/analytics/tiers": () => json(tiers),
       "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
+      "GET /api/v1/tasks": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/campaigns": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/alerts": () => json({ items: [], next_cursor: null }),
     });
@@ -157,6 +159,7 @@ describe("overdue cases on My day", () => {
       "GET /api/v1/analytics/tiers": () => json(tiers),
       "GET /api/v1/alerts": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/cases": () => json({ items, next_cursor: null }),
+      "GET /api/v1/tasks": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/campaigns": () => json({ items: [], next_cursor: null }),
     });
     renderApp(<MyDayPage />, { locale });
@@ -205,6 +208,7 @@ describe("campaign contacts on My day", () => {
       "GET /api/v1/analytics/tiers": () => json(tiers),
       "GET /api/v1/alerts": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
+      "GET /api/v1/tasks": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/campaigns": () => json({ items, next_cursor: null }),
     });
     renderApp(<MyDayPage />, { locale });

@@ -9,14 +9,17 @@ import type { Alert, AlertKind } from "../alerts/api";
 import { useAuth } from "../auth";
 import { alertTitle } from "../alerts/title";
 import { serverText } from "../serverText";
-import { mayReadAlerts, mayReadAnalytics, mayReadCases, mayRespondCampaigns } from "../roles";
+import { mayReadAlerts, mayReadAnalytics, mayReadCases, mayRespondCampaigns, mayWorkTasks } from "../roles";
 import { OverdueCases } from "../cases/OverdueCases";
 import { CampaignContacts } from "../campaigns/CampaignContacts";
+import { MyTasks } from "../tasks/Tasks";
 
 /** Whose day starts with the overdue cases of their portfolio or branch. */
 const CASE_QUEUE_ROLES = new Set(["rm", "branch_manager"]);
 /** Whose day lists the campaign contacts left to make (an agent's work is the Caller page, not My day). */
 const CAMPAIGN_CONTACT_ROLES = new Set(["rm", "branch_manager", "admin"]);
+/** Whose day lists their open tasks (an agent leaves tasks from the Caller page; auditors and marketing hold none). */
+const TASK_ROLES = new Set(["rm", "branch_manager", "admin"]);
 
 const TIER_COLOURS: Record<string, string> = { key: "#c98a00", potential: "#1f5fa8", ordinary: "#9aa5b1" };
 
@@ -120,6 +123,7 @@ export function MyDayPage() {
   const figuresAllowed = !!me && mayReadAnalytics(me.role);
   const overdueCasesShown = !!me && CASE_QUEUE_ROLES.has(me.role) && mayReadCases(me.role);
   const campaignContactsShown = !!me && CAMPAIGN_CONTACT_ROLES.has(me.role) && mayRespondCampaigns(me.role);
+  const tasksShown = !!me && TASK_ROLES.has(me.role) && mayWorkTasks(me.role);
   const open = useAlerts(undefined, "open", 8, alertsAllowed);
   const maturities = useAlerts("maturity", undefined, 100, alertsAllowed);
   const complaints = useAlerts("complaint", undefined, 6, alertsAllowed);
@@ -129,6 +133,7 @@ export function MyDayPage() {
       <h1>{t("myDay.title")}</h1>
       {!me && <Loading />}
       {figuresAllowed && <Figures />}
+      {tasksShown && <MyTasks />}
       {alertsAllowed && (
         <div className="grid-2">
           <Panel title={t("myDay.alerts")} id="day-alerts" actions={<Link to="/alerts">{t("alerts.viewAll")}</Link>}>

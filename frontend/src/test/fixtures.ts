@@ -462,3 +462,27 @@ export function campaignOfferActionFixture(
     },
   };
 }
+
+/** A task as GET /tasks lists it: open, rm.li's own, about a customer of hers, due on 2 December 2026. */
+export function taskFixture(over: Partial<Schemas["TaskOut"]> = {}): Schemas["TaskOut"] {
+  return {
+    id: "7a5c0000-0000-4000-8000-000000000001",
+    title: "Call about the maturing time deposit",
+    note: null,
+    customer: {
+      id: "11111111-1111-4111-8111-111111111111",
+      customer_number: "C0000000042",
+      display_name: "王芳 (Wang Fang)",
+    },
+    assignee: { id: "00000000-0000-4000-8000-000000000001", username: "rm.li", display_name: "Li Ming" },
+    due_on: "2026-12-02",
+    overdue: false,
+    status: "open",
+    created_at: "2026-11-28T09:00:00+00:00",
+    created_by_username: "rm.li",
+    closed_at: null,
+    closed_by_username: null,
+    outcome: null,
+    ...over,
+  };
+}
