@@ -75,7 +75,7 @@ describe("logging a service request on the 360 view", () => {
     const user = userEvent.setup();
     const panel = await casesPanel();
     expect(await within(panel).findByText("No complaints or service requests for this customer.")).toBeInTheDocument();
-    const opener = within(panel).getByRole("button", { name: "Log a service request" });
+    const opener = within(panel).getByRole("button", { name: "Log a service request or complaint" });
     await user.click(opener);
     expect(opener).toHaveAttribute("aria-expanded", "true");
     const form = within(panel).getByRole("form", { name: "Log a service request" });
@@ -83,7 +83,9 @@ describe("logging a service request on the 360 view", () => {
     expect(subject).toHaveFocus();
     expect(subject).toBeRequired();
     expect(subject).toHaveAttribute("maxLength", "256");
-    // At a branch the customer most often asks at the counter; complaints are not offered (they come from the feed).
+    // A service request unless a complaint is chosen; at a branch the customer most often asks at the counter.
+    expect(within(form).getByRole("radio", { name: "Service request" })).toBeChecked();
+    expect(within(form).getByRole("radio", { name: "Complaint" })).not.toBeChecked();
     const channel = within(form).getByLabelText("Where they asked");
     expect(channel).toHaveDisplayValue("Teller");
     expect(
@@ -91,7 +93,6 @@ describe("logging a service request on the 360 view", () => {
         .getAllByRole("option")
         .map((o) => o.textContent),
     ).toEqual(["Teller", "Call center", "Online banking", "RM visit", "Phone", "Email"]);
-    expect(within(form).queryByText(/Complaint/)).toBeNull();
     await user.type(subject, SUBJECT);
     await user.click(within(form).getByRole("button", { name: "Save" }));
 
@@ -123,7 +124,7 @@ describe("logging a service request on the 360 view", () => {
     const calls = open360((call) => json(logged({ channel: (call.body as { channel: string }).channel }), 201));
     const user = userEvent.setup();
     const panel = await casesPanel();
-    const opener = await within(panel).findByRole("button", { name: "Log a service request" });
+    const opener = await within(panel).findByRole("button", { name: "Log a service request or complaint" });
     await user.click(opener);
     await user.type(within(panel).getByLabelText("What the customer asked for"), "Will not be sent");
     await user.click(within(panel).getByRole("button", { name: "Cancel" }));
@@ -157,7 +158,7 @@ describe("logging a service request on the 360 view", () => {
     );
     const user = userEvent.setup();
     const panel = await casesPanel("投诉与服务请求");
-    await user.click(await within(panel).findByRole("button", { name: "登记服务请求" }));
+    await user.click(await within(panel).findByRole("button", { name: "登记服务请求或投诉" }));
     const subject = within(panel).getByLabelText("客户的请求");
     await user.type(subject, "   ");
     await user.click(within(panel).getByRole("button", { name: "保存" }));
@@ -182,7 +183,7 @@ describe("logging a service request on the 360 view", () => {
     open360(() => problem(404, "not-found", `customer ${customer.id} not found`));
     const user = userEvent.setup();
     const panel = await casesPanel();
-    await user.click(await within(panel).findByRole("button", { name: "Log a service request" }));
+    await user.click(await within(panel).findByRole("button", { name: "Log a service request or complaint" }));
     await user.type(within(panel).getByLabelText("What the customer asked for"), SUBJECT);
     await user.click(within(panel).getByRole("button", { name: "Save" }));
     expect(await within(panel).findByRole("alert")).toHaveTextContent(
@@ -192,12 +193,63 @@ describe("logging a service request on the 360 view", () => {
     expect(within(panel).getByRole("form")).toBeInTheDocument();
   });
 
+  it("logs a complaint when chosen: its own words, due within 48 hours, and the RM's alerts read again", async () => {
+    const complaint = logged({
+      kind: "complaint",
+      subject: "Rude service at the counter",
+      sla_due_at: "2026-11-30T09:00:00+00:00",
+    });
+    const calls = open360(() => json(complaint, 201));
+    const user = userEvent.setup();
+    const panel = await casesPanel();
+    await user.click(await within(panel).findByRole("button", { name: "Log a service request or complaint" }));
+    await user.click(within(panel).getByRole("radio", { name: "Complaint" }));
+    const form = within(panel).getByRole("form", { name: "Log a complaint" });
+    expect(within(form).getByRole("group", { name: "What is it?" })).toHaveAccessibleDescription(
+      "A service request is due within 5 days; a complaint within 48 hours, goes on the customer's timeline and alerts their RM.",
+    );
+    expect(within(form).queryByLabelText("What the customer asked for")).toBeNull();
+    await user.type(within(form).getByLabelText("What the customer complains about"), "Rude service at the counter");
+    const alertReads = calls.filter((c) => c.path === "/api/v1/alerts").length;
+    await user.click(within(form).getByRole("button", { name: "Save" }));
+
+    const said = await within(panel).findByTestId("case-logged");
+    expect(said).toHaveTextContent(
+      `Complaint logged. It is due ${formatDateTime("2026-11-30T09:00:00+00:00", "en")}; the customer's RM is alerted.`,
+    );
+    expect(said).toHaveFocus();
+    expect(posts(calls)[0].body).toEqual({
+      customer_id: customer.id,
+      kind: "complaint",
+      subject: "Rude service at the counter",
+      channel: "teller",
+    });
+    await waitFor(() => expect(calls.filter((c) => c.path === "/api/v1/alerts").length).toBeGreaterThan(alertReads));
+  });
+
+  it("words the complaint form and its refusal in Chinese", async () => {
+    open360(
+      () => problem(422, "validation-error", "subject: too long", [{ field: "body.subject", message: "too long" }]),
+      { locale: "zh-CN" },
+    );
+    const user = userEvent.setup();
+    const panel = await casesPanel("投诉与服务请求");
+    await user.click(await within(panel).findByRole("button", { name: "登记服务请求或投诉" }));
+    await user.click(within(panel).getByRole("radio", { name: "投诉" }));
+    const form = within(panel).getByRole("form", { name: "登记投诉" });
+    const subject = within(form).getByLabelText("客户投诉的内容");
+    await user.type(subject, "柜台服务态度差");
+    await user.click(within(form).getByRole("button", { name: "保存" }));
+    await waitFor(() => expect(subject).toHaveAttribute("aria-invalid", "true"));
+    expect(within(panel).getByRole("alert")).toHaveTextContent("请写明客户投诉的内容，最多 256 字。");
+  });
+
   it("is not offered to an auditor, who reads cases but does not work them", async () => {
     open360(() => json(logged(), 201), { role: "auditor" });
     const panel = await casesPanel();
     await waitFor(() => expect(screen.getByTestId("who")).toHaveTextContent("auditor"));
     expect(await within(panel).findByText("No complaints or service requests for this customer.")).toBeInTheDocument();
-    expect(within(panel).queryByRole("button", { name: "Log a service request" })).toBeNull();
+    expect(within(panel).queryByRole("button", { name: "Log a service request or complaint" })).toBeNull();
   });
 });
 
@@ -265,7 +317,7 @@ describe("logging a service request on the Caller page", () => {
     const user = userEvent.setup();
     const panel = await screen.findByRole("region", { name: "Open cases and complaints" });
     await within(panel).findByText("Charged twice for annual card fee");
-    await user.click(within(panel).getByRole("button", { name: "Log a service request" }));
+    await user.click(within(panel).getByRole("button", { name: "Log a service request or complaint" }));
     expect(within(panel).getByLabelText("Where they asked")).toHaveDisplayValue("Call center");
     await user.type(
       within(panel).getByLabelText("What the customer asked for"),

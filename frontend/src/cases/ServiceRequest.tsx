@@ -1,5 +1,6 @@
-// Logging what a customer asked for (a replacement card, a copy of a statement) as a service request, due in 5 days.
-// Complaints are not logged by hand: they come through the call-center feed, so the form offers service requests only.
+// Logging by hand what a customer asked for (a replacement card, a copy of a statement) as a service request, due in 5
+// days, or a complaint made to a person (at the counter, to the RM, by e-mail), due in 48 hours: it goes on the
+// customer's timeline and raises the RM's alert, as the call-center feed's complaints do.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import { useAuth } from "../auth";
 import { formatDateTime } from "../format";
@@ -9,11 +10,13 @@ import { ErrorMessage, Panel } from "../components/Status";
 import { FieldProblem } from "./FieldProblem";
 import {
   openFieldProblems,
+  OPEN_KINDS,
   REQUEST_CHANNELS,
   SUBJECT_MAX,
   useOpenServiceRequest,
   type Case,
   type OpenField,
+  type OpenKind,
   type RequestChannel,
 } from "./api";
 
@@ -34,10 +37,12 @@ function ServiceRequestForm({
   defaultChannel: RequestChannel;
   busy: boolean;
   error: unknown;
-  onSubmit: (subject: string, channel: RequestChannel) => void;
+  onSubmit: (kind: OpenKind, subject: string, channel: RequestChannel) => void;
   onCancel: () => void;
 }) {
   const { t, label } = useI18n();
+  const [kind, setKind] = useState<OpenKind>("service_request");
+  const complaint = kind === "complaint";
   const [subject, setSubject] = useState("");
   const [channel, setChannel] = useState<RequestChannel>(defaultChannel);
   // The server's objection holds for what it was sent, not for what has been typed since.
@@ -64,7 +69,7 @@ function ServiceRequestForm({
   function submit(e: FormEvent) {
     e.preventDefault();
     setSent({ subject, channel });
-    onSubmit(subject, channel);
+    onSubmit(kind, subject, channel);
   }
 
   function escape(e: KeyboardEvent) {
@@ -75,9 +80,27 @@ function ServiceRequestForm({
   }
 
   return (
-    <form id={formId} className="case-log" aria-label={t("cases.log")} onSubmit={submit} onKeyDown={escape}>
+    <form
+      id={formId}
+      className="case-log"
+      aria-label={complaint ? t("cases.logComplaint") : t("cases.log")}
+      onSubmit={submit}
+      onKeyDown={escape}
+    >
+      <fieldset className="chips case-kind" style={{ flexBasis: "100%" }} aria-describedby={`${formId}-kind-hint`}>
+        <legend>{t("cases.kindChoice")}</legend>
+        {OPEN_KINDS.map((k) => (
+          <label key={k} className={kind === k ? "chip on" : "chip"}>
+            <input type="radio" name={`${formId}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} />{" "}
+            {label("caseKind", k)}
+          </label>
+        ))}
+        <small id={`${formId}-kind-hint`} style={{ flexBasis: "100%" }}>
+          {t("cases.kindHint")}
+        </small>
+      </fieldset>
       <div className="field">
-        <label htmlFor={ids.subject}>{t("cases.subject")}</label>
+        <label htmlFor={ids.subject}>{complaint ? t("cases.complaintSubject") : t("cases.subject")}</label>
         <input
           id={ids.subject}
           ref={first}
@@ -91,7 +114,11 @@ function ServiceRequestForm({
           aria-describedby={subjectProblems.length > 0 ? `${ids.hint} ${ids.subjectProblem}` : ids.hint}
         />
         <small id={ids.hint}>{t("cases.subjectHint")}</small>
-        <FieldProblem id={ids.subjectProblem} text={t(PROBLEM_TEXT.subject)} messages={subjectProblems} />
+        <FieldProblem
+          id={ids.subjectProblem}
+          text={complaint ? t("cases.invalid.complaintSubject") : t(PROBLEM_TEXT.subject)}
+          messages={subjectProblems}
+        />
       </div>
       <div className="field">
         <label htmlFor={ids.channel}>{t("cases.channel")}</label>
@@ -124,8 +151,8 @@ function ServiceRequestForm({
 }
 
 /**
- * A customer's cases panel: for a role that works cases, a "Log a service request" button in its head opens the
- * form above the list (the channel preset to where the customer is most likely asking); once logged, the form
+ * A customer's cases panel: for a role that works cases, a "Log a service request or complaint" button in its head
+ * opens the form above the list (a service request unless a complaint is chosen) (the channel preset to where the customer is most likely asking); once logged, the form
  * closes and a sentence says when the request is due. `onLogged` hears of each request logged here.
  */
 export function CasesPanel({
@@ -169,9 +196,9 @@ export function CasesPanel({
     window.setTimeout(() => opener.current?.focus());
   }
 
-  function submit(subject: string, channel: RequestChannel) {
+  function submit(kind: OpenKind, subject: string, channel: RequestChannel) {
     open.mutate(
-      { customerId, subject, channel },
+      { customerId, kind, subject, channel },
       {
         onSuccess: (c) => {
           setLogging(false);
@@ -196,7 +223,7 @@ export function CasesPanel({
             aria-controls={logging ? formId : undefined}
             onClick={logging ? cancel : start}
           >
-            {t("cases.log")}
+            {t("cases.logCase")}
           </button>
         )
       }
@@ -214,9 +241,13 @@ export function CasesPanel({
       <div className="case-result" aria-live="polite">
         {logged && (
           <p ref={result} tabIndex={-1} className="status ok" data-testid="case-logged">
-            {logged.sla_due_at
-              ? t("cases.logged", { when: formatDateTime(logged.sla_due_at, locale) })
-              : t("cases.loggedNoDue")}
+            {logged.kind === "complaint"
+              ? logged.sla_due_at
+                ? t("cases.complaintLogged", { when: formatDateTime(logged.sla_due_at, locale) })
+                : t("cases.complaintLoggedNoDue")
+              : logged.sla_due_at
+                ? t("cases.logged", { when: formatDateTime(logged.sla_due_at, locale) })
+                : t("cases.loggedNoDue")}
           </p>
         )}
       </div>

@@ -118,29 +118,43 @@ export const fieldProblems = (e: unknown) => problemsAbout(e, CLOSE_FIELDS);
 /** The server's objections to the service request form's fields (422), each with the field it names. */
 export const openFieldProblems = (e: unknown) => problemsAbout(e, OPEN_FIELDS);
 
+/** What is logged by hand (domain/services/cases.py): a service request (due within 5 days) or a complaint made to a
+ * person (due within 48 hours; on the customer's timeline, counted for the churn risk, and an alert for the RM). */
+export const OPEN_KINDS = ["service_request", "complaint"] as const;
+export type OpenKind = (typeof OPEN_KINDS)[number];
+
 export interface OpenInput {
   customerId: string;
+  kind?: OpenKind;
   subject: string;
   channel: RequestChannel;
 }
 
 /**
- * Log a customer's service request (POST /cases: due in 5 days). Afterwards every case list is read again, and so
- * is the caller's context (it lists the open cases).
+ * Log a customer's service request or complaint (POST /cases). Afterwards every case list is read again, and so is
+ * the caller's context (it lists the open cases); after a complaint also the alerts (the RM's is raised), the
+ * customer's timeline and value (the churn risk counts it).
  */
 export function useOpenServiceRequest() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ customerId, subject, channel }: OpenInput) =>
+    mutationFn: ({ customerId, kind = "service_request", subject, channel }: OpenInput) =>
       unwrap(
         api.POST("/api/v1/cases", {
-          body: { customer_id: customerId, kind: "service_request", subject, channel },
+          body: { customer_id: customerId, kind, subject, channel },
         }),
       ),
-    onSuccess: () =>
+    onSuccess: (c) =>
       void Promise.all([
         queryClient.invalidateQueries({ queryKey: ["cases"] }),
         queryClient.invalidateQueries({ queryKey: ["caller"] }),
+        ...(c.kind === "complaint"
+          ? [
+              queryClient.invalidateQueries({ queryKey: ["alerts"] }),
+              queryClient.invalidateQueries({ queryKey: ["timeline", c.customer.id] }),
+              queryClient.invalidateQueries({ queryKey: ["value", c.customer.id] }),
+            ]
+          : []),
       ]),
   });
 }
