@@ -643,6 +643,57 @@ try {
     skip("a branch manager reads RM performance", "the server has no /api/v1/analytics/rm-performance yet");
   }
 
+  if (await hasPath("/api/v1/tasks")) {
+    await test("rm.li finds the agent's call-back among her tasks on My day, marks it done with what came of it, and after a reload it is no longer open", async () => {
+      const liId = (await apiGet(liToken, "/api/v1/auth/me")).body.id;
+      const open = (await apiGet(liToken, `/api/v1/tasks?status=open&assignee_id=${liId}&limit=100`)).body.items;
+      const callBack = open.find((x) => x.created_by_username === "agent.chen");
+      expect(callBack, `rm.li has no open task left by agent.chen: ${JSON.stringify(open.map((x) => x.title))}`);
+
+      await signIn("rm.li");
+      await page.getByText(/Signed in as .*\(relationship manager\)/).waitFor();
+      const card = page.getByRole("region", { name: "Tasks", exact: true });
+      const row = card.locator(`li[data-task-id="${callBack.id}"]`);
+      await row.getByText(callBack.title, { exact: true }).waitFor();
+      await row.getByText(/left by agent\.chen/).waitFor();
+      if (callBack.note) await row.getByText(callBack.note, { exact: false }).waitFor();
+      if (callBack.customer)
+        await row.getByRole("link", { name: callBack.customer.display_name, exact: true }).waitFor();
+      // The soonest first: nothing listed above it is due later.
+      const dues = await card.locator("li[data-task-id] time").evaluateAll((ts) => ts.map((t) => t.dateTime));
+      expect(
+        dues.every((d, i) => i === 0 || dues[i - 1] <= d),
+        `the tasks are not the soonest first: ${dues.join(", ")}`,
+      );
+      await shot("29-my-day-tasks");
+
+      await row.getByRole("button", { name: `Done: ${callBack.title}` }).click();
+      const outcome = `E2E: called back, she keeps the floating rate (${Date.now().toString(36)})`;
+      const form = row.getByRole("form", { name: `Mark “${callBack.title}” done` });
+      await form.getByLabel("What came of it").fill(outcome);
+      await form.getByRole("button", { name: "Mark done" }).click();
+      await row
+        .getByTestId("task-result")
+        .getByText(/^Done\./)
+        .waitFor();
+      // Updated in place: the same row, now done, with what came of it.
+      await row.getByText(`What came of it: ${outcome}`).waitFor();
+      expect((await row.getByRole("button", { name: /^Done: / }).count()) === 0, "the Done button is still there");
+      const stored = (await apiGet(liToken, `/api/v1/tasks/${callBack.id}`)).body;
+      expect(
+        stored.status === "done" && stored.outcome === outcome && stored.closed_by_username === "rm.li",
+        `server has ${JSON.stringify(stored)}`,
+      );
+      await shot("30-my-day-task-done");
+
+      await page.reload();
+      await card.locator('[data-testid="my-tasks"], .status.empty').first().waitFor();
+      expect((await row.count()) === 0, "the call-back is still among rm.li's open tasks after a reload");
+    });
+  } else {
+    skip("rm.li marks the agent's call-back done on My day", "the server has no /api/v1/tasks yet");
+  }
+
   if (await hasPath("/api/v1/contact-center/context")) {
     // A caller with a phone of their own (not a household's shared one), found as admin, who sees phones in full.
     const adminToken = await token("admin");
