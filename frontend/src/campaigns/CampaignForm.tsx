@@ -1,5 +1,6 @@
 // Preparing a campaign (marketing, admins): what is offered, to whom, how, when, and how many are held out to measure
-// the effect against. It is saved as a draft; nobody is in it until it is launched.
+// the effect against. It is saved as a draft; nobody is in it until it is launched. The same form changes a draft,
+// filled with its values, sending only the fields changed.
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api, unwrap } from "../api/client";
@@ -7,6 +8,7 @@ import { useI18n, type MessageKey } from "../i18n";
 import { ErrorMessage, Loading } from "../components/Status";
 import { FieldProblem } from "../cases/FieldProblem";
 import {
+  changedFields,
   CHANNELS,
   CONTROL_PCT_DEFAULT,
   CONTROL_PCT_MAX,
@@ -14,9 +16,12 @@ import {
   DESCRIPTION_MAX,
   localDate,
   NAME_MAX,
+  isConflict,
   productName,
   useCreateCampaign,
+  useUpdateCampaign,
   type CampaignDetail,
+  type CampaignInput,
   type Channel,
   type CreateField,
 } from "./api";
@@ -52,22 +57,73 @@ function useSegments() {
   });
 }
 
-/** The form that prepares a campaign; `onCreated` hears of the draft the server made. */
-export function CampaignForm({ onCreated }: { onCreated: (created: CampaignDetail) => void }) {
+/** What the form holds for a draft: its values as the inputs hold them. */
+function draftOf(c: CampaignDetail): Draft {
+  return {
+    name: c.name,
+    description: c.description ?? "",
+    product_code: c.product.code,
+    segment_id: c.segment.id,
+    channel: c.channel,
+    control_pct: String(c.control_pct),
+    starts_on: c.starts_on,
+    ends_on: c.ends_on,
+  };
+}
+
+const inputOf = (d: Draft): CampaignInput => ({
+  name: d.name,
+  description: d.description,
+  product_code: d.product_code,
+  segment_id: d.segment_id,
+  channel: d.channel as Channel,
+  control_pct: Number(d.control_pct),
+  starts_on: d.starts_on,
+  ends_on: d.ends_on,
+});
+
+/**
+ * The form that prepares a campaign; `onCreated` hears of the draft the server made. Given `campaign` (a draft), it
+ * changes that draft instead: `onSaved` hears of it as it is now, `onConflict` of a 409 (launched meanwhile), and
+ * `onCancel` of giving up.
+ */
+export function CampaignForm({
+  onCreated,
+  campaign,
+  onSaved,
+  onConflict,
+  onCancel,
+}: {
+  onCreated?: (created: CampaignDetail) => void;
+  campaign?: CampaignDetail;
+  onSaved?: (saved: CampaignDetail) => void;
+  onConflict?: () => void;
+  onCancel?: () => void;
+}) {
   const { t, label, locale } = useI18n();
   const products = useProductsOnSale();
   const segments = useSegments();
   const create = useCreateCampaign();
-  const [draft, setDraft] = useState<Draft>(() => ({
-    name: "",
-    description: "",
-    product_code: "",
-    segment_id: "",
-    channel: "phone",
-    control_pct: String(CONTROL_PCT_DEFAULT),
-    starts_on: localDate(),
-    ends_on: localDate(30),
-  }));
+  const update = useUpdateCampaign(campaign?.id ?? "");
+  const editing = !!campaign;
+  const mutation = editing ? update : create;
+  const [initial] = useState<Draft>(() =>
+    campaign
+      ? draftOf(campaign)
+      : {
+          name: "",
+          description: "",
+          product_code: "",
+          segment_id: "",
+          channel: "phone",
+          control_pct: String(CONTROL_PCT_DEFAULT),
+          starts_on: localDate(),
+          ends_on: localDate(30),
+        },
+  );
+  const [draft, setDraft] = useState<Draft>(initial);
+  // Editing: nothing was changed, so nothing was sent.
+  const [unchanged, setUnchanged] = useState(false);
   // The server's objection holds for what it was sent, not for what has been typed since.
   const [sent, setSent] = useState<Draft | null>(null);
   const first = useRef<HTMLInputElement>(null);
@@ -77,31 +133,36 @@ export function CampaignForm({ onCreated }: { onCreated: (created: CampaignDetai
     if (ready) first.current?.focus();
   }, [ready]);
 
-  const problems = createFieldProblems(create.error);
+  const problems = createFieldProblems(mutation.error);
   const about = (field: CreateField) =>
     sent && sent[field] === draft[field] ? problems.filter((p) => p.field === field).map((p) => p.message) : [];
-  // Anything not about one of the fields (a 403, the network) is said beneath the form.
-  const other = create.error && problems.length === 0 ? create.error : null;
+  // Anything not about one of the fields (a 403, the network) is said beneath the form; a 409 by the page.
+  const other = mutation.error && problems.length === 0 && !isConflict(mutation.error) ? mutation.error : null;
 
-  const set = (field: CreateField) => (e: { target: { value: string } }) =>
+  const set = (field: CreateField) => (e: { target: { value: string } }) => {
+    setUnchanged(false);
     setDraft((d) => ({ ...d, [field]: e.target.value }));
+  };
 
   function submit(e: FormEvent) {
     e.preventDefault();
     setSent(draft);
-    create.mutate(
-      {
-        name: draft.name,
-        description: draft.description,
-        product_code: draft.product_code,
-        segment_id: draft.segment_id,
-        channel: draft.channel as Channel,
-        control_pct: Number(draft.control_pct),
-        starts_on: draft.starts_on,
-        ends_on: draft.ends_on,
+    if (!editing) {
+      create.mutate(inputOf(draft), { onSuccess: (c) => onCreated?.(c) });
+      return;
+    }
+    const changes = changedFields(inputOf(initial), inputOf(draft));
+    if (Object.keys(changes).length === 0) {
+      update.reset();
+      setUnchanged(true);
+      return;
+    }
+    update.mutate(changes, {
+      onSuccess: (c) => onSaved?.(c),
+      onError: (e) => {
+        if (isConflict(e)) onConflict?.();
       },
-      { onSuccess: onCreated },
-    );
+    });
   }
 
   /** The props that tie a field to its hint and to the server's objection beside it. */
@@ -125,8 +186,12 @@ export function CampaignForm({ onCreated }: { onCreated: (created: CampaignDetai
   if (segments.isError) return <ErrorMessage error={segments.error} onRetry={() => segments.refetch()} />;
 
   return (
-    <form className="campaign-form" aria-label={t("campaigns.create")} onSubmit={submit}>
-      <p className="muted-text">{t("campaigns.createHint")}</p>
+    <form
+      className="campaign-form"
+      aria-label={editing ? t("campaigns.editTitle") : t("campaigns.create")}
+      onSubmit={submit}
+    >
+      <p className="muted-text">{editing ? t("campaigns.editHint") : t("campaigns.createHint")}</p>
       <div className="grid-form">
         <div className="field wide">
           <label htmlFor="cmp-name">{t("campaigns.name")}</label>
@@ -151,6 +216,12 @@ export function CampaignForm({ onCreated }: { onCreated: (created: CampaignDetai
           <label htmlFor="cmp-product_code">{t("campaigns.product")}</label>
           <select {...described("product_code", "cmp-product_code-hint")} required>
             <option value="">{t("campaigns.chooseProduct")}</option>
+            {/* A draft's product no longer on sale stays choosable as it is (the server says if it may not be). */}
+            {campaign && !products.data.some((p) => p.code === campaign.product.code) && (
+              <option value={campaign.product.code}>
+                {productName(campaign.product, locale)} ({campaign.product.code})
+              </option>
+            )}
             {products.data.map((p) => (
               <option key={p.code} value={p.code}>
                 {productName(p, locale)} ({p.code})
@@ -164,6 +235,9 @@ export function CampaignForm({ onCreated }: { onCreated: (created: CampaignDetai
           <label htmlFor="cmp-segment_id">{t("campaigns.segment")}</label>
           <select {...described("segment_id", "cmp-segment_id-hint")} required>
             <option value="">{t("campaigns.chooseSegment")}</option>
+            {campaign && !segments.data.items.some((s) => s.id === campaign.segment.id) && (
+              <option value={campaign.segment.id}>{campaign.segment.name}</option>
+            )}
             {segments.data.items.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -219,10 +293,22 @@ export function CampaignForm({ onCreated }: { onCreated: (created: CampaignDetai
         </div>
       </div>
       <div className="actions">
-        <button type="submit" disabled={create.isPending}>
-          {create.isPending ? t("campaigns.creating") : t("campaigns.createSubmit")}
+        <button type="submit" disabled={mutation.isPending}>
+          {editing
+            ? mutation.isPending
+              ? t("common.saving")
+              : t("campaigns.saveChanges")
+            : mutation.isPending
+              ? t("campaigns.creating")
+              : t("campaigns.createSubmit")}
         </button>
+        {editing && onCancel && (
+          <button type="button" className="secondary" disabled={mutation.isPending} onClick={onCancel}>
+            {t("common.cancel")}
+          </button>
+        )}
       </div>
+      <div aria-live="polite">{unchanged && <p className="status notice">{t("campaigns.noChanges")}</p>}</div>
       {other !== null && <ErrorMessage error={other} />}
     </form>
   );

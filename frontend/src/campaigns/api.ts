@@ -174,6 +174,54 @@ export function useCreateCampaign() {
   });
 }
 
+/** A draft's changes: only the fields changed are sent (PATCH /campaigns/{id}); a description emptied is none. */
+export type CampaignChanges = Partial<Omit<CampaignInput, "description">> & { description?: string | null };
+
+/** The fields of `next` that differ from `before`, as PATCH takes them. */
+export function changedFields(before: CampaignInput, next: CampaignInput): CampaignChanges {
+  const changes: CampaignChanges = {};
+  for (const field of CREATE_FIELDS) {
+    if (field === "description") {
+      const text = next.description.trim();
+      if (text !== before.description.trim()) changes.description = text || null;
+    } else if (next[field] !== before[field]) (changes as Record<string, unknown>)[field] = next[field];
+  }
+  return changes;
+}
+
+/** Change a draft. The answer is the campaign as it is now; afterwards (and after a 409: launched meanwhile) every
+ * campaign query is read again. */
+export function useUpdateCampaign(id: string) {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.all });
+  return useMutation({
+    mutationFn: (changes: CampaignChanges) =>
+      unwrap(api.PATCH("/api/v1/campaigns/{campaign_id}", { params: { path: { campaign_id: id } }, body: changes })),
+    onSuccess: (campaign) => {
+      queryClient.setQueryData(keys.detail(campaign.id), campaign);
+      void refresh();
+    },
+    onError: (e) => {
+      if (isConflict(e)) void refresh();
+    },
+  });
+}
+
+/** Delete a draft (204). Afterwards the lists are read again; after a 409 (launched meanwhile) the campaign too. */
+export function useDeleteCampaign(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.DELETE("/api/v1/campaigns/{campaign_id}", { params: { path: { campaign_id: id } } })),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: keys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: ["campaigns", "list"] });
+    },
+    onError: (e) => {
+      if (isConflict(e)) void queryClient.invalidateQueries({ queryKey: keys.all });
+    },
+  });
+}
+
 /** Launch a draft or close an active campaign. The answer is the campaign as it is now; afterwards (and after a 409:
  * someone else launched or closed it first) every campaign query is read again. */
 export function useCampaignStep(step: "launch" | "close") {

@@ -454,3 +454,172 @@ describe("the contacts of a campaign", () => {
     expect(screen.getByRole("link", { name: "Customer 1" })).toBeInTheDocument();
   });
 });
+
+describe("changing and deleting a draft", () => {
+  // A draft whose last day has passed: it cannot be launched until it has new dates.
+  const stale = { ...draft, starts_on: "2020-01-01", ends_on: "2020-01-31" };
+
+  function openDraft(routes: Record<string, (call: Call) => Response> = {}, campaign = () => stale) {
+    signedIn("mkt.zhao");
+    return mockApi({
+      "GET /api/v1/auth/me": () => json(marketing),
+      "GET /api/v1/campaigns/:id": () => json(campaign()),
+      // Neither its product nor its segment need be in the pickers' lists: the draft's own are offered.
+      "GET /api/v1/products": () => json({ items: [], next_cursor: null }),
+      "GET /api/v1/segments": () => json({ items: [], next_cursor: null }),
+      ...routes,
+    });
+  }
+  const patches = (calls: Call[]) => calls.filter((c) => c.method === "PATCH");
+
+  it("says a draft past its last day needs new dates, and sends only the dates changed", async () => {
+    let current = stale;
+    const calls = openDraft(
+      { "PATCH /api/v1/campaigns/:id": (c) => json((current = { ...stale, ...(c.body as object) })) },
+      () => current,
+    );
+    renderCampaign();
+    const user = userEvent.setup();
+    expect(await screen.findByTestId("campaign-past-end")).toHaveTextContent(
+      "Its last day has passed: give it new dates (Edit) before launching it.",
+    );
+    await user.click(screen.getByRole("button", { name: "Edit" }));
+    const form = await screen.findByRole("form", { name: "Change the draft" });
+    const name = within(form).getByLabelText("Name");
+    await waitFor(() => expect(name).toHaveFocus());
+    expect(name).toHaveValue("Year-end time deposit drive");
+    expect(within(form).getByLabelText("Product")).toHaveValue("TD-12M");
+    expect(within(form).getByLabelText("Segment")).toHaveValue("5e000000-0000-4000-8000-000000000001");
+    expect(within(form).getByLabelText("Control group (%)")).toHaveValue(10);
+    expect(within(form).getByLabelText("First day")).toHaveValue("2020-01-01");
+    expect(within(form).getByLabelText("Last day")).toHaveValue("2020-01-31");
+    await user.clear(within(form).getByLabelText("First day"));
+    await user.type(within(form).getByLabelText("First day"), "2099-01-01");
+    await user.clear(within(form).getByLabelText("Last day"));
+    await user.type(within(form).getByLabelText("Last day"), "2099-02-28");
+    await user.click(within(form).getByRole("button", { name: "Save changes" }));
+
+    const said = await screen.findByTestId("campaign-step-result");
+    expect(said).toHaveTextContent("Draft saved.");
+    await waitFor(() => expect(said).toHaveFocus());
+    expect(patches(calls)).toHaveLength(1);
+    expect(patches(calls)[0].path).toBe(`/api/v1/campaigns/${ID}`);
+    expect(patches(calls)[0].body).toEqual({ starts_on: "2099-01-01", ends_on: "2099-02-28" });
+    expect(screen.queryByRole("form", { name: "Change the draft" })).toBeNull();
+    expect(screen.getByTestId("campaign-facts")).toHaveTextContent(
+      `${formatDate("2099-01-01", "en")} – ${formatDate("2099-02-28", "en")}`,
+    );
+    expect(screen.queryByTestId("campaign-past-end")).toBeNull();
+  });
+
+  it("sends nothing when nothing was changed, an emptied description as none, and cancels", async () => {
+    const calls = openDraft({ "PATCH /api/v1/campaigns/:id": () => json(stale) });
+    renderCampaign();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Edit" }));
+    const form = await screen.findByRole("form", { name: "Change the draft" });
+    await user.click(within(form).getByRole("button", { name: "Save changes" }));
+    expect(await within(form).findByText("Nothing has been changed.")).toBeInTheDocument();
+    expect(patches(calls)).toHaveLength(0);
+
+    await user.clear(within(form).getByLabelText("Description"));
+    await user.click(within(form).getByRole("button", { name: "Save changes" }));
+    await waitFor(() => expect(patches(calls)).toHaveLength(1));
+    expect(patches(calls)[0].body).toEqual({ description: null });
+
+    await user.click(await screen.findByRole("button", { name: "Edit" }));
+    await user.click(within(await screen.findByRole("form")).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("form")).toBeNull();
+    await waitFor(() => expect(screen.getByRole("button", { name: "Edit" })).toHaveFocus());
+  });
+
+  it("puts the server's objection beside its field (422), and says so when launched meanwhile (409)", async () => {
+    let launched = false;
+    openDraft({
+      "PATCH /api/v1/campaigns/:id": (c) =>
+        (c.body as { name?: string }).name === "Later"
+          ? ((launched = true), problem(409, "conflict", "campaign is active, not a draft"))
+          : problem(422, "validation-error", "ends before it starts", [
+              { field: "body.ends_on", message: "ends before it starts" },
+            ]),
+    });
+    renderCampaign();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Edit" }));
+    const form = await screen.findByRole("form", { name: "Change the draft" });
+    await user.clear(within(form).getByLabelText("Last day"));
+    await user.type(within(form).getByLabelText("Last day"), "2020-02-15");
+    await user.click(within(form).getByRole("button", { name: "Save changes" }));
+    const last = within(form).getByLabelText("Last day");
+    await waitFor(() => expect(last).toHaveAttribute("aria-invalid", "true"));
+    expect(last).toHaveAccessibleDescription(/ends before it starts/);
+
+    await user.clear(within(form).getByLabelText("Name"));
+    await user.type(within(form).getByLabelText("Name"), "Later");
+    await user.click(within(form).getByRole("button", { name: "Save changes" }));
+    expect(await screen.findByTestId("campaign-step-result")).toHaveTextContent(
+      "The campaign can no longer be changed (it has been launched meanwhile); it is shown as it is now.",
+    );
+    expect(launched).toBe(true);
+    expect(screen.queryByRole("form", { name: "Change the draft" })).toBeNull();
+  });
+
+  it("deletes a draft only once confirmed, then goes back to the campaigns", async () => {
+    const calls = openDraft({ "DELETE /api/v1/campaigns/:id": () => new Response(null, { status: 204 }) });
+    renderCampaign();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Delete draft…" }));
+    const dialog = screen.getByRole("alertdialog", { name: "Delete this draft?" });
+    expect(dialog).toHaveAccessibleDescription(
+      "The draft is deleted for good. Nobody is in it yet, so no customer is affected.",
+    );
+    expect(within(dialog).getByRole("button", { name: "Delete now" })).toHaveFocus();
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(calls.some((c) => c.method === "DELETE")).toBe(false);
+
+    await user.click(screen.getByRole("button", { name: "Delete draft…" }));
+    await user.click(screen.getByRole("button", { name: "Delete now" }));
+    await waitFor(() => expect(screen.getByTestId("where")).toHaveTextContent(/^\/campaigns$/));
+    expect(calls.filter((c) => c.method === "DELETE").map((c) => c.path)).toEqual([`/api/v1/campaigns/${ID}`]);
+  });
+
+  it("says so when the draft was launched before it could be deleted (409), in Chinese", async () => {
+    openDraft({
+      "DELETE /api/v1/campaigns/:id": () => problem(409, "conflict", "campaign is active, not a draft"),
+    });
+    renderCampaign(`/campaigns/${ID}`, "zh-CN");
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "删除草稿…" }));
+    await user.click(screen.getByRole("button", { name: "立即删除" }));
+    const said = await screen.findByTestId("campaign-step-result");
+    expect(said).toHaveTextContent("活动已无法删除（已被启动）；显示的是其当前状态。");
+    expect(said).toHaveTextContent("campaign is active, not a draft");
+    expect(screen.getByTestId("where")).toHaveTextContent(`/campaigns/${ID}`);
+  });
+
+  it("offers neither to a launched campaign, nor to a role that does not manage campaigns", async () => {
+    signedIn("mkt.zhao");
+    mockApi({
+      "GET /api/v1/auth/me": () => json(marketing),
+      "GET /api/v1/campaigns/:id": () => json(active),
+      "GET /api/v1/campaigns/:id/members": () => json({ items: [], next_cursor: null }),
+    });
+    renderCampaign();
+    await screen.findByRole("button", { name: "Close…" });
+    expect(screen.queryByRole("button", { name: "Edit" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Delete draft…" })).toBeNull();
+  });
+
+  it("offers no editing to an auditor reading a draft", async () => {
+    signedIn("audit.sun");
+    mockApi({
+      "GET /api/v1/auth/me": () => json(auditor),
+      "GET /api/v1/campaigns/:id": () => json(stale),
+    });
+    renderCampaign();
+    await screen.findByText("A draft: nobody is in it until it is launched.");
+    expect(screen.queryByRole("button", { name: "Edit" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Delete draft…" })).toBeNull();
+  });
+});

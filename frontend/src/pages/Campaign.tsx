@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { ApiError } from "../api/client";
 import { useAuth } from "../auth";
 import { formatDate, formatDateTime, formatNumber } from "../format";
@@ -9,11 +9,14 @@ import { ErrorMessage, Fact, Loading, Panel } from "../components/Status";
 import {
   isConflict,
   isNobodyEligible,
+  localDate,
   productName,
   useCampaign,
   useCampaignStep,
+  useDeleteCampaign,
   type CampaignDetail,
 } from "../campaigns/api";
+import { CampaignForm } from "../campaigns/CampaignForm";
 import { CampaignStatusTag } from "../campaigns/CampaignStatusTag";
 import { EffectPanel, ExcludedPanel } from "../campaigns/Effect";
 import { MembersPanel } from "../campaigns/Members";
@@ -155,6 +158,81 @@ function CampaignStep({
   );
 }
 
+/** Delete a draft (marketing, admins), once confirmed; then back to the campaigns. A 409 (launched meanwhile) is told
+ * through `onNews`, and the campaign is read again. */
+function DeleteDraft({ campaign, onNews }: { campaign: CampaignDetail; onNews: (news: News | null) => void }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const mutation = useDeleteCampaign(campaign.id);
+  const [confirming, setConfirming] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const confirm = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirm.current?.focus();
+  }, [confirming]);
+
+  function start() {
+    mutation.reset();
+    onNews(null);
+    setConfirming(true);
+  }
+  function cancel() {
+    setConfirming(false);
+    window.setTimeout(() => opener.current?.focus());
+  }
+  function go() {
+    mutation.mutate(undefined, {
+      onSuccess: () => navigate("/campaigns"),
+      onError: (e) => {
+        if (!isConflict(e)) return;
+        setConfirming(false);
+        onNews({
+          ok: false,
+          text: t("campaigns.notDeleted409"),
+          detail: e instanceof ApiError ? (e.problem?.detail ?? null) : null,
+        });
+      },
+    });
+  }
+  function escape(e: KeyboardEvent) {
+    if (e.key === "Escape" && !mutation.isPending) {
+      e.stopPropagation();
+      cancel();
+    }
+  }
+  const error = mutation.error && !isConflict(mutation.error) ? mutation.error : null;
+  return (
+    <div className="campaign-step">
+      {!confirming && (
+        <button type="button" ref={opener} className="secondary" onClick={start}>
+          {t("campaigns.delete")}
+        </button>
+      )}
+      {confirming && (
+        <div
+          className="confirm"
+          role="alertdialog"
+          aria-labelledby="campaign-delete-title"
+          aria-describedby="campaign-delete-explain"
+          onKeyDown={escape}
+        >
+          <h2 id="campaign-delete-title">{t("campaigns.deleteTitle")}</h2>
+          <p id="campaign-delete-explain">{t("campaigns.deleteExplain")}</p>
+          <div className="actions tight">
+            <button type="button" ref={confirm} className="danger" disabled={mutation.isPending} onClick={go}>
+              {mutation.isPending ? t("campaigns.deleting") : t("campaigns.deleteNow")}
+            </button>
+            <button type="button" className="secondary" disabled={mutation.isPending} onClick={cancel}>
+              {t("common.cancel")}
+            </button>
+          </div>
+        </div>
+      )}
+      {error !== null && <ErrorMessage error={error} />}
+    </div>
+  );
+}
+
 function Facts({ c }: { c: CampaignDetail }) {
   const { t, label, locale } = useI18n();
   const { me } = useAuth();
@@ -214,6 +292,8 @@ export function CampaignPage() {
   const campaign = useCampaign(campaignId, allowed);
   const manage = !!me && mayManageCampaigns(me.role);
   const [news, setNews] = useState<News | null>(null);
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const said = useRef<HTMLParagraphElement>(null);
   // Once the confirmation is gone, the keyboard's place is the sentence that says what happened.
   useEffect(() => {
@@ -249,7 +329,26 @@ export function CampaignPage() {
           </h1>
           {c.description && <p className="sub">{c.description}</p>}
         </div>
-        {manage && c.status === "draft" && <CampaignStep key="launch" campaign={c} step="launch" onNews={setNews} />}
+        {manage && c.status === "draft" && (
+          <div className="actions tight">
+            {!editing && (
+              <button
+                type="button"
+                ref={editButton}
+                className="secondary"
+                aria-controls="campaign-edit"
+                onClick={() => {
+                  setNews(null);
+                  setEditing(true);
+                }}
+              >
+                {t("campaigns.edit")}
+              </button>
+            )}
+            <CampaignStep key="launch" campaign={c} step="launch" onNews={setNews} />
+            <DeleteDraft campaign={c} onNews={setNews} />
+          </div>
+        )}
         {manage && c.status === "active" && <CampaignStep key="close" campaign={c} step="close" onNews={setNews} />}
       </header>
       <div aria-live="polite">
@@ -265,9 +364,34 @@ export function CampaignPage() {
           </p>
         )}
       </div>
+      {manage && c.status === "draft" && editing && (
+        <Panel title={t("campaigns.editTitle")} id="campaign-edit">
+          <CampaignForm
+            campaign={c}
+            onSaved={() => {
+              setEditing(false);
+              setNews({ ok: true, text: t("campaigns.edited") });
+            }}
+            onConflict={() => {
+              setEditing(false);
+              setNews({ ok: false, text: t("campaigns.notEdited409") });
+            }}
+            onCancel={() => {
+              setEditing(false);
+              window.setTimeout(() => editButton.current?.focus());
+            }}
+          />
+        </Panel>
+      )}
       <Panel title={t("campaigns.facts")} id="campaign-facts">
         <Facts c={c} />
         {c.status === "draft" && <p className="muted-text">{t("campaigns.draftNote")}</p>}
+        {/* Past its last day a draft cannot be launched (409) until it has new dates. */}
+        {c.status === "draft" && c.ends_on < localDate() && (
+          <p className="status notice" data-testid="campaign-past-end">
+            {t("campaigns.pastEnd")}
+          </p>
+        )}
       </Panel>
       {c.status !== "draft" && (
         <>
