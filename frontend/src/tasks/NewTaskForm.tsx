@@ -7,7 +7,16 @@ import { useI18n, type MessageKey } from "../i18n";
 import { ErrorMessage } from "../components/Status";
 import { FieldProblem } from "../cases/FieldProblem";
 import { staffName, useStaff } from "../staff";
-import { NOTE_MAX, taskFieldProblems, TITLE_MAX, today, useCreateTask, type Task, type TaskField } from "./api";
+import {
+  NOTE_MAX,
+  taskFieldProblems,
+  TITLE_MAX,
+  latestDue,
+  today,
+  useCreateTask,
+  type Task,
+  type TaskField,
+} from "./api";
 
 const PROBLEM_TEXT: Partial<Record<TaskField, MessageKey>> = {
   title: "task.invalid.title",
@@ -99,6 +108,7 @@ export function NewTaskForm({
           type="date"
           required
           min={today()}
+          max={latestDue()}
           value={values.due_on}
           onChange={set("due_on")}
           aria-invalid={about("due_on").length > 0}

@@ -9,7 +9,16 @@ import { useI18n, type MessageKey } from "../i18n";
 import { mayWorkTasks } from "../roles";
 import { ErrorMessage } from "../components/Status";
 import { FieldProblem } from "../cases/FieldProblem";
-import { isNotOpen, NOTE_MAX, taskFieldProblems, today, useTaskAction, type Task, type TaskAction } from "./api";
+import {
+  isNotOpen,
+  NOTE_MAX,
+  taskFieldProblems,
+  latestDue,
+  today,
+  useTaskAction,
+  type Task,
+  type TaskAction,
+} from "./api";
 
 type Mode = "done" | "cancel" | "move";
 
@@ -91,6 +100,7 @@ function ActionForm({
             type="date"
             required
             min={today()}
+            max={latestDue()}
             value={value}
             onChange={(e) => setValue(e.target.value)}
             aria-invalid={messages.length > 0}

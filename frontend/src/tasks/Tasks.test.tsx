@@ -10,6 +10,13 @@ import { MyDayPage } from "../pages/MyDay";
 import { Customer360Page } from "../pages/Customer360";
 import { today } from "./api";
 
+/** A day `n` days from today, as the API writes it. */
+function inDays(n: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + n);
+  return today(d);
+}
+
 const empty = { items: [], next_cursor: null };
 const tasksCalls = (calls: Call[], method = "GET") =>
   calls.filter((c) => c.path.startsWith("/api/v1/tasks") && c.method === method);
@@ -149,7 +156,7 @@ describe("the Tasks card on My day", () => {
 
   it("moves a task to another day", async () => {
     const calls = myDay("rm", {
-      "PATCH /api/v1/tasks/:id": () => json({ ...overdue, due_on: "2099-02-01", overdue: false }),
+      "PATCH /api/v1/tasks/:id": () => json({ ...overdue, due_on: inDays(30), overdue: false }),
     });
     const user = userEvent.setup();
     const panel = await screen.findByRole("region", { name: "Tasks" });
@@ -157,12 +164,12 @@ describe("the Tasks card on My day", () => {
     await user.click(within(panel).getByRole("button", { name: "Move: Send the fund prospectus" }));
     const date = within(panel).getByLabelText("New date");
     await user.clear(date);
-    await user.type(date, "2099-02-01");
+    await user.type(date, inDays(30));
     await user.click(within(panel).getByRole("button", { name: "Move" }));
     expect(await within(panel).findByTestId("task-result")).toHaveTextContent(
-      `Moved to ${formatDate("2099-02-01", "en")}.`,
+      `Moved to ${formatDate(inDays(30), "en")}.`,
     );
-    expect(tasksCalls(calls, "PATCH")[0].body).toEqual({ due_on: "2099-02-01" });
+    expect(tasksCalls(calls, "PATCH")[0].body).toEqual({ due_on: inDays(30) });
     // Its place in the day order changes: the list is read again.
     await waitFor(() => expect(tasksCalls(calls)).toHaveLength(2));
   });

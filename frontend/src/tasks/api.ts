@@ -15,6 +15,8 @@ export type Task = Schemas["TaskOut"];
 /** The server's limits (domain/tasks.py). */
 export const TITLE_MAX = 200;
 export const NOTE_MAX = 2000;
+/** How far ahead a task may be due (domain/tasks.py's LATEST_DUE_DAYS). */
+export const LATEST_DUE_DAYS = 366;
 /** How many tasks a list reads at once. */
 export const TASK_PAGE = 20;
 
@@ -22,6 +24,13 @@ export const TASK_PAGE = 20;
 export function today(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The latest day a task may be due, `LATEST_DUE_DAYS` from today. */
+export function latestDue(now: Date = new Date()): string {
+  const d = new Date(now);
+  d.setDate(d.getDate() + LATEST_DUE_DAYS);
+  return today(d);
 }
 
 /** The signed-in person's open tasks, soonest due first (the server's order for status=open), a page at a time. */
