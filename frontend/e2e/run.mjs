@@ -961,6 +961,88 @@ try {
     } else {
       skip("an agent logs a service request and finds it in the Cases queue", "the server has no /api/v1/cases yet");
     }
+
+    if (await hasPath("/api/v1/campaigns")) {
+      await test("agent.chen looks up a caller with a campaign offer, sees it worded, records 'interested', and sees it shown", async () => {
+        // A target of the running year-end drive not contacted yet, whose context offers it (they consent to phone
+        // offers and do not hold the product yet).
+        const mkt = await token("mkt.zhao");
+        const campaigns = await apiGet(mkt, "/api/v1/campaigns?status=active&limit=50");
+        const drive = campaigns.body.items.find((c) => c.name === "Year-end time deposit drive");
+        expect(drive, "no active 'Year-end time deposit drive' in the demo");
+        let customerNumber = null;
+        let offer = null;
+        let cursor = null;
+        for (let pages = 0; !offer && pages < 10; pages++) {
+          const members = await apiGet(
+            mkt,
+            `/api/v1/campaigns/${drive.id}/members?group=target&response=none&limit=50` +
+              (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""),
+          );
+          for (const m of members.body.items) {
+            const number = m.customer.customer_number;
+            const context = await apiGet(
+              agentToken,
+              `/api/v1/contact-center/context?customer_number=${encodeURIComponent(number)}`,
+            );
+            if (context.status !== 200 || context.body.match !== "unique") continue;
+            offer = context.body.next_best_actions.find(
+              (a) => a.kind === "campaign_offer" && a.refs.campaign_id === drive.id,
+            );
+            if (offer) {
+              customerNumber = number;
+              break;
+            }
+          }
+          cursor = members.body.next_cursor;
+          if (!cursor) break;
+        }
+        expect(offer, "no target of the drive whose context offers it");
+
+        await signIn("agent.chen");
+        await page.getByText(/Signed in as .*\(call-center agent\)/).waitFor();
+        await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Caller" }).click();
+        await page.getByRole("heading", { name: "Caller", exact: true }).waitFor();
+        await page.getByLabel("Identify by").selectOption("customer_number");
+        await page.getByLabel("Customer number", { exact: true }).fill(customerNumber);
+        await page.getByRole("button", { name: "Look up" }).click();
+        await page.getByTestId("caller-card").getByText(customerNumber).waitFor();
+
+        // Worded by the page from the offer's refs: the product and the campaign, until when, not contacted yet.
+        const item = page.locator(`#caller-nba li[data-campaign-id="${drive.id}"]`);
+        await item.getByText("Campaign offer", { exact: true }).waitFor();
+        await item
+          .locator(".nba-title")
+          .getByText(`Offer ${offer.refs.product_name} — Year-end time deposit drive`, { exact: true })
+          .waitFor();
+        await item.getByText(/running until .*, and has not been contacted yet;/).waitFor();
+        await shot("27-caller-campaign-offer");
+
+        const form = item.getByRole("form", { name: "Record the customer's response to Year-end time deposit drive" });
+        await form.getByLabel("Response").selectOption({ label: "Interested" });
+        await form.getByRole("button", { name: "Save", exact: true }).click();
+        await item.getByText("Response saved.").waitFor();
+        await item.getByText(/, and said they were interested;/).waitFor();
+        await shot("28-caller-campaign-interested");
+
+        const stored = await apiGet(
+          mkt,
+          `/api/v1/campaigns/${drive.id}/members?group=target&response=interested&limit=500`,
+        );
+        const member = stored.body.items.find((m) => m.customer.customer_number === customerNumber);
+        expect(member && member.responded_by_username === "agent.chen", `server has ${JSON.stringify(member)}`);
+        // Read afresh, the caller's offer says what they said.
+        await page.reload();
+        await page.getByTestId("caller-card").getByText(customerNumber).waitFor();
+        await item.getByText(/, and said they were interested;/).waitFor();
+        expect(
+          (await item.getByLabel("Response", { exact: true }).inputValue()) === "interested",
+          "the form does not start from it",
+        );
+      });
+    } else {
+      skip("an agent records a campaign offer's answer on the Caller page", "the server has no /api/v1/campaigns yet");
+    }
   } else {
     skip("an agent looks a caller up on the Caller page", "the server has no /api/v1/contact-center/context yet");
   }
