@@ -99,7 +99,8 @@ function ServiceRequestForm({
           {t("cases.kindHint")}
         </small>
       </fieldset>
-      <div className="field">
+      {/* Wide, as when it was the form's first field (styles.css's .case-log .field:first-child). */}
+      <div className="field" style={{ flex: "3 1 16rem" }}>
         <label htmlFor={ids.subject}>{complaint ? t("cases.complaintSubject") : t("cases.subject")}</label>
         <input
           id={ids.subject}
