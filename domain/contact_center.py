@@ -294,9 +294,10 @@ def _campaign_offers(facts: CustomerFacts, today: date) -> list[NextBestAction]:
         return []
     held = {h.product_code for h in facts.holdings if h.status != "closed"}
     out = []
-    for c in facts.campaigns:
+    for c in facts.campaigns:  # the soonest ending first: of two campaigns offering one product, the first
         if c.response not in _CAMPAIGN_ANSWERS or c.product_code in held or c.ends_on < today:
             continue
+        held.add(c.product_code)
         out.append(
             NextBestAction(
                 ActionKind.CAMPAIGN_OFFER,

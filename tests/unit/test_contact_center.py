@@ -227,6 +227,12 @@ def test_no_campaign_offer_once_declined_held_over_or_without_consent() -> None:
     assert "campaign_offer" not in kinds(campaigns=(campaign(product="WM"),), holdings=held)
     assert kinds(campaigns=(campaign(),), consents_to_phone_offers=False) == []
     assert kinds(campaigns=(campaign(response="unreachable"),))[0] == "campaign_offer"
+    # Two running campaigns offering the same product: offered once, by the one ending first.
+    soon, later = campaign(ends_in=5), campaign(ends_in=30)
+    offers = [
+        a for a in next_best_actions(offer_facts(campaigns=(soon, later)), NOW) if a.kind.value == "campaign_offer"
+    ]
+    assert [a.refs["campaign_id"] for a in offers] == [str(soon.campaign_id)]
 
 
 class FakeCases:
