@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError } from "../api/client";
 import { useAuth } from "../auth";
@@ -7,7 +7,6 @@ import { useI18n } from "../i18n";
 import { mayManageCampaigns, mayReadCampaigns, mayReadSegments, mayRespondCampaigns } from "../roles";
 import { ErrorMessage, Fact, Loading, Panel } from "../components/Status";
 import {
-  isConflict,
   isNobodyEligible,
   localDate,
   productName,
@@ -17,19 +16,12 @@ import {
   type CampaignDetail,
 } from "../campaigns/api";
 import { CampaignForm } from "../campaigns/CampaignForm";
+import { ConfirmStep, type News } from "../campaigns/ConfirmStep";
 import { CampaignStatusTag } from "../campaigns/CampaignStatusTag";
 import { EffectPanel, ExcludedPanel } from "../campaigns/Effect";
 import { MembersPanel } from "../campaigns/Members";
 
 type Step = "launch" | "close";
-
-/** What a step did, said above the page's panels (it outlives the step's button: a launched campaign offers Close).
- * `detail` is the server's own words, for a step it refused. */
-interface News {
-  ok: boolean;
-  text: string;
-  detail?: string | null;
-}
 
 /**
  * Launch (a draft) or close (an active campaign), for marketing and admins, each only once confirmed: the button
@@ -46,12 +38,6 @@ function CampaignStep({
 }) {
   const { t, locale } = useI18n();
   const mutation = useCampaignStep(step);
-  const [confirming, setConfirming] = useState(false);
-  const opener = useRef<HTMLButtonElement>(null);
-  const confirm = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) confirm.current?.focus();
-  }, [confirming]);
 
   const words =
     step === "launch"
@@ -70,19 +56,15 @@ function CampaignStep({
           busy: t("campaigns.closing"),
         };
 
-  function start() {
-    mutation.reset();
-    onNews(null);
-    setConfirming(true);
-  }
-  function cancel() {
-    setConfirming(false);
-    window.setTimeout(() => opener.current?.focus());
-  }
-  function go() {
-    mutation.mutate(campaign.id, {
-      onSuccess: (done) => {
-        setConfirming(false);
+  return (
+    <ConfirmStep
+      id={`campaign-${step}`}
+      words={words}
+      mutation={mutation}
+      variables={campaign.id}
+      openClassName={step === "close" ? "secondary" : undefined}
+      onDone={(done, close) => {
+        close();
         onNews({
           ok: true,
           text:
@@ -93,58 +75,13 @@ function CampaignStep({
                 })
               : t("campaigns.closedNow"),
         });
-      },
-      onError: (e) => {
-        if (!isConflict(e)) return;
-        // 409: launched or closed meanwhile, or (launching) past its last day or its product no longer on sale; the
-        // server says which, and the campaign is read again.
-        setConfirming(false);
-        onNews({
-          ok: false,
-          text: step === "launch" ? t("campaigns.notLaunched409") : t("campaigns.notClosed409"),
-          detail: e instanceof ApiError ? (e.problem?.detail ?? null) : null,
-        });
-      },
-    });
-  }
-  function escape(e: KeyboardEvent) {
-    if (e.key === "Escape" && !mutation.isPending) {
-      e.stopPropagation();
-      cancel();
-    }
-  }
-
-  const error = mutation.error && !isConflict(mutation.error) ? mutation.error : null;
-  const id = `campaign-${step}`;
-  return (
-    <div className="campaign-step">
-      {!confirming && (
-        <button type="button" ref={opener} className={step === "close" ? "secondary" : undefined} onClick={start}>
-          {words.open}
-        </button>
-      )}
-      {confirming && (
-        <div
-          className="confirm"
-          role="alertdialog"
-          aria-labelledby={`${id}-title`}
-          aria-describedby={`${id}-explain`}
-          onKeyDown={escape}
-        >
-          <h2 id={`${id}-title`}>{words.title}</h2>
-          <p id={`${id}-explain`}>{words.explain}</p>
-          <div className="actions tight">
-            <button type="button" ref={confirm} disabled={mutation.isPending} onClick={go}>
-              {mutation.isPending ? words.busy : words.now}
-            </button>
-            <button type="button" className="secondary" disabled={mutation.isPending} onClick={cancel}>
-              {t("common.cancel")}
-            </button>
-          </div>
-        </div>
-      )}
-      {error !== null &&
-        (isNobodyEligible(error) ? (
+      }}
+      // 409: launched or closed meanwhile, or (launching) past its last day or its product no longer on sale; the
+      // server says which, and the campaign is read again.
+      conflict={step === "launch" ? t("campaigns.notLaunched409") : t("campaigns.notClosed409")}
+      onNews={onNews}
+      renderError={(error) =>
+        isNobodyEligible(error) ? (
           <div className="status error" role="alert">
             <p className="error-message">{t("campaigns.launchNobody")}</p>
             {error instanceof ApiError && error.problem?.detail && (
@@ -153,8 +90,9 @@ function CampaignStep({
           </div>
         ) : (
           <ErrorMessage error={error} />
-        ))}
-    </div>
+        )
+      }
+    />
   );
 }
 
@@ -164,72 +102,24 @@ function DeleteDraft({ campaign, onNews }: { campaign: CampaignDetail; onNews: (
   const { t } = useI18n();
   const navigate = useNavigate();
   const mutation = useDeleteCampaign(campaign.id);
-  const [confirming, setConfirming] = useState(false);
-  const opener = useRef<HTMLButtonElement>(null);
-  const confirm = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) confirm.current?.focus();
-  }, [confirming]);
-
-  function start() {
-    mutation.reset();
-    onNews(null);
-    setConfirming(true);
-  }
-  function cancel() {
-    setConfirming(false);
-    window.setTimeout(() => opener.current?.focus());
-  }
-  function go() {
-    mutation.mutate(undefined, {
-      onSuccess: () => navigate("/campaigns"),
-      onError: (e) => {
-        if (!isConflict(e)) return;
-        setConfirming(false);
-        onNews({
-          ok: false,
-          text: t("campaigns.notDeleted409"),
-          detail: e instanceof ApiError ? (e.problem?.detail ?? null) : null,
-        });
-      },
-    });
-  }
-  function escape(e: KeyboardEvent) {
-    if (e.key === "Escape" && !mutation.isPending) {
-      e.stopPropagation();
-      cancel();
-    }
-  }
-  const error = mutation.error && !isConflict(mutation.error) ? mutation.error : null;
   return (
-    <div className="campaign-step">
-      {!confirming && (
-        <button type="button" ref={opener} className="secondary" onClick={start}>
-          {t("campaigns.delete")}
-        </button>
-      )}
-      {confirming && (
-        <div
-          className="confirm"
-          role="alertdialog"
-          aria-labelledby="campaign-delete-title"
-          aria-describedby="campaign-delete-explain"
-          onKeyDown={escape}
-        >
-          <h2 id="campaign-delete-title">{t("campaigns.deleteTitle")}</h2>
-          <p id="campaign-delete-explain">{t("campaigns.deleteExplain")}</p>
-          <div className="actions tight">
-            <button type="button" ref={confirm} className="danger" disabled={mutation.isPending} onClick={go}>
-              {mutation.isPending ? t("campaigns.deleting") : t("campaigns.deleteNow")}
-            </button>
-            <button type="button" className="secondary" disabled={mutation.isPending} onClick={cancel}>
-              {t("common.cancel")}
-            </button>
-          </div>
-        </div>
-      )}
-      {error !== null && <ErrorMessage error={error} />}
-    </div>
+    <ConfirmStep
+      id="campaign-delete"
+      words={{
+        open: t("campaigns.delete"),
+        title: t("campaigns.deleteTitle"),
+        explain: t("campaigns.deleteExplain"),
+        now: t("campaigns.deleteNow"),
+        busy: t("campaigns.deleting"),
+      }}
+      mutation={mutation}
+      variables={undefined}
+      openClassName="secondary"
+      confirmClassName="danger"
+      onDone={() => navigate("/campaigns")}
+      conflict={t("campaigns.notDeleted409")}
+      onNews={onNews}
+    />
   );
 }
 
