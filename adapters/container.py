@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -15,6 +15,7 @@ from adapters.db.uow import SqlUnitOfWork
 from adapters.live import ComplaintCaseObserver, LiveHub, LiveNotifier
 from adapters.scorer import RescoreQueue, Scorer
 from adapters.settings import Settings
+from domain.calendar import bank_day, set_bank_zone
 from domain.interactions import Interaction
 from domain.ports import ActivityObserver, UnitOfWork
 
@@ -42,6 +43,10 @@ class Container:
     # Group commit of the hot read routes' audit entries on PostgreSQL (adapters/db/audit.py). None: each route
     # commits its own entry.
     audit_writer: AuditGroupWriter | None = None
+
+    def today(self) -> date:
+        """The bank's business day now (domain/calendar.py)."""
+        return bank_day(self.clock.now())
 
     @property
     def hot_engine(self) -> AsyncEngine:
@@ -81,6 +86,7 @@ class Container:
 
 def build_container(settings: Settings) -> Container:
     engine = make_engine(settings.database_url, pool_size=settings.database_pool_size, echo=settings.database_echo)
+    set_bank_zone(settings.bank_timezone)  # dates are the bank's local dates (domain/calendar.py)
     container = Container(settings=settings, engine=engine, clock=SystemClock())
     container.hot_read_engine = make_hot_read_engine(
         settings.database_url,

@@ -6,8 +6,10 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from domain.calendar import DEFAULT_BANK_ZONE, zone_named
 
 DEV_SECRET = "dev-only-secret-change-me-dev-only-secret-change-me"
 
@@ -50,6 +52,9 @@ class Settings(BaseSettings):
     # Strict-Transport-Security max-age when served behind HTTPS (0: no header).
     hsts_seconds: int = Field(default=0, ge=0)
     serve_frontend: bool = True
+    # The bank's time zone (IANA name): every date (due, overdue, days to maturity, opened on, age) is the
+    # bank's local date, while instants stay UTC (domain/calendar.py).
+    bank_timezone: str = DEFAULT_BANK_ZONE
     # Customer value (domain/value/*): the share of contribution that makes the key tier, the AUM growth that
     # marks potential, and the abnormal-outflow and dormancy thresholds behind alerts.
     value_key_tier_share: Decimal = Field(default=Decimal("0.80"), gt=0, le=1)
@@ -58,6 +63,12 @@ class Settings(BaseSettings):
     value_outflow_aum_share: Decimal = Field(default=Decimal("0.50"), gt=0, le=1)
     value_outflow_min_cny: Decimal = Field(default=Decimal("50000"), ge=0)
     value_dormant_days: int = Field(default=180, ge=30, le=3650)
+
+    @field_validator("bank_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        zone_named(value)
+        return value
 
     @property
     def dialect(self) -> str:

@@ -30,6 +30,7 @@ from api.errors import ApiProblem
 from api.schemas.common import problem_responses
 from api.schemas.contact_center import AMBIGUOUS_EXAMPLE, UNIQUE_EXAMPLE, AmbiguousContextOut, UniqueContextOut
 from domain.access import Principal, Role, Scope
+from domain.calendar import bank_day
 from domain.contact_center import caller_lookup
 from domain.errors import NotFound
 from domain.privacy import mask_account
@@ -315,7 +316,7 @@ async def stream(
                 elif kind == "case":
                     yield _sse("case", context_db.case_json(row, now))
                 else:
-                    data = context_db.holding_json(row, now.date())
+                    data = context_db.holding_json(row, bank_day(now))
                     if not full:
                         data["account_number"] = mask_account(data["account_number"])
                     yield _sse("balance", data)

@@ -379,7 +379,7 @@ async def list_holdings(
         conn = uow.connection
         page = await views.customer_holdings(conn, cid, limit=limit, cursor=cursor, include_closed=include_closed)
         history = await views.balance_histories(conn, [r.id for r in page.items])
-    today = container.clock.now().date()
+    today = container.today()
     full = principal.sees_full_pii or RevealableField.ACCOUNT_NUMBER in wanted
     return Page(
         items=[

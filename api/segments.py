@@ -182,7 +182,7 @@ async def _segment(conn: Any, segment_id: uuid.UUID) -> Any:
 async def preview(body: RuleIn, container: ContainerDep, principal: PersonDep) -> PreviewOut:
     rule = service.preview_rule(principal, body.rule, body.rule_json)
     async with container.engine.connect() as conn:
-        count = await store.preview_count(conn, rule, container.clock.now().date(), principal.portfolio)
+        count = await store.preview_count(conn, rule, container.today(), principal.portfolio)
     return PreviewOut(count=count, rule_json=rule)
 
 

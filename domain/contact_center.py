@@ -12,6 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Protocol
 
+from domain.calendar import bank_day
 from domain.customers import E164, IdDocumentType, IdentitySource, RiskPreference
 from domain.errors import InvalidValue
 from domain.products import CREDIT_WITH_MATURITY
@@ -246,7 +247,7 @@ def _alerts(facts: CustomerFacts) -> list[NextBestAction]:
             ActionKind.ADDRESS_ALERT,
             a.severity if a.severity in _PRIORITY_RANK else "medium",
             f"Address alert: {a.title}",
-            f"open {a.kind} alert raised {a.raised_at.date().isoformat()}",
+            f"open {a.kind} alert raised {bank_day(a.raised_at).isoformat()}",
             {"alert_id": str(a.id)},
         )
         for a in facts.open_alerts
@@ -263,7 +264,7 @@ def _complaints(facts: CustomerFacts, now: datetime) -> list[NextBestAction]:
             continue
         overdue = case_overdue(c.status, c.sla_due_at, now)
         state = "still open" if c.status == "open" else "closed"
-        reason = f"complaint of {c.opened_at.date().isoformat()} ({c.subject}) is {state}"
+        reason = f"complaint of {bank_day(c.opened_at).isoformat()} ({c.subject}) is {state}"
         if overdue and c.sla_due_at is not None:
             reason += f", past its service-level due time {c.sla_due_at.isoformat(timespec='minutes')}"
         out.append(
@@ -378,7 +379,7 @@ def next_best_actions(facts: CustomerFacts, now: datetime) -> list[NextBestActio
 
     An RM alert about a maturity or a complaint the agent is already told to handle is not repeated.
     """
-    today = now.date()
+    today = bank_day(now)
     covered = _maturities(facts, today) + _complaints(facts, now)
     present = {a.kind for a in covered}
     alerts = [

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
+from domain.calendar import bank_day
 from domain.errors import Conflict, InvalidValue, StaleVersion
 
 E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
@@ -259,7 +260,7 @@ class Customer:
             raise InvalidValue("the same phone is listed twice", field="phones")
         for i, email in enumerate(self.emails):
             check_email(email, field=f"emails[{i}]")
-        if self.birth_date is not None and self.birth_date > date.today():
+        if self.birth_date is not None and self.birth_date > bank_day(datetime.now(UTC)):
             raise InvalidValue("birth date is in the future", field="birth_date")
         if self.kind is CustomerKind.BUSINESS and self.gender is not None:
             raise InvalidValue("a business has no gender", field="gender")

@@ -16,6 +16,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from domain.calendar import bank_day
 from domain.customers import Customer, IdDocument, Identity, IdentitySource, LifecycleStage
 from domain.errors import Conflict, DomainError, IdentityConflict, InvalidValue
 from domain.holdings import HoldingStatus, ProductHolding
@@ -311,7 +312,7 @@ def open_holding(
         product_code=product.code,
         category=product.category,
         currency=currency,
-        opened_on=command.occurred_at.date(),
+        opened_on=bank_day(command.occurred_at),
         rate=product.rate,
     )
 
@@ -319,7 +320,7 @@ def open_holding(
 def close_holding(holding: ProductHolding, command: FeedCommand, snapshot_at: datetime | None) -> datetime | None:
     """Close a holding; a reported closing balance is taken first, so the close sees it."""
     mark = apply_to_holding(holding, command, snapshot_at)
-    holding.close(command.occurred_at.date())
+    holding.close(bank_day(command.occurred_at))
     return mark
 
 

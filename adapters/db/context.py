@@ -27,6 +27,7 @@ from adapters.db.tables_campaigns import campaign_members, campaigns
 from adapters.db.tables_contact import cases, peer_product_rates
 from adapters.db.tables_value import alerts, customer_scores
 from adapters.db.types import UTCDateTime
+from domain.calendar import bank_day
 from domain.contact_center import (
     COMPLAINT_RECENT_DAYS,
     AlertFact,
@@ -448,7 +449,7 @@ class SqlCallerContextReader:
     async def snapshot(self, customer: dict[str, Any], now: datetime) -> ContextSnapshot:
         conn = self._conn
         cid: uuid.UUID = customer["id"]
-        today = now.date()
+        today = bank_day(now)
         params = {"cid": cid}
         recent_since = now - timedelta(days=COMPLAINT_RECENT_DAYS)
         if conn.dialect.name == "postgresql":
@@ -652,7 +653,7 @@ class PgCallerContextReader:
             _PG_CALLERS,
             lookup.source.value,
             lookup.identity_keys(),
-            now.date(),
+            bank_day(now),
             now,
             now - timedelta(days=COMPLAINT_RECENT_DAYS),
         )
@@ -675,7 +676,7 @@ class PgCallerContextReader:
 
     async def snapshot(self, customer: dict[str, Any], now: datetime) -> ContextSnapshot:
         cid: uuid.UUID = customer["id"]
-        today = now.date()
+        today = bank_day(now)
         parts = self._snapshots.get(cid)
         if parts is None:
             parts = await self._driver.fetchrow(
@@ -850,7 +851,7 @@ def _age_band_sql(today: date) -> sa.ColumnElement[str]:
 
 async def refresh_peer_rates(conn: AsyncConnection, now: datetime) -> int:
     """Recompute every cohort's holding rate per product category, set-based, in the caller's transaction."""
-    today = now.date()
+    today = bank_day(now)
     people = (
         sa.select(
             customers.c.id.label("customer_id"),

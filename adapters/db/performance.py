@@ -18,6 +18,7 @@ from adapters.db.tables_campaigns import campaign_members, campaigns
 from adapters.db.tables_contact import cases
 from adapters.db.tables_value import alerts, customer_scores
 from domain.access import PortfolioScope
+from domain.calendar import bank_day
 from domain.campaigns import Group
 from domain.performance import Durations, durations, mean, share
 
@@ -138,7 +139,7 @@ async def rm_performance(
         rms[r.relationship_manager_id].cases_overdue = r.n
 
     # Campaigns running during the period: the portfolio's target customers, those contacted, those converted.
-    today = now.date()
+    today = bank_day(now)
     converted = sa.exists().where(conversion(holdings.c.customer_id == campaign_members.c.customer_id, today))
     for r in await conn.execute(
         sa.select(
@@ -184,4 +185,4 @@ async def rm_performance(
 
 
 def _day(at: datetime) -> date:
-    return at.date()
+    return bank_day(at)

@@ -28,6 +28,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.types import Amount
+from domain.calendar import bank_day
 from domain.customers import LifecycleStage
 from domain.value import churn, contribution, lifecycle, movements, tiers
 from domain.value.alerts import CREDIT_MATURITY_CATEGORIES, CREDIT_MATURITY_DETAIL, DETAILS, SEVERITY, TITLES, AlertKind
@@ -217,7 +218,7 @@ async def _score_figures(
 
     `xs_table`: a table made by `_interaction_aggregates` for every customer, read instead of interactions."""
     q = _Sql(conn.dialect.name)
-    today = now.date()
+    today = bank_day(now)
     lc = rules.lifecycle
     mv = rules.movements
     d90 = q.day(today - timedelta(days=90), "d90")
@@ -586,7 +587,7 @@ def _tier_case(q: _Sql, t: tiers.TierThresholds, today: date, cutoff: Decimal | 
 async def _retier(conn: AsyncConnection, now: datetime, rules: ScoringRules, cutoff: Decimal | None) -> None:
     """After a full rescore moved the cutoff: rewrite only the rows whose tier it changes."""
     q = _Sql(conn.dialect.name)
-    tier, reason = _tier_case(q, rules.tiers, now.date(), cutoff, "customer_scores")
+    tier, reason = _tier_case(q, rules.tiers, bank_day(now), cutoff, "customer_scores")
     sql = f"""
     UPDATE customer_scores SET tier = {tier}, tier_reason = {reason}
     FROM customers c
@@ -817,7 +818,7 @@ def _salary_stopped(
 def _maturity(
     q: _Sql, now: datetime, mv: movements.MovementThresholds, params: dict[str, Decimal], ids: list[uuid.UUID] | None
 ) -> str:
-    today = now.date()
+    today = bank_day(now)
     cols = _alert_cols(
         q,
         AlertKind.MATURITY,

@@ -16,6 +16,7 @@ from adapters.db.tables_campaigns import campaigns
 from adapters.db.tables_value import customer_scores, segment_details
 from adapters.db.views import Page, decode_cursor, encode_cursor, scope_filter
 from domain.access import PortfolioScope
+from domain.calendar import bank_day
 from domain.errors import Conflict, InvalidValue
 from domain.value.segments_rules import ATTRIBUTES, AttrType
 
@@ -295,7 +296,7 @@ async def refresh_members(
     customer_ids: list[uuid.UUID] | None = None,
 ) -> None:
     """Make the members of a rule segment match its rule: for everyone, or just for `customer_ids`."""
-    match = matching(rule, at.date())
+    match = matching(rule, bank_day(at))
     leaving = sa.delete(segment_members).where(
         segment_members.c.segment_id == segment_id, segment_members.c.customer_id.not_in(match)
     )

@@ -39,6 +39,7 @@ from adapters.db.tables_campaigns import campaign_members, campaigns
 from adapters.db.tables_contact import cases, peer_product_rates
 from adapters.db.tables_value import alerts, customer_scores
 from domain.access import Principal, Role, Scope
+from domain.calendar import bank_day
 from domain.contact_center import caller_lookup
 from domain.errors import NotFound
 from domain.services import contact_center as service
@@ -328,7 +329,7 @@ async def test_the_whole_context_with_next_best_actions(
         )
     c = await _create(app_client, admin, relationship_manager_id=str(rm.id), marketing_consent={"phone": False})
     cid = uuid.UUID(c["id"])
-    today = datetime.now(UTC).date()
+    today = bank_day(datetime.now(UTC))
     await _product(container, "TD-12M", "time_deposit", name="12-month time deposit")
     await _holding(container, c["id"], "6222000011112222", "TD-12M", "time_deposit", "50000.00", today + timedelta(10))
     await _holding(container, c["id"], "6222000011113333", "TD-12M", "time_deposit", "9000.00", today + timedelta(90))
@@ -691,7 +692,7 @@ async def test_postgresql_reads_the_context_as_the_reference_reader_does(
     sibling = await _create(app_client, admin, name_zh="王明", name_latin=None, birth_date=None, id_document=None)
     cid = uuid.UUID(c["id"])
     now = datetime.now(UTC)
-    today = now.date()
+    today = bank_day(now)
     await _product(container, "TD-3M", "time_deposit", name="3-month time deposit")
     await _product(container, "CARD", "credit_card", risk=2, name="Platinum card")
     await _product(container, "FUND-BAL", "fund", risk=3, name="Balanced fund")
@@ -910,7 +911,7 @@ async def test_an_agent_offers_a_running_campaigns_product_and_records_the_answe
     await app_client.post(
         f"/api/v1/segments/{segment}/members", json={"customer_ids": [c["id"]]}, headers=marketing.headers
     )
-    today = datetime.now(UTC).date()
+    today = bank_day(datetime.now(UTC))
     body = {
         "name": "Life cover drive",
         "product_code": "INS-LIFE",

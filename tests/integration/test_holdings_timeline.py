@@ -21,7 +21,7 @@ T0 = datetime(2026, 10, 1, 8, 0, tzinfo=UTC)
 
 
 async def seed(container: Container, customer_id: uuid.UUID) -> list[Interaction]:
-    today = container.clock.now().date()
+    today = container.today()
     async with container.uow() as uow:
         await uow.products.add(Product("TD12", "12-month time deposit", ProductCategory.TIME_DEPOSIT, term_months=12))
         await uow.products.add(Product("CC", "Platinum card", ProductCategory.CREDIT_CARD, risk_level=1))

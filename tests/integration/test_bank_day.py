@@ -1,0 +1,73 @@
+"""Dates are the bank's local dates (CRM_BANK_TIMEZONE, Asia/Shanghai by default), instants stay UTC.
+
+At 17:00 UTC it is already 01:00 the next day in Beijing: a deposit opened at the counter then was opened that
+(Beijing) day, and a deposit maturing that day matures "today" for the agent on the phone.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+
+import httpx
+import pytest
+import sqlalchemy as sa
+
+from adapters.container import Container
+from adapters.db.tables import holdings
+from tests.conftest import Person
+from tests.integration.feeds_helpers import ev, feed_key, seed_bank
+from tests.integration.test_contact_center import CONTEXT, _create, _holding, _product
+
+NIGHT = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)  # 01:00 on 4 December in Beijing
+
+
+class NightClock:
+    def now(self) -> datetime:
+        return NIGHT
+
+
+async def test_an_account_opened_before_dawn_in_beijing_was_opened_that_day(
+    app_client: httpx.AsyncClient, container: Container
+) -> None:
+    await seed_bank(container)
+    key = await feed_key(container)
+    event = ev(
+        "T-dawn",
+        "account_open",
+        "2026-12-02T23:30:00Z",  # 07:30 on 3 December at the branch
+        account_number="TD-0042-0777",
+        product_code="TD-12M",
+        amount="10000.00",
+        currency="CNY",
+    )
+    r = await app_client.post("/api/v1/feeds/teller", headers=key, json={"events": [event]})
+    assert r.status_code < 300, r.text
+    async with container.engine.connect() as conn:
+        opened = await conn.scalar(sa.select(holdings.c.opened_on).where(holdings.c.account_number == "TD-0042-0777"))
+    assert opened == date(2026, 12, 3)
+
+
+async def test_a_deposit_maturing_on_the_banks_today_matures_today_on_the_call(
+    app_client: httpx.AsyncClient, admin: Person, container: Container, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(container, "clock", NightClock())
+    assert container.today() == date(2026, 12, 4)
+    c = await _create(app_client, admin, marketing_consent={"phone": False})
+    await _product(container, "TD-3M", "time_deposit", name="3-month time deposit")
+    await _holding(container, c["id"], "6222000099990001", "TD-3M", "time_deposit", "80000.00", date(2026, 12, 4))
+    r = await app_client.get(CONTEXT, params={"customer_number": c["customer_number"]}, headers=admin.headers)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    [held] = [h for h in body["holdings"] if h["product_code"] == "TD-3M"]
+    assert held["days_to_maturity"] == 0
+    [roll] = [a for a in body["next_best_actions"] if a["kind"] == "roll_over_maturity"]
+    assert "today" in roll["title"] + roll["reason"]
+    assert uuid.UUID(body["customer"]["id"]) == uuid.UUID(c["id"])
+
+
+def test_an_unknown_time_zone_is_refused_at_startup() -> None:
+    from adapters.settings import Settings
+
+    with pytest.raises(ValueError, match="Mars/Olympus"):
+        Settings(bank_timezone="Mars/Olympus")
