@@ -23,13 +23,14 @@ from adapters.demo.loader import (
 )
 from adapters.security import hash_password
 from adapters.settings import Settings
+from domain.calendar import bank_day, set_bank_zone
 
 __all__ = ["DEMO_PASSWORD", "demo_today", "load_demo"]
 
 
 def demo_today() -> date:
-    """The day the demo is anchored to: generated content is the same for a seed on the same (UTC) day."""
-    return datetime.now(UTC).date()
+    """The day the demo is anchored to (the bank's day): generated content is the same for a seed on the same day."""
+    return bank_day(datetime.now(UTC))
 
 
 async def load_demo(
@@ -62,6 +63,7 @@ async def load_demo(
                 "the demo loads into an empty database"
             )
         started = time.perf_counter()
+        set_bank_zone(settings.bank_timezone)
         plan = plan_bank(seed, customers, months, today or demo_today())
         password_hash = hash_password(DEMO_PASSWORD)  # once: argon2 is slow by design
         async with writer(engine).begin() as conn:
