@@ -159,6 +159,8 @@ _RECENT = (
     .limit(RECENT_INTERACTIONS)
 )
 
+# Who logged a case by hand (none for a complaint a feed reported).
+_CASE_OPENER = sa.select(users.c.username).where(users.c.id == cases.c.opened_by).scalar_subquery()
 _CASES = (
     sa.select(
         cases.c.id,
@@ -171,6 +173,7 @@ _CASES = (
         cases.c.closed_at,
         cases.c.satisfaction,
         cases.c.resolution,
+        _CASE_OPENER.label("opened_by_username"),
     )
     .where(
         cases.c.customer_id == sa.bindparam("cid"),
@@ -285,6 +288,7 @@ def case_json(r: Any, now: datetime) -> dict[str, Any]:
         "closed_at": _iso(r.closed_at),
         "satisfaction": r.satisfaction,
         "resolution": r.resolution,
+        "opened_by_username": r.opened_by_username,
     }
 
 
@@ -333,7 +337,7 @@ SELECT
  (SELECT coalesce(json_agg(x ORDER BY x.at DESC), '[]'::json)
     FROM (SELECT c.opened_at AS at, c.id, c.kind, c.status, c.subject, c.channel, {_utc("c.opened_at")} AS opened_at,
                  {_utc("c.sla_due_at")} AS sla_due_at, {_utc("c.closed_at")} AS closed_at, c.satisfaction,
-                 c.resolution
+                 c.resolution, (SELECT u.username FROM users u WHERE u.id = c.opened_by) AS opened_by_username
             FROM cases c WHERE c.customer_id = :cid AND (c.status = 'open' OR c.opened_at >= :recent_since)
            ORDER BY c.opened_at DESC LIMIT 20) x) AS cases,
  (SELECT coalesce(json_agg(x ORDER BY x.at DESC), '[]'::json)
@@ -566,7 +570,8 @@ def _pg_snapshot_sql(cid: str, today: str, now: str, recent_since: str) -> str:
            'opened_at', {_iso_sql("c.opened_at")}, 'sla_due_at', {_iso_sql("c.sla_due_at")},
            'overdue', coalesce(c.status = 'open' AND c.sla_due_at < {now}, false),
            'closed_at', {_iso_sql("c.closed_at")}, 'satisfaction', c.satisfaction,
-           'resolution', c.resolution)
+           'resolution', c.resolution,
+           'opened_by_username', (SELECT u.username FROM users u WHERE u.id = c.opened_by))
          ORDER BY c.opened_at DESC), '[]')::text
     FROM (SELECT * FROM cases c WHERE c.customer_id = {cid} AND (c.status = 'open' OR c.opened_at >= {recent_since})
            ORDER BY c.opened_at DESC LIMIT 20) c) AS cases,

@@ -109,6 +109,9 @@ class ContextCaseOut(BaseModel):
     closed_at: datetime | None
     satisfaction: int | None
     resolution: str | None = Field(description="What was done for the customer, once closed")
+    opened_by_username: str | None = Field(
+        description="Who logged it by hand (a username); none for a complaint a feed reported"
+    )
 
 
 class ContextAlertOut(BaseModel):
@@ -261,6 +264,7 @@ UNIQUE_EXAMPLE: dict[str, Any] = {
             "closed_at": None,
             "satisfaction": None,
             "resolution": None,
+            "opened_by_username": None,
         }
     ],
     "alerts": [

@@ -765,6 +765,7 @@ async def test_postgresql_reads_the_context_as_the_reference_reader_does(
                     closed_at=closed,
                     satisfaction=4 if closed else None,
                     resolution="Refunded the fee; apologised." if closed else None,
+                    opened_by=rm.id if closed else None,  # logged by hand by the RM, or reported by a feed
                 )
             )
         for kind, status, detail in (
@@ -891,6 +892,7 @@ async def test_postgresql_reads_the_context_as_the_reference_reader_does(
     assert [h["days_to_maturity"] for h in body["holdings"]] == [0, 3, None]
     assert [k["overdue"] for k in body["open_cases"]] == [False, True, False]
     assert [k["resolution"] for k in body["open_cases"]] == [None, None, "Refunded the fee; apologised."]
+    assert [k["opened_by_username"] for k in body["open_cases"]] == [None, None, "zhou.min"]
     # Born 1988: the 35-44 band's rates, not another band's.
     offers = [a["refs"]["product_code"] for a in body["next_best_actions"] if a["kind"] == "offer_product"]
     assert offers == ["FUND-BAL"]
