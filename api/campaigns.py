@@ -22,6 +22,7 @@ from adapters.container import Container
 from adapters.db import campaigns as store
 from api.audit import annotate
 from api.deps import ContainerDep, PersonDep, parse_uuid
+from api.errors import CAMPAIGN_NOT_ACTIVE, CUSTOMER_HELD_OUT
 from api.schemas.common import (
     NO_CONTROL_CHARS,
     WHOLE_NUMBER,
@@ -33,6 +34,7 @@ from api.schemas.common import (
     Limit,
     MoneyStr,
     Page,
+    Problem,
     StrictModel,
     customer_ref,
     problem_responses,
@@ -467,12 +469,54 @@ async def list_members(
     return Page(items=items, next_cursor=page.next_cursor)
 
 
+# The two refusals of a response, each with a problem type of its own so that software can tell them apart.
+RESPONSE_REFUSALS: dict[int | str, dict[str, Any]] = {
+    409: {
+        "model": Problem,
+        "description": f"Refused: `/problems/{CAMPAIGN_NOT_ACTIVE}` when the campaign is not active (closed, or not "
+        f"launched), `/problems/{CUSTOMER_HELD_OUT}` when the customer is in its control group",
+        "content": {
+            "application/problem+json": {
+                "examples": {
+                    CAMPAIGN_NOT_ACTIVE: {
+                        "summary": "The campaign is closed",
+                        "value": {
+                            "type": f"/problems/{CAMPAIGN_NOT_ACTIVE}",
+                            "title": "Campaign not active",
+                            "status": 409,
+                            "detail": "campaign 7d4c1f0e-2b8a-4c55-9e1d-3a6f5b2c8d90 is closed: responses are "
+                            "recorded only while it is active",
+                        },
+                    },
+                    CUSTOMER_HELD_OUT: {
+                        "summary": "The customer is held out in the control group",
+                        "value": {
+                            "type": f"/problems/{CUSTOMER_HELD_OUT}",
+                            "title": "Customer held out",
+                            "status": 409,
+                            "detail": "customer 0b6f8a52-3f0e-4d7a-9a31-52c1d2a4e7f0 is in the control group of "
+                            "campaign 7d4c1f0e-2b8a-4c55-9e1d-3a6f5b2c8d90: the campaign leaves them alone, so that "
+                            "its effect can be measured",
+                        },
+                    },
+                }
+            }
+        },
+    }
+}
+
+
 @router.put(
     "/{campaign_id}/members/{customer_id}/response",
     operation_id="campaigns-respond",
     response_model=MemberOut,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    responses={**problem_responses(401, 403, 404), **RESPONSE_REFUSALS, **problem_responses(422)},
     summary="Record what a target customer said when contacted (a later answer replaces an earlier one)",
+    description="Only while the campaign is active, and only for a customer of its target group. The two refusals "
+    f"are both 409, told apart by the problem's `type`: `/problems/{CAMPAIGN_NOT_ACTIVE}` (the campaign is closed, "
+    f"or not launched yet: nothing more is recorded for it) and `/problems/{CUSTOMER_HELD_OUT}` (the customer is in "
+    "the control group: never contacted, so that the campaign's effect can be measured). A customer who is not a "
+    "member, or is outside the caller's scope, is 404.",
 )
 async def record_response(
     request: Request,

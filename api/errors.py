@@ -14,7 +14,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.schemas.common import NO_CONTROL_CHARS, WRITTEN_LINE, WRITTEN_NOTE
 from domain.errors import (
+    CampaignNotActive,
     Conflict,
+    CustomerHeldOut,
     DomainError,
     Forbidden,
     InsufficientFunds,
@@ -26,6 +28,15 @@ from domain.errors import (
 log = logging.getLogger("bank_crm.api")
 
 PROBLEM_JSON = "application/problem+json"
+
+# Conflicts that software acting on the answer must tell apart have a problem type of their own (still 409): a
+# call center's software says "the campaign is over" and "this customer is not to be offered it" differently.
+CAMPAIGN_NOT_ACTIVE = "campaign-not-active"
+CUSTOMER_HELD_OUT = "customer-held-out"
+_CONFLICT_TYPES: dict[type[Conflict], tuple[str, str]] = {
+    CampaignNotActive: (CAMPAIGN_NOT_ACTIVE, "Campaign not active"),
+    CustomerHeldOut: (CUSTOMER_HELD_OUT, "Customer held out"),
+}
 
 
 class ApiProblem(Exception):
@@ -232,7 +243,8 @@ def install_error_handlers(app: FastAPI) -> None:
         if isinstance(exc, Forbidden):
             return problem(403, "Forbidden", exc.message, slug="forbidden", instance=path, errors=errors)
         if isinstance(exc, Conflict):
-            return problem(409, "Conflict", exc.message, slug="conflict", instance=path, errors=errors)
+            slug, title = _CONFLICT_TYPES.get(type(exc), ("conflict", "Conflict"))
+            return problem(409, title, exc.message, slug=slug, instance=path, errors=errors)
         if isinstance(exc, InsufficientFunds | InvalidValue):
             return problem(
                 422,

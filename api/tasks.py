@@ -104,6 +104,7 @@ class StatusFilter(StrEnum):
     OPEN = "open"
     DONE = "done"
     CANCELLED = "cancelled"
+    CLOSED = store.CLOSED  # done or cancelled
 
 
 def present(r: Any, today: date) -> TaskOut:
@@ -137,8 +138,9 @@ def _read(request: Request, items: list[TaskOut]) -> None:
     response_model=Page[TaskOut],
     responses=problem_responses(401, 403, 422),
     summary="Tasks: your own, those you left, and for a branch manager their branch's",
-    description="With `status=open` or `overdue=true` the list is a to-do list, the soonest day first; otherwise "
-    "the newest first. `assignee_id` narrows it to one person; `customer_id` to one customer's tasks.",
+    description="With `status=open` or `overdue=true` the list is a to-do list, the soonest day first; with "
+    "`status=closed` the tasks done or cancelled, the latest closed first; otherwise (`done`, `cancelled` or no "
+    "status) the newest first. `assignee_id` narrows it to one person; `customer_id` to one customer's tasks.",
 )
 async def list_tasks(
     request: Request,

@@ -53,6 +53,28 @@ class IdentityConflict(Conflict):
     pass
 
 
+class CampaignNotActive(Conflict):
+    """A response is recorded only while the campaign runs: not before its launch, nor once it is closed."""
+
+    def __init__(self, campaign_id: object, status: str) -> None:
+        super().__init__(f"campaign {campaign_id} is {status}: responses are recorded only while it is active")
+        self.campaign_id = campaign_id
+        self.status = status
+
+
+class CustomerHeldOut(Conflict):
+    """The customer is in the campaign's control group: left alone so that its effect can be measured, so no
+    response is recorded for them."""
+
+    def __init__(self, campaign_id: object, customer_id: object) -> None:
+        super().__init__(
+            f"customer {customer_id} is in the control group of campaign {campaign_id}: the campaign leaves them "
+            "alone, so that its effect can be measured"
+        )
+        self.campaign_id = campaign_id
+        self.customer_id = customer_id
+
+
 class Forbidden(DomainError):
     """The caller may not do this (a field their role may not change)."""
 

@@ -26,6 +26,10 @@ class TaskStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+# A task no longer to be done: done with what came of it, or cancelled with why.
+CLOSED_STATUSES = frozenset({TaskStatus.DONE, TaskStatus.CANCELLED})
+
+
 @dataclass(frozen=True, slots=True)
 class Task:
     id: uuid.UUID

@@ -13,7 +13,10 @@ from adapters.db.tables import customers, users
 from adapters.db.tables_campaigns import tasks
 from adapters.db.views import Page, decode_cursor, encode_cursor
 from domain.access import Principal, Role
-from domain.tasks import Task, TaskStatus
+from domain.tasks import CLOSED_STATUSES, Task, TaskStatus
+
+# The list filter for both closed statuses (done or cancelled).
+CLOSED = "closed"
 
 
 def _task(r: Any) -> Task:
@@ -128,10 +131,14 @@ async def list_tasks(
     limit: int,
     cursor: str | None,
 ) -> Page:
-    """Open tasks by day, the soonest first (a to-do list); otherwise the newest first."""
-    queue = status == TaskStatus.OPEN.value or overdue is True
+    """Open tasks by day, the soonest first (a to-do list); closed ones (`status="closed"`: done or cancelled) the
+    latest closed first; otherwise the newest first."""
+    closed = status == CLOSED
+    queue = not closed and (status == TaskStatus.OPEN.value or overdue is True)
     stmt = _select().where(_concerning(principal))
-    if status:
+    if closed:
+        stmt = stmt.where(tasks.c.status.in_(sorted(s.value for s in CLOSED_STATUSES)))
+    elif status:
         stmt = stmt.where(tasks.c.status == status)
     if assignee_id:
         stmt = stmt.where(tasks.c.assignee_id == assignee_id)
@@ -141,6 +148,8 @@ async def list_tasks(
         stmt = stmt.where(tasks.c.status == TaskStatus.OPEN.value, tasks.c.due_on < today)
     elif overdue is False:
         stmt = stmt.where(sa.or_(tasks.c.status != TaskStatus.OPEN.value, tasks.c.due_on >= today))
+    # Each order pages by its own key and the id (a tie-breaker): (due_on, id) up, or (closed_at | created_at, id)
+    # down.
     if queue:
         after = decode_cursor(cursor, (date, uuid.UUID))
         if after:
@@ -149,19 +158,19 @@ async def list_tasks(
             )
         stmt = stmt.order_by(tasks.c.due_on, tasks.c.id)
     else:
+        when = tasks.c.closed_at if closed else tasks.c.created_at
         after = decode_cursor(cursor, (datetime, uuid.UUID))
         if after:
-            stmt = stmt.where(
-                sa.or_(tasks.c.created_at < after[0], sa.and_(tasks.c.created_at == after[0], tasks.c.id < after[1]))
-            )
-        stmt = stmt.order_by(tasks.c.created_at.desc(), tasks.c.id.desc())
+            stmt = stmt.where(sa.or_(when < after[0], sa.and_(when == after[0], tasks.c.id < after[1])))
+        stmt = stmt.order_by(when.desc(), tasks.c.id.desc())
     rows = list(await conn.execute(stmt.limit(limit + 1)))
     more = len(rows) > limit
     rows = rows[:limit]
     if not (more and rows):
         return Page(rows, None)
     last = rows[-1]
-    return Page(rows, encode_cursor([last.due_on, last.id] if queue else [last.created_at, last.id]))
+    key = last.due_on if queue else last.closed_at if closed else last.created_at
+    return Page(rows, encode_cursor([key, last.id]))
 
 
 async def task_row(conn: AsyncConnection, task_id: uuid.UUID) -> Any:

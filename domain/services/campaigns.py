@@ -24,7 +24,7 @@ from domain.campaigns import (
     revised,
 )
 from domain.customers import ConsentChannel
-from domain.errors import Conflict, InvalidValue, NotFound
+from domain.errors import CampaignNotActive, Conflict, CustomerHeldOut, InvalidValue, NotFound
 from domain.ports import UnitOfWork
 from domain.services.customers import get_customer
 
@@ -212,7 +212,10 @@ async def record_response(
     note: str | None,
     at: datetime,
 ) -> None:
-    """What a target customer said when contacted; a later answer replaces an earlier one."""
+    """What a target customer said when contacted; a later answer replaces an earlier one.
+
+    Refused (each in its own words, for the call center's software to tell apart) when the campaign is not active
+    (CampaignNotActive) or the customer is held out in its control group (CustomerHeldOut)."""
     principal.require(Action.WORK_CAMPAIGNS)
     text = check_note(note)
     campaign = await visible(store, principal, campaign_id)
@@ -220,11 +223,10 @@ async def record_response(
     group = await store.member_group(campaign.id, customer_id)
     if group is None:
         raise NotFound(f"customer {customer_id} is not in campaign {campaign_id}")
-    require_status(campaign, CampaignStatus.ACTIVE, "responded to")
+    if campaign.status is not CampaignStatus.ACTIVE:
+        raise CampaignNotActive(campaign.id, campaign.status.value)
     if group is Group.CONTROL:
-        raise Conflict(
-            "the customer is in the control group: the campaign leaves them alone, so that its effect can be measured"
-        )
+        raise CustomerHeldOut(campaign.id, customer_id)
     await store.save_response(campaign.id, customer_id, response, text, principal.user_id, at)
 
 

@@ -177,7 +177,7 @@ async def test_a_launch_draws_the_eligible_into_target_and_control_and_the_effec
     assert (await app_client.delete(launched_url, headers=marketing.headers)).status_code == 409
     late_url = f"/api/v1/campaigns/{campaign}/members/{targets[5]}/response"
     late = await app_client.put(late_url, json={"response": "contacted"}, headers=rm.headers)
-    assert late.status_code == 409, late.text
+    assert late.status_code == 409 and late.json()["type"] == "/problems/campaign-not-active", late.text
     # The segment is kept for the campaign's record.
     r = await app_client.delete(f"/api/v1/segments/{segment}", headers=marketing.headers)
     assert r.status_code == 409, r.text
@@ -233,6 +233,7 @@ async def test_people_record_responses_of_their_own_target_customers_and_see_wha
         f"/api/v1/campaigns/{cid}/members/{my_controls[0]}/response", json={"response": "contacted"}, headers=rm.headers
     )
     assert control.status_code == 409 and "control group" in control.json()["detail"]
+    assert control.json()["type"] == "/problems/customer-held-out"
     others = await app_client.put(
         f"/api/v1/campaigns/{cid}/members/{their_targets[0]}/response",
         json={"response": "contacted"},
@@ -329,3 +330,50 @@ async def test_what_a_campaign_may_not_be(
     assert (await app_client.get("/api/v1/campaigns", params={"status": "paused"}, headers=h)).status_code == 422
     drafts = (await app_client.get("/api/v1/campaigns", params={"status": "draft"}, headers=rm.headers)).json()
     assert [c["id"] for c in drafts["items"]] == [draft["id"]]
+
+
+async def test_a_closed_campaign_and_a_held_out_customer_are_refused_each_with_a_type_of_its_own(
+    container: Container, app_client: httpx.AsyncClient, make_person: MakePerson
+) -> None:
+    """Both 409, for call-center software to tell "the campaign is over" from "not to be offered it"."""
+    marketing, rm = await make_person("marketing", branch=None), await make_person("rm")
+    agent = await make_person("agent", branch=None)
+    await _offer(container)
+    mine = await _customers(container, rm, 12)
+    segment = await _static_segment(app_client, marketing, mine)
+    cid = (await app_client.post("/api/v1/campaigns", json=_body(segment), headers=marketing.headers)).json()["id"]
+    assert (await app_client.post(f"/api/v1/campaigns/{cid}/launch", headers=marketing.headers)).status_code == 200
+    target = next(c for c in mine if group_of(uuid.UUID(cid), c, 50) is Group.TARGET)
+    control = next(c for c in mine if group_of(uuid.UUID(cid), c, 50) is Group.CONTROL)
+
+    def url(customer: uuid.UUID) -> str:
+        return f"/api/v1/campaigns/{cid}/members/{customer}/response"
+
+    def refusal(r: httpx.Response) -> tuple[int, str, str]:
+        assert r.headers["content-type"].startswith("application/problem+json"), r.text
+        body = r.json()
+        assert body["status"] == r.status_code and body["instance"] == r.request.url.path
+        return r.status_code, body["type"], body["title"]
+
+    for person in (rm, agent):
+        r = await app_client.put(url(control), json={"response": "contacted"}, headers=person.headers)
+        assert refusal(r) == (409, "/problems/customer-held-out", "Customer held out")
+        assert str(control) in r.json()["detail"] and "control group" in r.json()["detail"]
+    assert (await app_client.put(url(target), json={"response": "interested"}, headers=rm.headers)).status_code == 200
+
+    assert (await app_client.post(f"/api/v1/campaigns/{cid}/close", headers=marketing.headers)).status_code == 200
+    for customer in (target, control):  # once closed, nobody's response is recorded: the campaign is what is said
+        r = await app_client.put(url(customer), json={"response": "declined"}, headers=agent.headers)
+        assert refusal(r) == (409, "/problems/campaign-not-active", "Campaign not active")
+        assert "closed" in r.json()["detail"]
+    member = await _members(app_client, rm, cid, group="target")
+    assert [m["response"] for m in member if m["customer"]["id"] == str(target)] == ["interested"], "unchanged"
+
+    # The route says which refusal is which.
+    spec = (await app_client.get("/openapi.json")).json()
+    respond = spec["paths"]["/api/v1/campaigns/{campaign_id}/members/{customer_id}/response"]["put"]
+    conflict = respond["responses"]["409"]
+    for slug in ("campaign-not-active", "customer-held-out"):
+        assert f"/problems/{slug}" in conflict["description"] and f"/problems/{slug}" in respond["description"]
+        example = conflict["content"]["application/problem+json"]["examples"][slug]["value"]
+        assert (example["type"], example["status"]) == (f"/problems/{slug}", 409)

@@ -183,3 +183,129 @@ async def test_a_branch_manager_hands_tasks_out_and_an_agent_leaves_one_for_the_
     )
     assert r.status_code == 200 and r.json()["status"] == "cancelled", r.text
     assert [t["id"] for t in await _tasks(app_client, rm, status="open")] == [handed["id"]]
+
+
+async def test_the_closed_tasks_are_listed_the_latest_closed_first_to_whom_they_concern(
+    container: Container, app_client: httpx.AsyncClient, make_person: MakePerson
+) -> None:
+    rm, other_rm, bm = await make_person("rm"), await make_person("rm"), await make_person("branch_manager")
+    far_bm = await make_person("branch_manager", branch="SH001")
+    agent = await make_person("agent", branch=None)
+    mine, theirs = await _customer(container, rm), await _customer(container, other_rm)
+    post = app_client.post
+
+    async def task(person: Person, title: str, **fields: str) -> str:
+        r = await post("/api/v1/tasks", json={"title": title, "due_on": _day(1)} | fields, headers=person.headers)
+        assert r.status_code == 201, r.text
+        return str(r.json()["id"])
+
+    async def close(person: Person, task_id: str, how: str) -> None:
+        r = await post(f"/api/v1/tasks/{task_id}/{how}", json={"outcome": f"{how} by the test"}, headers=person.headers)
+        assert r.status_code == 200, r.text
+
+    still_open = await task(rm, "Still to do", customer_id=mine)
+    # Created in one order, closed in another: the list follows the closing.
+    first, second, third = [await task(rm, f"Task {n}", customer_id=mine) for n in (1, 2, 3)]
+    unrelated = await task(rm, "Not about a customer")
+    callback = await task(agent, "Call back", customer_id=mine)
+    await close(rm, third, "done")
+    await close(rm, first, "cancel")
+    await close(rm, unrelated, "done")
+    await close(rm, second, "done")
+    await close(rm, callback, "done")
+    theirs_done = await task(other_rm, "Their own", customer_id=theirs)
+    await close(other_rm, theirs_done, "cancel")
+
+    closed = await _tasks(app_client, rm, status="closed")
+    assert [t["id"] for t in closed] == [callback, second, unrelated, first, third], "the latest closed first"
+    assert {t["status"] for t in closed} == {"done", "cancelled"} and still_open not in {t["id"] for t in closed}
+    assert all(t["closed_at"] and t["outcome"] for t in closed)
+    assert [t["status"] for t in closed if t["id"] == first] == ["cancelled"]
+
+    # Paged in that order; one customer's closed tasks alone.
+    r = await app_client.get("/api/v1/tasks", params={"status": "closed", "limit": "2"}, headers=rm.headers)
+    page = r.json()
+    assert [t["id"] for t in page["items"]] == [callback, second] and page["next_cursor"]
+    seen = [t["id"] for t in page["items"]]
+    while page["next_cursor"]:
+        r = await app_client.get(
+            "/api/v1/tasks",
+            params={"status": "closed", "limit": "2", "cursor": page["next_cursor"]},
+            headers=rm.headers,
+        )
+        assert r.status_code == 200, r.text
+        page = r.json()
+        seen += [t["id"] for t in page["items"]]
+    assert seen == [callback, second, unrelated, first, third]
+    about_mine = await _tasks(app_client, rm, status="closed", customer_id=mine)
+    assert [t["id"] for t in about_mine] == [callback, second, first, third]
+
+    # Each person sees the closed tasks that concern them, as with the open ones.
+    assert [t["id"] for t in await _tasks(app_client, other_rm, status="closed")] == [theirs_done]
+    assert [t["id"] for t in await _tasks(app_client, bm, status="closed")] == [
+        theirs_done,
+        callback,
+        second,
+        unrelated,
+        first,
+        third,
+    ]
+    assert await _tasks(app_client, far_bm, status="closed") == []
+    assert [t["id"] for t in await _tasks(app_client, agent, status="closed")] == [callback]
+    assert await _tasks(app_client, other_rm, status="closed", customer_id=mine) == []
+
+    # The statuses that were there still work as before: one status each, the newest first.
+    assert [t["id"] for t in await _tasks(app_client, rm, status="done")] == [callback, unrelated, third, second]
+    assert [t["id"] for t in await _tasks(app_client, rm, status="cancelled")] == [first]
+    assert [t["id"] for t in await _tasks(app_client, rm, status="open")] == [still_open]
+
+    # A status the API does not know, or a cursor of another list: problem+json naming the field.
+    for params, field in (
+        ({"status": "finished"}, "status"),
+        ({"status": "closed", "cursor": "bm90LWEtY3Vyc29y"}, "cursor"),
+    ):
+        r = await app_client.get("/api/v1/tasks", params=params, headers=rm.headers)
+        assert r.status_code == 422, r.text
+        assert r.headers["content-type"].startswith("application/problem+json")
+        assert r.json()["type"] == "/problems/validation-error" and r.json()["errors"][0]["field"] == field
+
+
+async def test_an_open_tasks_title_and_note_are_said_better_by_those_it_concerns(
+    container: Container, app_client: httpx.AsyncClient, make_person: MakePerson
+) -> None:
+    rm, other_rm, bm = await make_person("rm"), await make_person("rm"), await make_person("branch_manager")
+    agent = await make_person("agent", branch=None)
+    mine = await _customer(container, rm)
+    r = await app_client.post(
+        "/api/v1/tasks",
+        json={"title": "Call back", "note": "After 6 pm", "due_on": _day(2), "customer_id": mine},
+        headers=agent.headers,
+    )
+    assert r.status_code == 201, r.text
+    url = f"/api/v1/tasks/{r.json()['id']}"
+
+    r = await app_client.patch(url, json={"title": "  Call back about the  mortgage rate "}, headers=rm.headers)
+    assert r.status_code == 200, r.text
+    assert (r.json()["title"], r.json()["note"], r.json()["due_on"]) == (
+        "Call back about the mortgage rate",
+        "After 6 pm",
+        _day(2),
+    ), "only what was sent changes"
+    r = await app_client.patch(url, json={"note": "Prefers WeChat"}, headers=bm.headers)
+    assert r.status_code == 200 and r.json()["note"] == "Prefers WeChat", r.text
+    r = await app_client.patch(url, json={"note": "Left it with the RM"}, headers=agent.headers)
+    assert r.status_code == 200, "an agent changes the tasks they left"
+    r = await app_client.patch(url, json={"note": ""}, headers=rm.headers)
+    assert r.status_code == 200 and r.json()["note"] is None, "an emptied note is none"
+
+    for body in ({"title": " "}, {"title": "two\nlines"}, {"title": "x" * 201}):
+        r = await app_client.patch(url, json=body, headers=rm.headers)
+        assert r.status_code == 422 and r.json()["errors"][0]["field"].endswith("title"), r.text
+    r = await app_client.patch(url, json={"title": "Someone else's"}, headers=other_rm.headers)
+    assert r.status_code == 404, "another RM's task is as if absent"
+    assert (await app_client.get(url, headers=rm.headers)).json()["title"] == "Call back about the mortgage rate"
+
+    done = await app_client.post(f"{url}/done", json={"outcome": "Called."}, headers=rm.headers)
+    assert done.status_code == 200, done.text
+    r = await app_client.patch(url, json={"title": "Too late"}, headers=rm.headers)
+    assert r.status_code == 409 and r.json()["type"] == "/problems/conflict", r.text

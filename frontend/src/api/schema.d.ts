@@ -295,7 +295,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Record what a target customer said when contacted (a later answer replaces an earlier one) */
+        /**
+         * Record what a target customer said when contacted (a later answer replaces an earlier one)
+         * @description Only while the campaign is active, and only for a customer of its target group. The two refusals are both 409, told apart by the problem's `type`: `/problems/campaign-not-active` (the campaign is closed, or not launched yet: nothing more is recorded for it) and `/problems/customer-held-out` (the customer is in the control group: never contacted, so that the campaign's effect can be measured). A customer who is not a member, or is outside the caller's scope, is 404.
+         */
         put: operations["campaigns-respond"];
         post?: never;
         delete?: never;
@@ -913,7 +916,7 @@ export interface paths {
         };
         /**
          * Tasks: your own, those you left, and for a branch manager their branch's
-         * @description With `status=open` or `overdue=true` the list is a to-do list, the soonest day first; otherwise the newest first. `assignee_id` narrows it to one person; `customer_id` to one customer's tasks.
+         * @description With `status=open` or `overdue=true` the list is a to-do list, the soonest day first; with `status=closed` the tasks done or cancelled, the latest closed first; otherwise (`done`, `cancelled` or no status) the newest first. `assignee_id` narrows it to one person; `customer_id` to one customer's tasks.
          */
         get: operations["tasks-list"];
         put?: never;
@@ -1769,6 +1772,11 @@ export interface components {
              * Format: date-time
              */
             opened_at: string;
+            /**
+             * Opened By Username
+             * @description Who logged it by hand (a username); none for a complaint a feed reported
+             */
+            opened_by_username: string | null;
             /** Overdue */
             overdue: boolean;
             /**
@@ -3666,7 +3674,7 @@ export interface components {
          * StatusFilter
          * @enum {string}
          */
-        StatusFilter: "open" | "done" | "cancelled";
+        StatusFilter: "open" | "done" | "cancelled" | "closed";
         /**
          * TaskIn
          * @example {
@@ -5061,7 +5069,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description Conflicts with existing data */
+            /** @description Refused: `/problems/campaign-not-active` when the campaign is not active (closed, or not launched), `/problems/customer-held-out` when the customer is in its control group */
             409: {
                 headers: {
                     [name: string]: unknown;
