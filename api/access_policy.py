@@ -87,6 +87,7 @@ POLICY: dict[str, Rule] = {
     "customers-relate": allow(CUSTOMER_EDITORS),
     "customers-holdings": allow(EVERY_ROLE),
     "customers-timeline": allow(EVERY_ROLE),
+    "customers-next-best-actions": allow(EVERY_ROLE),
     # products
     "products-list": allow(EVERY_ROLE),
     "products-create": allow(ADMIN),

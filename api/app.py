@@ -137,6 +137,9 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     from api import tasks  # what RMs will do, by when (the service checks roles and who the task concerns)
 
     app.include_router(tasks.router)
+    from api import next_best  # a customer's next best actions on the 360 view (the context's rules, the 360's scope)
+
+    app.include_router(next_best.router)
 
     if settings.serve_frontend and (FRONTEND_DIST / "index.html").exists():
         _mount_frontend(app)

@@ -492,6 +492,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customer_id}/next-best-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What to do for a customer now: maturities, alerts, complaints, campaign and look-alike offers
+         * @description The call-center context's next best actions for one customer, for whoever may read the customer (an RM their portfolio, a branch manager their branch): deposits maturing within 30 days, open alerts, recent complaints, then (only with the customer's consent to phone offers) the offers of running campaigns that have the customer in their target group and not declined, and products similar customers hold that suit the customer's risk preference. Service before sales, most urgent first; each says why. Account numbers in titles and reasons show their last four digits only. A customer merged into another has none. The read is audited.
+         */
+        get: operations["customers-next-best-actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{customer_id}/relations": {
         parameters: {
             query?: never;
@@ -6018,6 +6038,116 @@ export interface operations {
             };
             /** @description Conflicts with existing data */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    "customers-next-best-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The actions, most urgent first (none: an empty list) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "kind": "address_alert",
+                     *         "priority": "high",
+                     *         "title": "Address alert: CNY 200,000.00 moved out in one day",
+                     *         "reason": "open large_outflow alert raised 2026-11-22",
+                     *         "refs": {
+                     *           "alert_id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+                     *         }
+                     *       },
+                     *       {
+                     *         "kind": "acknowledge_complaint",
+                     *         "priority": "high",
+                     *         "title": "Acknowledge the recent complaint",
+                     *         "reason": "complaint of 2026-11-19 (Charged twice for annual card fee) is still open, past its service-level due time 2026-11-21T08:00+00:00",
+                     *         "refs": {
+                     *           "case_id": "7b8c9d0e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"
+                     *         }
+                     *       },
+                     *       {
+                     *         "kind": "roll_over_maturity",
+                     *         "priority": "medium",
+                     *         "title": "Offer to roll over 12-month time deposit ****3445",
+                     *         "reason": "12-month time deposit ****3445 (CNY 100,000.00) matures on 2026-12-10, in 17 days",
+                     *         "refs": {
+                     *           "holding_id": "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                     *           "product_code": "TD-12M"
+                     *         }
+                     *       },
+                     *       {
+                     *         "kind": "offer_product",
+                     *         "priority": "low",
+                     *         "title": "Offer Steady Income Fund",
+                     *         "reason": "46% of 1180 similar customers (same tier, age and income band) hold a fund product and this customer has none; risk level R3 suits the customer's balanced risk preference; the customer consents to phone offers",
+                     *         "refs": {
+                     *           "product_code": "FUND-BAL",
+                     *           "category": "fund",
+                     *           "product_name": "Steady Income Fund",
+                     *           "product_name_zh": "稳健收益基金",
+                     *           "peer_share_pct": "46",
+                     *           "peers": "1180",
+                     *           "risk_level": "3",
+                     *           "risk_preference": "balanced"
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["NextBestActionOut"][];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The credentials lack the role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
