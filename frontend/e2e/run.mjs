@@ -644,7 +644,7 @@ try {
   }
 
   if (await hasPath("/api/v1/tasks")) {
-    await test("rm.li finds the agent's call-back among her tasks on My day, marks it done with what came of it, and after a reload it is no longer open", async () => {
+    await test("rm.li finds the agent's call-back among her tasks on My day, says better what it is (title and note), marks it done with what came of it; after a reload it is no longer open, and the customer's 360 view lists it among the latest closed", async () => {
       const liId = (await apiGet(liToken, "/api/v1/auth/me")).body.id;
       const open = (await apiGet(liToken, `/api/v1/tasks?status=open&assignee_id=${liId}&limit=100`)).body.items;
       const callBack = open.find((x) => x.created_by_username === "agent.chen");
@@ -667,9 +667,28 @@ try {
       );
       await shot("29-my-day-tasks");
 
-      await row.getByRole("button", { name: `Done: ${callBack.title}` }).click();
+      // Say better what it is: a new title and note, saved in place.
+      const title = `Call back about fixing the mortgage rate (${Date.now().toString(36)})`;
+      const note = "Prefers calls after 6 pm; has the bank's offer of 3.1% for five years.";
+      await row.getByRole("button", { name: `Edit: ${callBack.title}` }).click();
+      const edit = row.getByRole("form", { name: `Edit “${callBack.title}”` });
+      await edit.getByLabel("What to do").fill(title);
+      await edit.getByLabel("Note (optional)").fill(note);
+      await edit.getByRole("button", { name: "Save" }).click();
+      await row.getByTestId("task-result").getByText("Saved.").waitFor();
+      await row.getByText(title, { exact: true }).waitFor();
+      await row.getByText(`Note: ${note}`).waitFor();
+      expect((await edit.count()) === 0, "the edit form is still open");
+      const edited = (await apiGet(liToken, `/api/v1/tasks/${callBack.id}`)).body;
+      expect(
+        edited.title === title && edited.note === note && edited.status === "open" && edited.due_on === callBack.due_on,
+        `server has ${JSON.stringify(edited)}`,
+      );
+      await shot("29b-my-day-task-edited");
+
+      await row.getByRole("button", { name: `Done: ${title}` }).click();
       const outcome = `E2E: called back, she keeps the floating rate (${Date.now().toString(36)})`;
-      const form = row.getByRole("form", { name: `Mark “${callBack.title}” done` });
+      const form = row.getByRole("form", { name: `Mark “${title}” done` });
       await form.getByLabel("What came of it").fill(outcome);
       await form.getByRole("button", { name: "Mark done" }).click();
       await row
@@ -689,6 +708,22 @@ try {
       await page.reload();
       await card.locator('[data-testid="my-tasks"], .status.empty').first().waitFor();
       expect((await row.count()) === 0, "the call-back is still among rm.li's open tasks after a reload");
+
+      // The customer's 360 view: among the latest closed (status=closed), first, with its new title.
+      if (callBack.customer) {
+        await page.goto(`${base}/customers/${callBack.customer.id}`);
+        const panel = page.locator("#customer-tasks");
+        const closed = panel.getByTestId("customer-closed-tasks");
+        await closed.locator(`li[data-task-id="${callBack.id}"]`).getByText(title, { exact: true }).waitFor();
+        const first = await closed.locator("li[data-task-id]").first().getAttribute("data-task-id");
+        expect(first === callBack.id, `the latest closed is ${first}, not the call-back just done`);
+        await closed.locator(`li[data-task-id="${callBack.id}"]`).getByText(`What came of it: ${outcome}`).waitFor();
+        expect(
+          (await panel.getByTestId("customer-open-tasks").locator(`li[data-task-id="${callBack.id}"]`).count()) === 0,
+          "the call-back is still among the customer's open tasks",
+        );
+        await shot("30b-customer-360-latest-closed");
+      }
     });
   } else {
     skip("rm.li marks the agent's call-back done on My day", "the server has no /api/v1/tasks yet");

@@ -268,8 +268,9 @@ function NextBestActions({
                   note={null}
                   label={t("campaigns.recordFormCampaign", { campaign })}
                   idBase={`nba-${campaignId}`}
-                  onNotActive={() => {
-                    setNews({ ok: false, text: t("caller.campaign.notActive", { campaign }) });
+                  onRefused={(why) => {
+                    const text = why === "heldOut" ? "caller.campaign.heldOut" : "caller.campaign.notActive";
+                    setNews({ ok: false, text: t(text, { campaign }) });
                     readAgain();
                   }}
                   onRecorded={(member) => {

@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from "../format";
 import { useI18n } from "../i18n";
 import { mayRespondCampaigns } from "../roles";
 import { Empty, ErrorMessage, Loading } from "../components/Status";
-import { productName, useCustomerCampaigns, type CustomerCampaign } from "./api";
+import { productName, useCustomerCampaigns, type CustomerCampaign, type ResponseRefusal } from "./api";
 import { CampaignStatusTag } from "./CampaignStatusTag";
 import { ResponseForm } from "./ResponseForm";
 
@@ -18,12 +18,13 @@ function Entry({ customerId, c, responder }: { customerId: string; c: CustomerCa
   const { campaign } = c;
   const held = c.group === "control";
   const canRecord = responder && campaign.status === "active" && !held;
-  // A 409 on recording: the campaign closed meanwhile (the list is read again, and shows it closed).
-  const [notActive, setNotActive] = useState(false);
+  // A refusal on recording: the campaign closed meanwhile, or the customer is held out (the list is read again, and
+  // shows it as it is).
+  const [refused, setRefused] = useState<{ why: ResponseRefusal } | null>(null);
   const said = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (notActive) said.current?.focus();
-  }, [notActive]);
+    if (refused) said.current?.focus();
+  }, [refused]);
   const headingId = `cc-${campaign.id}-h`;
   return (
     <li
@@ -88,9 +89,15 @@ function Entry({ customerId, c, responder }: { customerId: string; c: CustomerCa
         </p>
       )}
       <div aria-live="polite">
-        {notActive && (
-          <p ref={said} tabIndex={-1} className="status notice" data-testid="campaign-not-active">
-            {t("campaigns.notActive")}
+        {refused && (
+          <p
+            ref={said}
+            tabIndex={-1}
+            className="status notice"
+            data-testid="campaign-refused"
+            data-refusal={refused.why}
+          >
+            {t(refused.why === "heldOut" ? "campaigns.heldOutRefused" : "campaigns.notActive")}
           </p>
         )}
       </div>
@@ -102,7 +109,7 @@ function Entry({ customerId, c, responder }: { customerId: string; c: CustomerCa
           note={c.note}
           label={t("campaigns.recordFormCampaign", { campaign: campaign.name })}
           idBase={`cc-${campaign.id}`}
-          onNotActive={() => setNotActive(true)}
+          onRefused={(why) => setRefused({ why })}
         />
       )}
     </li>

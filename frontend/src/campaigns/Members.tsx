@@ -5,10 +5,19 @@ import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useAuth } from "../auth";
 import { formatDate, formatDateTime } from "../format";
-import { useI18n } from "../i18n";
+import { useI18n, type MessageKey } from "../i18n";
 import { mayRespondCampaigns } from "../roles";
 import { Empty, ErrorMessage, Loading, MoreButton, Panel } from "../components/Status";
-import { FUNNEL, GROUPS, useMembers, type CampaignDetail, type Group, type Member, type ResponseFilter } from "./api";
+import {
+  FUNNEL,
+  GROUPS,
+  useMembers,
+  type CampaignDetail,
+  type Group,
+  type Member,
+  type ResponseFilter,
+  type ResponseRefusal,
+} from "./api";
 import { ResponseForm } from "./ResponseForm";
 
 interface Filters {
@@ -36,7 +45,21 @@ function filtersFrom(params: URLSearchParams, defaults: Filters): Filters {
   };
 }
 
-function RecordForm({ campaignId, m, onNotActive }: { campaignId: string; m: Member; onNotActive: () => void }) {
+/** What a refusal to record says, above the list. */
+const REFUSAL_TEXT: Record<ResponseRefusal, MessageKey> = {
+  notActive: "campaigns.notActive",
+  heldOut: "campaigns.heldOutRefused",
+};
+
+function RecordForm({
+  campaignId,
+  m,
+  onRefused,
+}: {
+  campaignId: string;
+  m: Member;
+  onRefused: (why: ResponseRefusal) => void;
+}) {
   const { t } = useI18n();
   return (
     <ResponseForm
@@ -46,7 +69,7 @@ function RecordForm({ campaignId, m, onNotActive }: { campaignId: string; m: Mem
       note={m.note}
       label={t("campaigns.recordForm", { name: m.customer.display_name })}
       idBase={`member-${m.customer.id}`}
-      onNotActive={onNotActive}
+      onRefused={onRefused}
     />
   );
 }
@@ -55,12 +78,12 @@ function MemberRow({
   campaignId,
   m,
   canRecord,
-  onNotActive,
+  onRefused,
 }: {
   campaignId: string;
   m: Member;
   canRecord: boolean;
-  onNotActive: () => void;
+  onRefused: (why: ResponseRefusal) => void;
 }) {
   const { t, label, locale } = useI18n();
   const held = m.group === "control";
@@ -109,7 +132,7 @@ function MemberRow({
           {held ? (
             <span className="muted-text held-out-note">{t("campaigns.heldOut")}</span>
           ) : (
-            <RecordForm campaignId={campaignId} m={m} onNotActive={onNotActive} />
+            <RecordForm campaignId={campaignId} m={m} onRefused={onRefused} />
           )}
         </td>
       )}
@@ -129,11 +152,11 @@ export function MembersPanel({ campaign }: { campaign: CampaignDetail }) {
   const { group, response } = filtersFrom(params, defaults);
   const members = useMembers(campaign.id, group, response, !!me);
   const rows = members.data?.pages.flatMap((p) => p.items) ?? [];
-  const [notActive, setNotActive] = useState(false);
+  const [refused, setRefused] = useState<{ why: ResponseRefusal } | null>(null);
   const note = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (notActive) note.current?.focus();
-  }, [notActive]);
+    if (refused) note.current?.focus();
+  }, [refused]);
 
   function set(name: keyof Filters, value: string) {
     const next = new URLSearchParams(params);
@@ -171,9 +194,15 @@ export function MembersPanel({ campaign }: { campaign: CampaignDetail }) {
         </div>
       </form>
       <div aria-live="polite">
-        {notActive && (
-          <p ref={note} tabIndex={-1} className="status notice" data-testid="members-not-active">
-            {t("campaigns.notActive")}
+        {refused && (
+          <p
+            ref={note}
+            tabIndex={-1}
+            className="status notice"
+            data-testid="members-refused"
+            data-refusal={refused.why}
+          >
+            {t(REFUSAL_TEXT[refused.why])}
           </p>
         )}
       </div>
@@ -209,7 +238,7 @@ export function MembersPanel({ campaign }: { campaign: CampaignDetail }) {
                     campaignId={campaign.id}
                     m={m}
                     canRecord={canRecord}
-                    onNotActive={() => setNotActive(true)}
+                    onRefused={(why) => setRefused({ why })}
                   />
                 ))}
               </tbody>

@@ -1,20 +1,21 @@
 // The form that records what a target customer said to a campaign's offer (its response and an optional note), used
 // row by row in a campaign's contacts and per campaign on the customer's 360 view. What it records replaces what
-// every list read so far shows (useRecordResponse); a 409 (the campaign closed meanwhile, or the customer is held
-// out) is left to the caller to say, through `onNotActive`.
+// every list read so far shows (useRecordResponse); a refusal (409: the campaign closed meanwhile, or the customer is
+// held out in its control group, each of its own problem type) is left to the caller to say, through `onRefused`.
 import { useState, type FormEvent } from "react";
 import { useI18n, type MessageKey } from "../i18n";
 import { ErrorMessage } from "../components/Status";
 import { FieldProblem } from "../cases/FieldProblem";
 import {
   ANSWERS,
-  isConflict,
   NOTE_MAX,
   responseFieldProblems,
+  responseRefusal,
   useRecordResponse,
   type Answer,
   type Member,
   type ResponseField,
+  type ResponseRefusal,
 } from "./api";
 
 const PROBLEM_TEXT: Record<ResponseField, MessageKey> = {
@@ -29,7 +30,7 @@ export function ResponseForm({
   note: recordedNote,
   label: formLabel,
   idBase,
-  onNotActive,
+  onRefused,
   onRecorded,
 }: {
   campaignId: string;
@@ -41,7 +42,8 @@ export function ResponseForm({
   label: string;
   /** Unique on the page: the fields' ids start with it. */
   idBase: string;
-  onNotActive: () => void;
+  /** Hears of a refusal: the campaign is no longer active, or the customer is held out. */
+  onRefused: (why: ResponseRefusal) => void;
   /** Hears of each answer recorded, as the server stored it. */
   onRecorded?: (member: Member) => void;
 }) {
@@ -58,8 +60,9 @@ export function ResponseForm({
     sent && sent[field] === now ? problems.filter((p) => p.field === field).map((p) => p.message) : [];
   const responseProblems = about("response", response);
   const noteProblems = about("note", note);
-  // A 409 (closed meanwhile) is said by the caller, whose list read again no longer offers to record.
-  const other = record.error && problems.length === 0 && !isConflict(record.error) ? record.error : null;
+  // A refusal is said by the caller, whose list read again no longer offers to record; anything else (a 409 of
+  // another type too) here, as the SPA says problems.
+  const other = record.error && problems.length === 0 && !responseRefusal(record.error) ? record.error : null;
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -74,7 +77,8 @@ export function ResponseForm({
           onRecorded?.(member);
         },
         onError: (e) => {
-          if (isConflict(e)) onNotActive();
+          const why = responseRefusal(e);
+          if (why) onRefused(why);
         },
       },
     );

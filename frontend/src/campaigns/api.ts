@@ -248,6 +248,17 @@ export function useCampaignStep(step: "launch" | "close") {
  * customer, who is not contacted). */
 export const isConflict = (e: unknown) => e instanceof ApiError && e.status === 409;
 
+/** Why recording a response was refused (409), told apart by the problem's type (api/errors.py): the campaign is no
+ * longer active (closed meanwhile), or the customer is held out in its control group. */
+export type ResponseRefusal = "notActive" | "heldOut";
+const REFUSALS: Record<string, ResponseRefusal> = {
+  "/problems/campaign-not-active": "notActive",
+  "/problems/customer-held-out": "heldOut",
+};
+/** The refusal a failed response names; null for any other error (a 409 of another type included). */
+export const responseRefusal = (e: unknown): ResponseRefusal | null =>
+  isConflict(e) ? (REFUSALS[(e as ApiError).problem?.type ?? ""] ?? null) : null;
+
 /** 422 naming the segment on launch: nobody in the segment may be offered the product. */
 export const isNobodyEligible = (e: unknown) =>
   e instanceof ApiError && e.status === 422 && problemsAbout(e, ["segment_id"]).length > 0;
@@ -311,12 +322,13 @@ export function useRecordResponse(campaignId: string) {
       ]);
     },
     onError: (e, { customerId }) => {
-      // Closed meanwhile: read the campaign (and the customer's campaigns) again, so the page shows it closed and
-      // offers no more recording.
+      // Closed meanwhile (or held out): read the campaign (and the customer's campaigns) again, so the page shows it
+      // as it is and offers no more recording; after a held-out refusal its members too, which show the group.
       if (isConflict(e))
         void Promise.all([
           queryClient.invalidateQueries({ queryKey: keys.detail(campaignId) }),
           queryClient.invalidateQueries({ queryKey: keys.customer(customerId) }),
+          responseRefusal(e) === "heldOut" && queryClient.invalidateQueries({ queryKey: keys.members(campaignId) }),
         ]);
     },
   });

@@ -527,7 +527,7 @@ export const en = {
   "caller.campaign.recorded": "Answer recorded for {campaign}: {answer}.",
   "caller.campaign.declined": "Declined recorded for {campaign}: the offer is no longer proposed.",
   "caller.campaign.notActive":
-    "The answer could not be recorded for {campaign}: the campaign has closed meanwhile, or the customer is held out in its control group. The actions are read again.",
+    "The answer could not be recorded for {campaign}: the campaign has closed meanwhile. The actions are read again.",
   "cases.logCase": "Log a service request or complaint",
   "cases.logComplaint": "Log a complaint",
   "cases.kindChoice": "What is it?",
@@ -923,6 +923,14 @@ export const en = {
   "task.form.adding": "Adding…",
   "task.added": "Task added.",
   "task.addedFor": "Task added for {who}.",
+  "task.edit": "Edit",
+  "task.editLabel": "Edit: {title}",
+  "task.editForm": "Edit “{title}”",
+  "task.editedNow": "Saved.",
+  "campaigns.heldOutRefused":
+    "Not recorded: this customer is held out in the campaign's control group, so they are not contacted and no response is recorded for them.",
+  "caller.campaign.heldOut":
+    "The answer could not be recorded for {campaign}: the customer is held out in its control group and is not to be offered it. The actions are read again.",
 
   "staff.choose": "Choose a person…",
   "staff.anyRm": "Any RM",
@@ -1454,7 +1462,7 @@ export const zhCN: Record<MessageKey, string> = {
   "caller.action.campaign.said.unreachable": "此前未能联系上",
   "caller.campaign.recorded": "已记录客户对“{campaign}”的答复：{answer}。",
   "caller.campaign.declined": "已记录客户拒绝“{campaign}”：不再推荐此产品。",
-  "caller.campaign.notActive": "未能记录客户对“{campaign}”的答复：活动已结束，或客户属于对照组。正在重新读取建议。",
+  "caller.campaign.notActive": "未能记录客户对“{campaign}”的答复：活动已结束。正在重新读取建议。",
   "cases.logCase": "登记服务请求或投诉",
   "cases.logComplaint": "登记投诉",
   "cases.kindChoice": "类型",
@@ -1840,6 +1848,12 @@ export const zhCN: Record<MessageKey, string> = {
   "task.form.adding": "正在添加…",
   "task.added": "已添加待办。",
   "task.addedFor": "已为 {who} 添加待办。",
+  "task.edit": "编辑",
+  "task.editLabel": "编辑：{title}",
+  "task.editForm": "编辑“{title}”",
+  "task.editedNow": "已保存。",
+  "campaigns.heldOutRefused": "未登记：该客户属于活动的对照组，不联系，也不登记反馈，以便衡量活动效果。",
+  "caller.campaign.heldOut": "未能记录客户对“{campaign}”的答复：客户属于该活动的对照组，不向其推荐。正在重新读取建议。",
 
   "staff.choose": "请选择人员…",
   "staff.anyRm": "全部客户经理",

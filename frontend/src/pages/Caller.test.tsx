@@ -900,7 +900,11 @@ describe("a campaign's offer on the call", () => {
       "GET /api/v1/contact-center/stream": () => new Response(null, { status: 503 }),
       "PUT /api/v1/campaigns/:id/members/:customer/response": () => {
         closed = true;
-        return problem(409, "conflict", "campaign is closed");
+        return problem(
+          409,
+          "campaign-not-active",
+          "campaign is closed: responses are recorded only while it is active",
+        );
       },
     });
     renderCaller(`/call?phone=${encodeURIComponent(PHONE)}`);
@@ -908,10 +912,38 @@ describe("a campaign's offer on the call", () => {
     const user = userEvent.setup();
     await user.selectOptions(within(offerItem()!).getByLabelText("Response"), "contacted");
     await user.click(within(offerItem()!).getByRole("button", { name: "Save" }));
-    expect(await screen.findByTestId("nba-offer-result")).toHaveTextContent(
-      "The answer could not be recorded for Year-end time deposit drive: the campaign has closed meanwhile, or the " +
-        "customer is held out in its control group.",
+    const said = await screen.findByTestId("nba-offer-result");
+    expect(said).toHaveTextContent(
+      "The answer could not be recorded for Year-end time deposit drive: the campaign has closed meanwhile. The " +
+        "actions are read again.",
     );
+    expect(said).not.toHaveTextContent("held out");
+    await waitFor(() => expect(contextCalls(calls)).toHaveLength(2));
+    await waitFor(() => expect(offerItem()).toBeNull());
+  });
+
+  it("says in words that the customer is held out in the campaign's control group (409 of its own type), in Chinese too", async () => {
+    signedIn("agent.chen");
+    let heldOut = false;
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json(agent),
+      "GET /api/v1/contact-center/context": () => json(heldOut ? callerContextFixture() : withOffer()),
+      "GET /api/v1/contact-center/stream": () => new Response(null, { status: 503 }),
+      "PUT /api/v1/campaigns/:id/members/:customer/response": () => {
+        heldOut = true;
+        return problem(409, "customer-held-out", "the customer is in the control group of the campaign");
+      },
+    });
+    renderCaller(`/call?phone=${encodeURIComponent(PHONE)}`, "zh-CN");
+    await screen.findByRole("heading", { name: "王芳 (Wang Fang)" });
+    const user = userEvent.setup();
+    await user.selectOptions(within(offerItem()!).getByLabelText("反馈"), "contacted");
+    await user.click(within(offerItem()!).getByRole("button", { name: "保存" }));
+    const said = await screen.findByTestId("nba-offer-result");
+    expect(said).toHaveTextContent(
+      "未能记录客户对“Year-end time deposit drive”的答复：客户属于该活动的对照组，不向其推荐。正在重新读取建议。",
+    );
+    await waitFor(() => expect(said).toHaveFocus());
     await waitFor(() => expect(contextCalls(calls)).toHaveLength(2));
     await waitFor(() => expect(offerItem()).toBeNull());
   });

@@ -411,7 +411,7 @@ describe("the contacts of a campaign", () => {
       "GET /api/v1/campaigns/:id/members": () => json({ items: [memberFixture(1)], next_cursor: null }),
       "PUT /api/v1/campaigns/:id/members/:cid/response": () => (
         (closed = true),
-        problem(409, "conflict", "campaign is closed: only a active one can be responded to")
+        problem(409, "campaign-not-active", "campaign is closed: responses are recorded only while it is active")
       ),
     });
     renderCampaign();
@@ -420,15 +420,70 @@ describe("the contacts of a campaign", () => {
     const form = within(memberRow(1)).getByRole("form");
     await user.selectOptions(within(form).getByLabelText("Response"), "Declined");
     await user.click(within(form).getByRole("button", { name: "Save" }));
-    expect(await screen.findByTestId("members-not-active")).toHaveTextContent(
-      "The campaign is no longer active: responses cannot be recorded.",
-    );
+    const said = await screen.findByTestId("members-refused");
+    expect(said).toHaveTextContent("The campaign is no longer active: responses cannot be recorded.");
+    expect(said).toHaveAttribute("data-refusal", "notActive");
+    await waitFor(() => expect(said).toHaveFocus());
     // The campaign is read again and shown closed: no Record column, nothing to save.
     await waitFor(() =>
       expect(screen.getByRole("heading", { name: /Year-end time deposit drive/ })).toHaveTextContent("Closed"),
     );
     await waitFor(() => expect(screen.queryByRole("columnheader", { name: "Record" })).toBeNull());
     expect(screen.queryByRole("button", { name: "Save" })).toBeNull();
+  });
+
+  it("says when the customer is held out in the control group, a refusal of its own, and reads the contacts again", async () => {
+    signedIn();
+    let heldOut = false;
+    const calls = mockApi({
+      "GET /api/v1/auth/me": () => json(me),
+      "GET /api/v1/campaigns/:id": () => json(active),
+      "GET /api/v1/campaigns/:id/members": () =>
+        json({ items: [memberFixture(1, heldOut ? { group: "control" } : {})], next_cursor: null }),
+      "PUT /api/v1/campaigns/:id/members/:cid/response": () => (
+        (heldOut = true),
+        problem(409, "customer-held-out", "the customer is in the control group of the campaign")
+      ),
+    });
+    renderCampaign();
+    const user = userEvent.setup();
+    await screen.findByTestId("campaign-members");
+    const form = within(memberRow(1)).getByRole("form");
+    await user.selectOptions(within(form).getByLabelText("Response"), "Interested");
+    await user.click(within(form).getByRole("button", { name: "Save" }));
+    const said = await screen.findByTestId("members-refused");
+    expect(said).toHaveTextContent(
+      "Not recorded: this customer is held out in the campaign's control group, so they are not contacted and no " +
+        "response is recorded for them.",
+    );
+    expect(said).toHaveAttribute("data-refusal", "heldOut");
+    expect(said).not.toHaveTextContent("no longer active");
+    // The contacts are read again: the customer shows held out, with nothing to record; the campaign still runs.
+    await waitFor(() => expect(memberCalls(calls)).toHaveLength(2));
+    await waitFor(() => expect(within(memberRow(1)).queryByRole("form")).toBeNull());
+    expect(memberRow(1)).toHaveTextContent("Held out: not contacted, so the campaign's effect can be measured.");
+    expect(screen.getByRole("heading", { name: /Year-end time deposit drive/ })).not.toHaveTextContent("Closed");
+    expect(screen.getByRole("columnheader", { name: "Record" })).toBeInTheDocument();
+  });
+
+  it("says a conflict it does not know by its type as the server words it, beside the form", async () => {
+    signedIn();
+    mockApi({
+      "GET /api/v1/auth/me": () => json(me),
+      "GET /api/v1/campaigns/:id": () => json(active),
+      "GET /api/v1/campaigns/:id/members": () => json({ items: [memberFixture(1)], next_cursor: null }),
+      "PUT /api/v1/campaigns/:id/members/:cid/response": () => problem(409, "conflict", "something else clashed"),
+    });
+    renderCampaign();
+    const user = userEvent.setup();
+    await screen.findByTestId("campaign-members");
+    const form = within(memberRow(1)).getByRole("form");
+    await user.selectOptions(within(form).getByLabelText("Response"), "Contacted");
+    await user.click(within(form).getByRole("button", { name: "Save" }));
+    const alert = await within(form).findByRole("alert");
+    expect(alert).toHaveTextContent("This conflicts with existing data.");
+    expect(alert).toHaveTextContent("something else clashed");
+    expect(screen.queryByTestId("members-refused")).toBeNull();
   });
 
   it("lets an auditor read the contacts but record nothing", async () => {

@@ -335,7 +335,7 @@ describe("the campaigns panel on the 360 view", () => {
         json([closed ? { ...running, campaign: { ...running.campaign, status: "closed" } } : running]),
       "PUT /api/v1/campaigns/:id/members/:cid/response": () => (
         (closed = true),
-        problem(409, "conflict", "campaign is closed: only a active one can be responded to")
+        problem(409, "campaign-not-active", "campaign is closed: responses are recorded only while it is active")
       ),
       "GET /api/v1/campaigns/:id": () => problem(404, "not-found", "not asked in this test"),
     });
@@ -344,7 +344,7 @@ describe("the campaigns panel on the 360 view", () => {
     const first = entry("Year-end time deposit drive");
     await user.selectOptions(within(first).getByLabelText("Response"), "Unreachable");
     await user.click(within(first).getByRole("button", { name: "Save" }));
-    const notice = await within(first).findByTestId("campaign-not-active");
+    const notice = await within(first).findByTestId("campaign-refused");
     expect(notice).toHaveTextContent("The campaign is no longer active: responses cannot be recorded.");
     await waitFor(() => expect(notice).toHaveFocus());
     await waitFor(() => expect(campaignCalls(calls)).toHaveLength(2));

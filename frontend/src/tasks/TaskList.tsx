@@ -1,6 +1,7 @@
 // Tasks as a list: each with what is to be done, by when (an overdue one says so in words), the customer it is about
 // (linking to their 360 view), who left it and the note; an open one is marked done (with what came of it),
-// cancelled (with why) or moved to another day, right there, by a role that works tasks.
+// cancelled (with why), moved to another day, or reworded (its title and note), right there, by a role that works
+// tasks.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Link } from "react-router";
 import { useAuth } from "../auth";
@@ -14,29 +15,34 @@ import {
   NOTE_MAX,
   taskFieldProblems,
   latestDue,
+  TITLE_MAX,
   today,
   useTaskAction,
   type Task,
   type TaskAction,
+  type TaskWording,
 } from "./api";
 
-type Mode = "done" | "cancel" | "move";
+type ActionMode = "done" | "cancel" | "move";
+type Mode = ActionMode | "edit";
+const MODES: readonly Mode[] = ["done", "cancel", "move", "edit"];
 
-const FORM_TEXT: Record<Mode, { form: MessageKey; field: MessageKey; submit: MessageKey; problem: MessageKey }> = {
-  done: {
-    form: "task.doneForm",
-    field: "task.outcomeDone",
-    submit: "task.markDone",
-    problem: "task.invalid.outcome",
-  },
-  cancel: {
-    form: "task.cancelForm",
-    field: "task.outcomeCancel",
-    submit: "task.confirmCancel",
-    problem: "task.invalid.why",
-  },
-  move: { form: "task.moveForm", field: "task.newDate", submit: "task.moveSubmit", problem: "task.invalid.dueOn" },
-};
+const FORM_TEXT: Record<ActionMode, { form: MessageKey; field: MessageKey; submit: MessageKey; problem: MessageKey }> =
+  {
+    done: {
+      form: "task.doneForm",
+      field: "task.outcomeDone",
+      submit: "task.markDone",
+      problem: "task.invalid.outcome",
+    },
+    cancel: {
+      form: "task.cancelForm",
+      field: "task.outcomeCancel",
+      submit: "task.confirmCancel",
+      problem: "task.invalid.why",
+    },
+    move: { form: "task.moveForm", field: "task.newDate", submit: "task.moveSubmit", problem: "task.invalid.dueOn" },
+  };
 
 function ActionForm({
   task,
@@ -47,7 +53,7 @@ function ActionForm({
   onClose,
 }: {
   task: Task;
-  mode: Mode;
+  mode: ActionMode;
   busy: boolean;
   error: unknown;
   onSubmit: (action: TaskAction) => void;
@@ -134,12 +140,112 @@ function ActionForm({
   );
 }
 
-type Result = "done" | "cancelled" | "moved" | "conflict";
+type EditField = "title" | "note";
+const EDIT_PROBLEM_TEXT: Record<EditField, MessageKey> = { title: "task.invalid.title", note: "task.invalid.note" };
+
+/** Say better what an open task is: its title and note, sending only what changed (nothing changed, nothing sent; an
+ * emptied note removes it). The server's objection (422) is said beside its field. */
+function EditForm({
+  task,
+  busy,
+  error,
+  onSubmit,
+  onClose,
+}: {
+  task: Task;
+  busy: boolean;
+  error: unknown;
+  onSubmit: (action: TaskAction) => void;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const [values, setValues] = useState<Record<EditField, string>>({ title: task.title, note: task.note ?? "" });
+  const [sent, setSent] = useState<Record<EditField, string> | null>(null);
+  const titleRef = useRef<HTMLInputElement>(null);
+  useEffect(() => titleRef.current?.focus(), []);
+  const problems = taskFieldProblems(error);
+  const about = (field: EditField) =>
+    sent && sent[field] === values[field] ? problems.filter((p) => p.field === field).map((p) => p.message) : [];
+  const known = problems.filter((p) => p.field === "title" || p.field === "note");
+  const other = error && known.length === 0 && !isNotOpen(error) ? error : null;
+  const id = (part: string) => `task-${task.id}-edit${part}`;
+  const set = (field: EditField) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: e.target.value }));
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const change: TaskWording = {};
+    const title = values.title.trim();
+    const note = values.note.trim();
+    if (title !== task.title) change.title = title;
+    if (note !== (task.note ?? "")) change.note = note;
+    if (change.title === undefined && change.note === undefined) return onClose();
+    setSent(values);
+    onSubmit({ kind: "edit", ...change });
+  }
+
+  function escape(e: KeyboardEvent) {
+    if (e.key === "Escape" && !busy) {
+      e.stopPropagation();
+      onClose();
+    }
+  }
+
+  function field(name: EditField) {
+    const messages = about(name);
+    return {
+      id: id(`-${name}`),
+      value: values[name],
+      onChange: set(name),
+      "aria-invalid": messages.length > 0,
+      "aria-describedby": messages.length > 0 ? id(`-${name}-problem`) : undefined,
+    };
+  }
+
+  return (
+    <form
+      id={id("-form")}
+      className="case-close task-form"
+      aria-label={t("task.editForm", { title: task.title })}
+      onSubmit={submit}
+      onKeyDown={escape}
+    >
+      <div className="field">
+        <label htmlFor={id("-title")}>{t("task.form.title")}</label>
+        <input ref={titleRef} required maxLength={TITLE_MAX} {...field("title")} />
+        <FieldProblem id={id("-title-problem")} text={t(EDIT_PROBLEM_TEXT.title)} messages={about("title")} />
+      </div>
+      <div className="field">
+        <label htmlFor={id("-note")}>{t("task.form.note")}</label>
+        <textarea rows={2} maxLength={NOTE_MAX} {...field("note")} />
+        <FieldProblem id={id("-note-problem")} text={t(EDIT_PROBLEM_TEXT.note)} messages={about("note")} />
+      </div>
+      <div className="actions tight">
+        <button type="submit" disabled={busy}>
+          {busy ? t("common.saving") : t("common.save")}
+        </button>
+        <button type="button" className="secondary" disabled={busy} onClick={onClose}>
+          {t("task.back")}
+        </button>
+      </div>
+      {other !== null && <ErrorMessage error={other} />}
+    </form>
+  );
+}
+
+type Result = "done" | "cancelled" | "moved" | "edited" | "conflict";
 const RESULT_TEXT: Record<Result, MessageKey> = {
   done: "task.doneNow",
   cancelled: "task.cancelledNow",
   moved: "task.movedNow",
+  edited: "task.editedNow",
   conflict: "task.alreadyClosed",
+};
+const RESULT_OF: Record<TaskAction["kind"], Result> = {
+  done: "done",
+  cancel: "cancelled",
+  move: "moved",
+  edit: "edited",
 };
 
 function TaskRow({ task, canWork, showCustomer }: { task: Task; canWork: boolean; showCustomer: boolean }) {
@@ -176,7 +282,7 @@ function TaskRow({ task, canWork, showCustomer }: { task: Task; canWork: boolean
         onSuccess: () => {
           setMode(null);
           if (a.kind === "move") setMovedTo(a.due_on);
-          setResult(a.kind === "move" ? "moved" : a.kind === "done" ? "done" : "cancelled");
+          setResult(RESULT_OF[a.kind]);
         },
         onError: (e) => {
           if (!isNotOpen(e)) return;
@@ -251,7 +357,7 @@ function TaskRow({ task, canWork, showCustomer }: { task: Task; canWork: boolean
         </div>
         {canWork && open && (
           <div className="alert-actions">
-            {(["done", "cancel", "move"] as const).map((m) => (
+            {MODES.map((m) => (
               <button
                 key={m}
                 type="button"
@@ -268,7 +374,10 @@ function TaskRow({ task, canWork, showCustomer }: { task: Task; canWork: boolean
           </div>
         )}
       </div>
-      {mode && open && (
+      {mode === "edit" && open && (
+        <EditForm task={task} busy={action.isPending} error={action.error} onSubmit={submit} onClose={close} />
+      )}
+      {mode && mode !== "edit" && open && (
         <ActionForm
           key={mode}
           task={task}

@@ -91,7 +91,7 @@ describe("the Tasks card on My day", () => {
     expect(items[1]).toHaveTextContent("Note: Asked about fixing the rate for five years");
     expect(items[0]).not.toHaveTextContent("left by");
     expect(items[2]).toHaveTextContent(`due ${formatDate("2099-01-15", "en")}`);
-    for (const name of [/^Done: /, /^Cancel: /, /^Move: /])
+    for (const name of [/^Done: /, /^Cancel: /, /^Move: /, /^Edit: /])
       expect(within(items[0]).getByRole("button", { name })).toBeInTheDocument();
     const asked = tasksCalls(calls)[0].search;
     expect(asked.get("status")).toBe("open");
@@ -171,6 +171,100 @@ describe("the Tasks card on My day", () => {
     );
     expect(tasksCalls(calls, "PATCH")[0].body).toEqual({ due_on: inDays(30) });
     // Its place in the day order changes: the list is read again.
+    await waitFor(() => expect(tasksCalls(calls)).toHaveLength(2));
+  });
+
+  it("says better what a task is: only the title and note changed are sent, and the row shows them in place", async () => {
+    let stored = callBack;
+    const calls = myDay("rm", {
+      "PATCH /api/v1/tasks/:id": (c) => {
+        const { title, note } = c.body as { title?: string; note?: string };
+        stored = {
+          ...stored,
+          ...(title !== undefined && { title }),
+          ...(note !== undefined && { note: note || null }),
+        };
+        return json(stored);
+      },
+    });
+    const user = userEvent.setup();
+    const panel = await screen.findByRole("region", { name: "Tasks" });
+    await within(panel).findAllByRole("listitem");
+    await user.click(within(panel).getByRole("button", { name: "Edit: Call back about the mortgage rate" }));
+    const form = within(panel).getByRole("form", { name: "Edit “Call back about the mortgage rate”" });
+    const title = within(form).getByLabelText("What to do");
+    // The form starts from the task as it is, the title to be typed over.
+    expect(title).toHaveValue("Call back about the mortgage rate");
+    expect(title).toHaveFocus();
+    expect(within(form).getByLabelText("Note (optional)")).toHaveValue("Asked about fixing the rate for five years");
+    await user.clear(title);
+    await user.type(title, "  Call back about fixing the rate ");
+    await user.click(within(form).getByRole("button", { name: "Save" }));
+
+    const result = await within(panel).findByTestId("task-result");
+    expect(result).toHaveTextContent("Saved.");
+    await waitFor(() => expect(result).toHaveFocus());
+    const li = row(panel, "Call back about fixing the rate");
+    expect(li).toHaveTextContent("Note: Asked about fixing the rate for five years");
+    expect(within(panel).queryByText("Call back about the mortgage rate")).toBeNull();
+    const patched = tasksCalls(calls, "PATCH");
+    expect(patched).toHaveLength(1);
+    expect(patched[0].path).toBe(`/api/v1/tasks/${callBack.id}`);
+    expect(patched[0].body).toEqual({ title: "Call back about fixing the rate" });
+    // In place: the order of the day does not change, so the list is not read again.
+    expect(within(panel).getAllByRole("listitem")).toHaveLength(3);
+    expect(tasksCalls(calls)).toHaveLength(1);
+
+    // An emptied note is sent empty (the server removes it); nothing changed, nothing sent.
+    await user.click(within(panel).getByRole("button", { name: "Edit: Call back about fixing the rate" }));
+    await user.clear(within(panel).getByLabelText("Note (optional)"));
+    await user.click(within(panel).getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(tasksCalls(calls, "PATCH")).toHaveLength(2));
+    expect(tasksCalls(calls, "PATCH")[1].body).toEqual({ note: "" });
+    await waitFor(() => expect(li).not.toHaveTextContent("Note:"));
+    const edit = within(panel).getByRole("button", { name: "Edit: Call back about fixing the rate" });
+    await user.click(edit);
+    await user.click(within(panel).getByRole("button", { name: "Save" }));
+    expect(within(panel).queryByRole("form", { name: /^Edit / })).toBeNull();
+    await waitFor(() => expect(edit).toHaveFocus());
+    expect(tasksCalls(calls, "PATCH")).toHaveLength(2);
+  });
+
+  it("says the server's objection to a new title beside it, and a refusal or a task closed meanwhile in words", async () => {
+    let answer: () => Response = () =>
+      problem(422, "validation-error", "invalid request", [
+        { field: "title", message: "write it out (not only spaces), on one line, without control characters" },
+      ]);
+    const calls = myDay("rm", { "PATCH /api/v1/tasks/:id": () => answer() });
+    const user = userEvent.setup();
+    const panel = await screen.findByRole("region", { name: "Tasks" });
+    await within(panel).findAllByRole("listitem");
+    await user.click(within(panel).getByRole("button", { name: "Edit: Send the fund prospectus" }));
+    const form = within(panel).getByRole("form", { name: "Edit “Send the fund prospectus”" });
+    const title = within(form).getByLabelText("What to do");
+    await user.type(title, " (the new one)");
+    await user.click(within(form).getByRole("button", { name: "Save" }));
+    const objection = await within(form).findByText(/without control characters/);
+    expect(objection.closest(".field")).toBe(title.closest(".field"));
+    expect(title).toHaveAttribute("aria-invalid", "true");
+    expect(title.getAttribute("aria-describedby")).toBe(objection.closest(".field-problem")!.id);
+    expect(within(form).getByRole("alert")).toHaveTextContent("Say what is to be done, on one line");
+    // Typing again: the objection was about what was sent.
+    await user.type(title, "!");
+    expect(title).toHaveAttribute("aria-invalid", "false");
+
+    answer = () => problem(403, "forbidden", "an agent changes only the tasks they left");
+    await user.click(within(form).getByRole("button", { name: "Save" }));
+    const refused = await within(form).findByRole("alert");
+    expect(refused).toHaveTextContent("Your role is not allowed to do this.");
+    expect(refused).toHaveTextContent("an agent changes only the tasks they left");
+
+    answer = () => problem(409, "conflict", `task ${overdue.id} is already done: it cannot be changed`);
+    await user.click(within(form).getByRole("button", { name: "Save" }));
+    expect(await within(panel).findByTestId("task-result")).toHaveTextContent(
+      "Someone closed this task meanwhile; it is shown as it is now.",
+    );
+    expect(within(panel).queryByRole("form", { name: /^Edit / })).toBeNull();
     await waitFor(() => expect(tasksCalls(calls)).toHaveLength(2));
   });
 
@@ -263,6 +357,22 @@ describe("the Tasks panel of the 360 view", () => {
     closed_at: "2026-11-20T09:00:00+00:00",
     closed_by_username: "rm.li",
   });
+  const cancelledOne = taskFixture({
+    id: "7a5c0000-0000-4000-8000-000000000010",
+    title: "Visit at home",
+    due_on: "2026-11-25",
+    status: "cancelled",
+    outcome: "She came to the branch instead",
+    closed_at: "2026-11-24T15:00:00+00:00",
+    closed_by_username: "rm.li",
+  });
+  const olderOne = taskFixture({
+    id: "7a5c0000-0000-4000-8000-000000000011",
+    title: "Renew the ID copy",
+    status: "done",
+    outcome: "Scanned",
+    closed_at: "2026-10-01T08:00:00+00:00",
+  });
   const openOne = taskFixture({ title: "Call about the maturing time deposit", due_on: "2099-01-01" });
 
   function view(role: string) {
@@ -277,7 +387,15 @@ describe("the Tasks panel of the 360 view", () => {
       "GET /api/v1/cases": () => json(empty),
       "GET /api/v1/customers/:id/campaigns": () => json([]),
       "GET /api/v1/tasks": (c) =>
-        json({ items: c.search.get("status") === "open" ? [openOne] : [openOne, doneOne], next_cursor: null }),
+        json(
+          c.search.get("status") === "open"
+            ? { items: [openOne], next_cursor: null }
+            : c.search.get("status") !== "closed"
+              ? problem(422, "validation-error", "the panel asks for the closed ones")
+              : c.search.get("cursor") === "closed-2"
+                ? { items: [olderOne], next_cursor: null }
+                : { items: [cancelledOne, doneOne], next_cursor: "closed-2" },
+        ),
       "POST /api/v1/tasks": (c) => json(taskFixture({ ...(c.body as object), id: "new" }), 201),
     });
     renderApp(
@@ -299,14 +417,29 @@ describe("the Tasks panel of the 360 view", () => {
     const closed = await within(panel).findByTestId("customer-closed-tasks");
     expect(within(open).getAllByRole("listitem")).toHaveLength(1);
     expect(open).toHaveTextContent("Call about the maturing time deposit");
-    expect(within(closed).getAllByRole("listitem")).toHaveLength(1);
-    expect(closed).toHaveTextContent("Send the new card");
+    // The closed ones as the server sends them for status=closed, done and cancelled, the latest closed first.
+    const closedTitles = () =>
+      within(closed)
+        .getAllByRole("listitem")
+        .map((li) => li.querySelector("strong")!.textContent);
+    expect(closedTitles()).toEqual(["Visit at home", "Send the new card"]);
+    expect(closed).toHaveTextContent("Why cancelled: She came to the branch instead");
     expect(closed).toHaveTextContent("What came of it: Posted by registered mail");
     expect(within(closed).queryByRole("button")).toBeNull();
     expect(open.compareDocumentPosition(closed) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     for (const c of tasksCalls(calls)) expect(c.search.get("customer_id")).toBe(customer.id);
-
+    expect(
+      tasksCalls(calls)
+        .map((c) => c.search.get("status"))
+        .sort(),
+    ).toEqual(["closed", "open"]);
+    // Older ones a page at a time, after the latest.
     const user = userEvent.setup();
+    await user.click(within(panel).getByRole("button", { name: "Older tasks" }));
+    await waitFor(() => expect(closedTitles()).toEqual(["Visit at home", "Send the new card", "Renew the ID copy"]));
+    expect(tasksCalls(calls).at(-1)!.search.get("cursor")).toBe("closed-2");
+    expect(tasksCalls(calls).at(-1)!.search.get("status")).toBe("closed");
+
     await user.click(within(panel).getByRole("button", { name: "New task about this customer" }));
     const form = within(panel).getByRole("form", { name: "New task about this customer" });
     await user.type(within(form).getByLabelText("What to do"), "Send the rate sheet");
@@ -323,7 +456,13 @@ describe("the Tasks panel of the 360 view", () => {
     view("auditor");
     const panel = await screen.findByRole("region", { name: "Tasks" });
     expect(await within(panel).findByText("Call about the maturing time deposit")).toBeInTheDocument();
-    expect(within(panel).queryByRole("button")).toBeNull();
+    await within(panel).findByTestId("customer-closed-tasks");
+    // Only the paging of the closed ones.
+    expect(
+      within(panel)
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toEqual(["Older tasks"]);
   });
 
   it("asks nothing for marketing, who may not read tasks", async () => {

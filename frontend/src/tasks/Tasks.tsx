@@ -1,5 +1,6 @@
 // The tasks card on My day (the signed-in person's open tasks, soonest first) and the tasks panel of the 360 view
-// (the customer's open tasks, then the latest closed ones); each with a new-task form for those who work tasks.
+// (the customer's open tasks, then the latest closed ones, done or cancelled); each with a new-task form for those who
+// work tasks.
 import { useRef, useState } from "react";
 import { useAuth } from "../auth";
 import { useI18n } from "../i18n";
@@ -7,7 +8,7 @@ import { mayWorkTasks } from "../roles";
 import { Empty, ErrorMessage, Loading, MoreButton, Panel } from "../components/Status";
 import { NewTaskForm } from "./NewTaskForm";
 import { TaskList } from "./TaskList";
-import { useCustomerOpenTasks, useCustomerRecentTasks, useMyOpenTasks, type Task } from "./api";
+import { useCustomerClosedTasks, useCustomerOpenTasks, useMyOpenTasks, type Task } from "./api";
 
 /** The New task button, its form, and what became of the last one. */
 function NewTask({ customerId, idPrefix }: { customerId?: string; idPrefix: string }) {
@@ -71,13 +72,11 @@ export function CustomerTasks({ customerId }: { customerId: string }) {
   const { t } = useI18n();
   const { me } = useAuth();
   const open = useCustomerOpenTasks(customerId);
-  const recent = useCustomerRecentTasks(customerId);
+  const closed = useCustomerClosedTasks(customerId);
   const openTasks = open.data?.pages.flatMap((p) => p.items) ?? [];
   // A task just done or cancelled here stays in its place among the open ones (saying so) until they are read again.
   const shownOpen = new Set(openTasks.map((x) => x.id));
-  const closedTasks = (recent.data?.pages.flatMap((p) => p.items) ?? []).filter(
-    (x) => x.status !== "open" && !shownOpen.has(x.id),
-  );
+  const closedTasks = (closed.data?.pages.flatMap((p) => p.items) ?? []).filter((x) => !shownOpen.has(x.id));
   return (
     <Panel title={t("task.title")} id="customer-tasks">
       {mayWorkTasks(me?.role) && <NewTask customerId={customerId} idPrefix="customer-new-task" />}
@@ -95,16 +94,16 @@ export function CustomerTasks({ customerId }: { customerId: string }) {
         </>
       )}
       <h3>{t("task.closedHeading")}</h3>
-      {recent.isPending ? (
+      {closed.isPending ? (
         <Loading />
-      ) : recent.isError ? (
-        <ErrorMessage error={recent.error} onRetry={() => recent.refetch()} />
-      ) : closedTasks.length === 0 && !recent.hasNextPage ? (
+      ) : closed.isError ? (
+        <ErrorMessage error={closed.error} onRetry={() => closed.refetch()} />
+      ) : closedTasks.length === 0 && !closed.hasNextPage ? (
         <Empty>{t("task.customerNoneClosed")}</Empty>
       ) : (
         <>
           {closedTasks.length > 0 && <TaskList tasks={closedTasks} testId="customer-closed-tasks" />}
-          <MoreButton pages={recent} label={t("task.older")} />
+          <MoreButton pages={closed} label={t("task.older")} />
         </>
       )}
     </Panel>

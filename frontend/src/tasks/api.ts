@@ -66,16 +66,16 @@ export function useCustomerOpenTasks(customerId: string) {
   });
 }
 
-/** One customer's tasks of any status, the newest first (the server's order without a status): the panel shows the
- * closed ones among them, the latest first, a few at a time. */
-export function useCustomerRecentTasks(customerId: string) {
+/** One customer's closed tasks (done or cancelled), the latest closed first (the server's order for status=closed),
+ * a few at a time. */
+export function useCustomerClosedTasks(customerId: string) {
   return useInfiniteQuery({
-    queryKey: ["tasks", "customer", customerId, "recent"],
+    queryKey: ["tasks", "customer", customerId, "closed"],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
       unwrap(
         api.GET("/api/v1/tasks", {
-          params: { query: { customer_id: customerId, limit: 10, cursor: pageParam ?? undefined } },
+          params: { query: { status: "closed", customer_id: customerId, limit: 10, cursor: pageParam ?? undefined } },
         }),
       ),
     getNextPageParam: (last) => last.next_cursor ?? undefined,
@@ -119,12 +119,20 @@ export function useCreateTask() {
   });
 }
 
-export type TaskAction = { kind: "done" | "cancel"; outcome: string } | { kind: "move"; due_on: string };
+/** What is changed of an open task's wording: only the fields given are sent (an empty note removes it). */
+export interface TaskWording {
+  title?: string;
+  note?: string;
+}
+
+export type TaskAction =
+  { kind: "done" | "cancel"; outcome: string } | { kind: "move"; due_on: string } | ({ kind: "edit" } & TaskWording);
 
 /**
- * Mark a task done or cancelled (with what came of it, or why), or move it to another day. A task done or cancelled
- * is put in place, as the server now has it, in every list that shows it; after a move (its place in the day order
- * changes) or a 409 (it was closed meanwhile) the lists are read again.
+ * Mark a task done or cancelled (with what came of it, or why), move it to another day, or say better what it is
+ * (its title and note). A task done, cancelled or reworded is put in place, as the server now has it, in every list
+ * that shows it; after a move (its place in the day order changes) or a 409 (it was closed meanwhile) the lists are
+ * read again.
  */
 export function useTaskAction() {
   const queryClient = useQueryClient();
@@ -133,6 +141,12 @@ export function useTaskAction() {
       const path = { params: { path: { task_id: id } } };
       if (action.kind === "move")
         return unwrap(api.PATCH("/api/v1/tasks/{task_id}", { ...path, body: { due_on: action.due_on } }));
+      if (action.kind === "edit") {
+        const body: Schemas["TaskPatchIn"] = {};
+        if (action.title !== undefined) body.title = action.title;
+        if (action.note !== undefined) body.note = action.note;
+        return unwrap(api.PATCH("/api/v1/tasks/{task_id}", { ...path, body }));
+      }
       if (action.kind === "done")
         return unwrap(api.POST("/api/v1/tasks/{task_id}/done", { ...path, body: { outcome: action.outcome } }));
       return unwrap(api.POST("/api/v1/tasks/{task_id}/cancel", { ...path, body: { outcome: action.outcome } }));
