@@ -1133,6 +1133,53 @@ try {
     await shot("12-other-rm-not-found");
   });
 
+  await test("audit.sun follows a customer's Audit trail from the 360 view and sees who read the customer, and when", async () => {
+    // rm.li read the customer's 360 view above, and rm.wang was refused it just now.
+    await signIn("audit.sun");
+    await page.getByText(/Signed in as .*\(auditor\)/).waitFor();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).waitFor();
+    await page.goto(`${base}/customers/${target.id}`);
+    await page.getByRole("heading", { name: target.display_name }).waitFor();
+    await page.getByRole("link", { name: "Audit trail" }).click();
+    await page.waitForURL((url) => url.pathname === "/audit" && url.searchParams.get("customer") === target.id);
+    await page.getByRole("heading", { name: "Audit log" }).waitFor();
+    // The filter names the customer the link came from.
+    await page.getByTestId("audit-customer").getByText(target.customer_number).waitFor();
+    const rows = page.locator("[data-testid=audit-entries] tbody tr");
+    // The auditor's own read of the profile a moment ago, the newest of its kind...
+    const ownRead = rows.filter({ hasText: "audit.sun" }).filter({ hasText: "Customer profile" }).first();
+    await ownRead.waitFor();
+    expect((await ownRead.innerText()).includes("auditor"), "audit.sun's read does not give the role");
+    expect((await ownRead.innerText()).includes(target.display_name), "the read does not name the customer");
+    // ...rm.wang's refusal, and rm.li's earlier read, each in the newest-first order.
+    const texts = await rows.allInnerTexts();
+    const first = (re) => texts.findIndex((t) => re.test(t));
+    const own = first(/audit\.sun[\s\S]*Customer profile/);
+    const refused = first(/rm\.wang[\s\S]*Refused/);
+    const liRead = first(/rm\.li[\s\S]*Read[\s\S]*Customer profile/);
+    expect(own >= 0 && refused > own, `rm.wang's refusal not listed after audit.sun's read (${own}, ${refused})`);
+    expect(liRead > refused, `rm.li's read not listed after rm.wang's refusal (${refused}, ${liRead})`);
+    await shot("13-audit-trail");
+
+    // Narrowed to today's refusals (the day as RFC 3339 with the browser's offset), rm.wang's is among them.
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    });
+    await page.getByLabel("Action", { exact: true }).selectOption("denied");
+    await page.getByLabel("From", { exact: true }).fill(today);
+    await page.getByLabel("To", { exact: true }).fill(today);
+    await page.waitForURL((url) => url.searchParams.get("to") === today && url.searchParams.get("action") === "denied");
+    await page.waitForLoadState("networkidle");
+    await rows.filter({ hasText: "rm.wang" }).first().waitFor();
+    const refusals = await rows.allInnerTexts();
+    expect(
+      refusals.every((t) => t.includes("Refused")),
+      `not only refusals: ${refusals.join(" | ")}`,
+    );
+    expect(!(await page.getByRole("alert").count()), "the server refused the filters");
+  });
+
   await test("no uncaught errors in the page", async () => {
     expect(pageErrors.length === 0, pageErrors.join("\n"));
   });

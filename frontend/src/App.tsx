@@ -16,6 +16,7 @@ import { CampaignsPage } from "./pages/Campaigns";
 import { CampaignPage } from "./pages/Campaign";
 import { NewCampaignPage } from "./pages/NewCampaign";
 import { PerformancePage } from "./pages/Performance";
+import { AuditLogPage } from "./pages/AuditLog";
 import { NotFoundPage } from "./pages/NotFound";
 import { Loading } from "./components/Status";
 
@@ -79,6 +80,7 @@ export function AppRoutes() {
         <Route path="campaigns/new" element={<NewCampaignPage />} />
         <Route path="campaigns/:campaignId" element={<CampaignPage />} />
         <Route path="performance" element={<PerformancePage />} />
+        <Route path="audit" element={<AuditLogPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

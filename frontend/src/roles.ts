@@ -12,6 +12,7 @@ const RESPOND_CAMPAIGNS = new Set(["admin", "branch_manager", "rm", "agent"]);
 const READ_PERFORMANCE = new Set(["admin", "branch_manager", "rm", "auditor"]);
 const READ_TASKS = new Set(["admin", "branch_manager", "rm", "agent", "auditor"]);
 const WORK_TASKS = new Set(["admin", "branch_manager", "rm", "agent"]);
+const READ_AUDIT_LOG = new Set(["admin", "auditor"]);
 
 export const mayReveal = (role: string | undefined) => !!role && REVEAL.has(role);
 export const mayWorkAlerts = (role: string | undefined) => !!role && WORK_ALERTS.has(role);
@@ -37,6 +38,8 @@ export const mayReadPerformance = (role: string | undefined) => !!role && READ_P
 export const mayReadTasks = (role: string | undefined) => !!role && READ_TASKS.has(role);
 /** Creating, moving, and marking tasks done or cancelled (auditors read tasks but do not work them). */
 export const mayWorkTasks = (role: string | undefined) => !!role && WORK_TASKS.has(role);
+/** The audit log (api/audit.py): auditors and admins only (others are refused 403), so a known role only. */
+export const mayReadAuditLog = (role: string | undefined) => !!role && READ_AUDIT_LOG.has(role);
 /** Admin sees identifiers in full already. */
 export const seesFullPii = (role: string | undefined) => role === "admin";
 const READ_ALERTS = new Set(["admin", "branch_manager", "rm", "agent", "auditor"]);

@@ -4,6 +4,7 @@ import { useI18n } from "../i18n";
 import type { Locale } from "../format";
 import {
   mayReadAlerts,
+  mayReadAuditLog,
   mayReadCampaigns,
   mayReadCases,
   mayReadContext,
@@ -57,6 +58,8 @@ export function Layout() {
           {mayReadCampaigns(me?.role) && <NavLink to="/campaigns">{t("nav.campaigns")}</NavLink>}
           {/* An RM's own figures, a branch manager's branch, everyone's for auditors and admins (not marketing or agents). */}
           {mayReadPerformance(me?.role) && <NavLink to="/performance">{t("nav.performance")}</NavLink>}
+          {/* Who read or changed which customer's data: auditors and admins (everyone else is refused). */}
+          {mayReadAuditLog(me?.role) && <NavLink to="/audit">{t("nav.audit")}</NavLink>}
           {me?.role !== "agent" && mayReadContext(me?.role) && caller}
         </nav>
         <div className="topbar-end">

@@ -430,7 +430,7 @@ describe("the Caller link", () => {
       [
         "admin",
         "administrator",
-        ["My day", "Customers", "Alerts", "Cases", "Segments", "Campaigns", "RM performance", "Caller"],
+        ["My day", "Customers", "Alerts", "Cases", "Segments", "Campaigns", "RM performance", "Audit log", "Caller"],
       ],
       [
         "rm",

@@ -17,6 +17,7 @@ import { AumChart } from "../customer/AumChart";
 import { EditCustomer, type Customer } from "../customer/EditCustomer";
 import { HoldingsTable } from "../customer/Holdings";
 import { Timeline } from "../customer/Timeline";
+import { AuditTrailLink } from "../audit/AuditTrailLink";
 
 interface CustomerRead {
   customer: Customer;
@@ -129,7 +130,10 @@ export function Customer360Page() {
             )}
           </p>
         </div>
-        <Link to="/customers">{t("c360.back")}</Link>
+        <div className="actions tight">
+          <AuditTrailLink customer={c} />
+          <Link to="/customers">{t("c360.back")}</Link>
+        </div>
       </header>
 
       <div className="grid-2">

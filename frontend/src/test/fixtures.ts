@@ -486,3 +486,26 @@ export function taskFixture(over: Partial<Schemas["TaskOut"]> = {}): Schemas["Ta
     ...over,
   };
 }
+
+/** An entry of the audit log as GET /audit lists it: rm.li read a customer's profile on the 360 view. */
+export function auditEntryFixture(over: Partial<Schemas["AuditEntryOut"]> = {}): Schemas["AuditEntryOut"] {
+  return {
+    id: 1042,
+    at: "2026-12-02T09:15:30+00:00",
+    actor_kind: "user",
+    actor: "rm.li",
+    actor_id: "00000000-0000-4000-8000-000000000001",
+    role: "rm",
+    action: "read",
+    view: "customers-get",
+    method: "GET",
+    path: "/api/v1/customers/11111111-1111-4111-8111-111111111111",
+    customer_ids: ["11111111-1111-4111-8111-111111111111"],
+    fields: [],
+    detail: {},
+    ip: "10.1.2.3",
+    outcome: 200,
+    request_id: "5f0c2a9e1b7d4c3a8e6f0a1b2c3d4e5f",
+    ...over,
+  };
+}
