@@ -600,6 +600,114 @@ try {
     );
   }
 
+  if (await hasPath("/api/v1/customers/{customer_id}/next-best-actions")) {
+    await test("rm.li sees a customer's next best actions on the 360 view: a maturity naming the account masked, and a campaign's offer that goes away once she records it declined", async () => {
+      // From the API: a customer of hers with a deposit to roll over, and a target of the running year-end drive not
+      // contacted yet whose actions offer it (the same customer when one has both).
+      const mkt = await token("mkt.zhao");
+      const drive = (await apiGet(mkt, "/api/v1/campaigns?status=active&limit=50")).body.items.find(
+        (c) => c.name === "Year-end time deposit drive",
+      );
+      expect(drive, "no active 'Year-end time deposit drive' in the demo");
+      const actionsOf = async (id) => {
+        const r = await apiGet(liToken, `/api/v1/customers/${id}/next-best-actions`);
+        expect(r.status === 200, `next-best-actions of ${id} answered ${r.status}`);
+        return r.body;
+      };
+      const isRollOver = (a) => a.kind === "roll_over_maturity";
+      const isOffer = (a) => a.kind === "campaign_offer" && a.refs.campaign_id === drive.id && a.refs.response === "";
+      const targets = [];
+      for (let cursor = null, pages = 0; pages < 10; pages++) {
+        const members = await apiGet(
+          mkt,
+          `/api/v1/campaigns/${drive.id}/members?group=target&response=none&limit=100` +
+            (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""),
+        );
+        targets.push(...members.body.items.filter((m) => m.rm_username === "rm.li").map((m) => m.customer.id));
+        cursor = members.body.next_cursor;
+        if (!cursor) break;
+      }
+      let offered = null;
+      let maturing = null;
+      for (const id of targets) {
+        const actions = await actionsOf(id);
+        if (!actions.some(isOffer)) continue;
+        offered ??= { id, actions };
+        if (actions.some(isRollOver)) {
+          offered = maturing = { id, actions };
+          break;
+        }
+      }
+      expect(offered, "no customer of rm.li in the drive's target group is offered it");
+      const mine = (await apiGet(liToken, "/api/v1/customers?limit=500")).body.items;
+      for (const c of mine) {
+        if (maturing) break;
+        const actions = await actionsOf(c.id);
+        if (actions.some(isRollOver)) maturing = { id: c.id, actions };
+      }
+      expect(maturing, "no customer of rm.li has a maturity to roll over");
+
+      // The maturity, worded by the page from the holding it names: the product and the account's last four digits.
+      const roll = maturing.actions.find(isRollOver);
+      const holdings = (await apiGet(liToken, `/api/v1/customers/${maturing.id}/holdings?limit=200`)).body.items;
+      const holding = holdings.find((h) => h.id === roll.refs.holding_id);
+      expect(holding && /^\*{4}\d{4}$/.test(holding.account_number), `the holding is ${JSON.stringify(holding)}`);
+      const owed = ["loan", "mortgage"].includes(holding.category);
+      const worded = `${owed ? "Discuss repaying or renewing" : "Offer to roll over"} ${holding.product_name} ${holding.account_number}`;
+      await page.goto(`${base}/customers/${maturing.id}`);
+      const panel = page.getByRole("region", { name: "Next best actions" });
+      const rollItem = panel.locator('li[data-kind="roll_over_maturity"]', { hasText: worded });
+      await rollItem.locator(".nba-title").getByText(worded, { exact: true }).waitFor();
+      await rollItem.getByText("Roll-over", { exact: true }).waitFor();
+      const days = holding.days_to_maturity;
+      await rollItem.getByText(days === 0 ? /, today$/ : days === 1 ? /, in 1 day$/ : `, in ${days} days`).waitFor();
+      await shot("26b-customer-360-next-best-actions");
+
+      // The campaign's offer: recorded declined beside it, it goes away with a sentence saying so.
+      if (offered.id !== maturing.id) await page.goto(`${base}/customers/${offered.id}`);
+      const offerItem = panel.locator(`li[data-campaign-id="${drive.id}"]`);
+      await offerItem.getByText("Campaign offer", { exact: true }).waitFor();
+      await offerItem.getByText(/running until .*, and has not been contacted yet;/).waitFor();
+      const form = offerItem.getByRole("form", {
+        name: "Record the customer's response to Year-end time deposit drive",
+      });
+      await form.getByLabel("Response").selectOption({ label: "Declined" });
+      await form.getByLabel("Note").fill("E2E: keeps her savings in the current account");
+      await form.getByRole("button", { name: "Save", exact: true }).click();
+      await panel
+        .getByText("Declined recorded for Year-end time deposit drive: the offer is no longer proposed.")
+        .waitFor();
+      await offerItem.waitFor({ state: "detached" });
+      // The Campaigns panel of the same page shows it declined.
+      await page
+        .locator(`#customer-campaigns [data-campaign-id="${drive.id}"] [data-response="declined"]`)
+        .getByText("Declined", { exact: true })
+        .waitFor();
+      await shot("26c-customer-360-offer-declined");
+      const member = (
+        await apiGet(mkt, `/api/v1/campaigns/${drive.id}/members?group=target&response=declined&limit=500`)
+      ).body.items.find((m) => m.customer.id === offered.id);
+      expect(member && member.responded_by_username === "rm.li", `server has ${JSON.stringify(member)}`);
+      expect(!(await actionsOf(offered.id)).some(isOffer), "the server still offers it");
+      // Read afresh: not offered again.
+      await page.reload();
+      await panel.locator("li.nba-item, .status.empty").first().waitFor();
+      expect((await offerItem.count()) === 0, "the declined offer is shown again after a reload");
+
+      // Each read is in the audit log as rm.li's read of that customer.
+      const audit = await apiGet(
+        await token("audit.sun"),
+        `/api/v1/audit?customer_id=${offered.id}&actor=rm.li&action=read&limit=100`,
+      );
+      expect(
+        audit.body.items.some((e) => e.view === "customers-next-best-actions" && e.outcome === 200),
+        "no audited read of the next best actions by rm.li",
+      );
+    });
+  } else {
+    skip("rm.li sees a customer's next best actions on the 360 view", "the server has no next-best-actions yet");
+  }
+
   if (await hasPath("/api/v1/analytics/rm-performance")) {
     await test("bm.bj001 opens RM performance from the nav, sees rm.li and rm.wang, and the 30-day period stays in the URL", async () => {
       await signIn("bm.bj001");

@@ -3,16 +3,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
-import { useAuth } from "../auth";
-import { mayRespondCampaigns } from "../roles";
-import { ResponseForm } from "../campaigns/ResponseForm";
-import type { Answer } from "../campaigns/api";
 import { formatDateTime, formatMoney, formatPercent, type Locale } from "../format";
 import { useI18n, type MessageKey, type Translate } from "../i18n";
 import { serverText } from "../serverText";
 import { alertTitle } from "../alerts/title";
 import { Empty, Fact, NewMark, Panel } from "../components/Status";
-import { stillToDo, wordAction, type ActionFacts } from "./actions";
+import { NextBestActions } from "./NextBestActions";
 import { Maturity, productName } from "../customer/Holdings";
 import { ProvisionalTag } from "./Candidates";
 import {
@@ -40,7 +36,6 @@ import type { Case, CaseSummary } from "../cases/api";
 
 /** How long what just arrived stays marked "new". */
 export const FRESH_MS = 15_000;
-const PRIORITY_RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
 
 type Label = (prefix: string, value: string | null | undefined) => string;
 
@@ -175,120 +170,6 @@ function CallerHeader({ context, status }: { context: CallerContext; status: Str
         <Fact term={t("c360.branch")}>{c.home_branch}</Fact>
       </dl>
     </section>
-  );
-}
-
-/** An action's key: what it concerns, so an action gone (a declined offer) leaves the others' forms as they are. */
-const actionKey = (a: CallerContext["next_best_actions"][number]) =>
-  [a.kind, a.refs.campaign_id ?? a.refs.holding_id ?? a.refs.alert_id ?? a.refs.case_id ?? a.refs.product_code].join(
-    "-",
-  );
-
-/** What recording an answer to a campaign's offer did, said above the actions (a declined offer is gone). */
-interface OfferNews {
-  ok: boolean;
-  text: string;
-}
-
-function NextBestActions({
-  actions,
-  facts,
-  customerId,
-}: {
-  actions: CallerContext["next_best_actions"];
-  facts: ActionFacts;
-  customerId: string;
-}) {
-  const { t, label, locale } = useI18n();
-  const { me } = useAuth();
-  const queryClient = useQueryClient();
-  const responder = mayRespondCampaigns(me?.role);
-  // Answers recorded here, by campaign: shown at once, before the context is read again.
-  const [answered, setAnswered] = useState<Record<string, Answer>>({});
-  const [news, setNews] = useState<OfferNews | null>(null);
-  const said = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (news) said.current?.focus();
-  }, [news]);
-  const readAgain = () => void queryClient.invalidateQueries({ queryKey: ["caller"] });
-
-  const current = stillToDo(actions, facts).flatMap((a) => {
-    const answer = a.kind === "campaign_offer" && a.refs.campaign_id ? answered[a.refs.campaign_id] : undefined;
-    if (!answer) return [a];
-    // A declined offer is no longer made; any other answer is what the customer said so far.
-    return answer === "declined" ? [] : [{ ...a, refs: { ...a.refs, response: answer } }];
-  });
-  // Service before sales, most urgent first (the server's order within a priority is kept).
-  const sorted = current.sort((a, b) => (PRIORITY_RANK[a.priority] ?? 1) - (PRIORITY_RANK[b.priority] ?? 1));
-  const newsLine = (
-    <div aria-live="polite">
-      {news && (
-        <p ref={said} tabIndex={-1} className={news.ok ? "status ok" : "status notice"} data-testid="nba-offer-result">
-          {news.text}
-        </p>
-      )}
-    </div>
-  );
-  if (sorted.length === 0)
-    return (
-      <>
-        {newsLine}
-        <Empty>{t("caller.noNba")}</Empty>
-      </>
-    );
-  return (
-    <>
-      {newsLine}
-      <ol className="nba">
-        {sorted.map((a) => {
-          const { title, reason } = wordAction(a, facts, t, locale);
-          const campaignId = a.kind === "campaign_offer" ? a.refs.campaign_id : undefined;
-          const campaign = a.refs.campaign_name || title;
-          const soFar = a.refs.response;
-          return (
-            <li
-              key={actionKey(a)}
-              className={`nba-item prio-${a.priority}`}
-              data-kind={a.kind}
-              data-campaign-id={campaignId}
-            >
-              <div className="nba-tags">
-                <span className={`tag sev-${a.priority}`}>
-                  {t("caller.priority", { priority: label("severity", a.priority) })}
-                </span>{" "}
-                <span className="tag">{label("nbaKind", a.kind)}</span>
-              </div>
-              <strong className="nba-title">{title}</strong>
-              <p className="nba-reason">{reason}</p>
-              {campaignId && responder && (
-                <ResponseForm
-                  campaignId={campaignId}
-                  customerId={customerId}
-                  response={soFar ? (soFar as Answer) : null}
-                  note={null}
-                  label={t("campaigns.recordFormCampaign", { campaign })}
-                  idBase={`nba-${campaignId}`}
-                  onRefused={(why) => {
-                    const text = why === "heldOut" ? "caller.campaign.heldOut" : "caller.campaign.notActive";
-                    setNews({ ok: false, text: t(text, { campaign }) });
-                    readAgain();
-                  }}
-                  onRecorded={(member) => {
-                    const answer = member.response;
-                    if (!answer) return;
-                    setAnswered((m) => ({ ...m, [campaignId]: answer }));
-                    setNews(
-                      answer === "declined" ? { ok: true, text: t("caller.campaign.declined", { campaign }) } : null,
-                    );
-                    readAgain();
-                  }}
-                />
-              )}
-            </li>
-          );
-        })}
-      </ol>
-    </>
   );
 }
 
@@ -505,6 +386,7 @@ function Interactions({ interactions, fresh }: { interactions: Interaction[]; fr
 
 export function CallerView({ context, onResumed }: { context: CallerContext; onResumed: () => Promise<unknown> }) {
   const { t, label, locale } = useI18n();
+  const queryClient = useQueryClient();
   const [arrivals, setArrivals] = useState<Arrivals>(NO_ARRIVALS);
   // Cases logged or closed right here: shown at once, before the context is read again.
   const [loggedHere, setLoggedHere] = useState<Record<string, Case>>({});
@@ -575,6 +457,8 @@ export function CallerView({ context, onResumed }: { context: CallerContext; onR
             actions={context.next_best_actions}
             facts={{ holdings, alerts, open_cases: cases }}
             customerId={context.customer.id}
+            emptyText={t("caller.noNba")}
+            onChanged={() => void queryClient.invalidateQueries({ queryKey: ["caller"] })}
           />
         </Panel>
         <div className="stack">

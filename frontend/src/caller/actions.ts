@@ -14,9 +14,23 @@ export type NextBestAction = CallerContext["next_best_actions"][number];
 /** A case as the screen lists it: as the context read it, or as the stream or closing it told since. */
 export type Case = CaseSummary;
 
-/** What actions are worded from: the caller's holdings, alerts and cases, as the screen shows them. */
+/** A holding as an action is worded from: the context's, or one of GET /customers/{id}/holdings (the 360 view). */
+export type ActionHolding = Pick<
+  Holding,
+  | "id"
+  | "account_number"
+  | "balance"
+  | "currency"
+  | "category"
+  | "maturity_date"
+  | "days_to_maturity"
+  | "product_name"
+  | "product_name_zh"
+>;
+
+/** What actions are worded from: the customer's holdings, alerts and cases, as the screen shows them. */
 export interface ActionFacts {
-  holdings: readonly Holding[];
+  holdings: readonly ActionHolding[];
   /** The alerts as the stream last told them, those resolved meanwhile included (see `stillToDo`). */
   alerts: readonly ContextAlert[];
   open_cases: readonly Case[];

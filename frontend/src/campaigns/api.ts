@@ -4,6 +4,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { api, ApiError, unwrap, type Schemas } from "../api/client";
 import { problemsAbout } from "../cases/api";
+import { nextBestKey } from "../customer/nextBest";
 
 export type Campaign = Schemas["CampaignOut"];
 export type CampaignDetail = Schemas["CampaignDetailOut"];
@@ -319,6 +320,7 @@ export function useRecordResponse(campaignId: string) {
         queryClient.invalidateQueries({ queryKey: keys.detail(campaignId) }),
         queryClient.invalidateQueries({ queryKey: ["campaigns", "list"] }),
         queryClient.invalidateQueries({ queryKey: keys.contacts }),
+        queryClient.invalidateQueries({ queryKey: nextBestKey(member.customer.id) }), // an offer answered or declined
       ]);
     },
     onError: (e, { customerId }) => {

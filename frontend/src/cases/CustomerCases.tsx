@@ -4,10 +4,9 @@ import { useI18n } from "../i18n";
 import { Empty, ErrorMessage, Loading, MoreButton } from "../components/Status";
 import { CaseList } from "./CaseList";
 
-/** One customer's cases (GET /cases?customer_id=), 50 at a time. Mount it only for a role that reads cases. */
-export function CustomerCases({ customerId }: { customerId: string }) {
-  const { t } = useI18n();
-  const result = useInfiniteQuery({
+/** One customer's cases (GET /cases?customer_id=), 50 at a time; enable it only for a role that reads cases. */
+export function useCustomerCases(customerId: string, enabled = true) {
+  return useInfiniteQuery({
     queryKey: ["cases", "customer", customerId],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
@@ -17,7 +16,14 @@ export function CustomerCases({ customerId }: { customerId: string }) {
         }),
       ),
     getNextPageParam: (last) => last.next_cursor ?? undefined,
+    enabled,
   });
+}
+
+/** One customer's cases (GET /cases?customer_id=), 50 at a time. Mount it only for a role that reads cases. */
+export function CustomerCases({ customerId }: { customerId: string }) {
+  const { t } = useI18n();
+  const result = useCustomerCases(customerId);
   if (result.isPending) return <Loading />;
   if (result.isError) return <ErrorMessage error={result.error} onRetry={() => result.refetch()} />;
   const cases = result.data.pages.flatMap((p) => p.items);

@@ -10,6 +10,7 @@ import { CustomerAlerts } from "../customer/CustomerAlerts";
 import { CustomerCases } from "../cases/CustomerCases";
 import { CasesPanel } from "../cases/ServiceRequest";
 import { ValuePanel } from "../customer/ValuePanel";
+import { NextBestPanel } from "../customer/NextBestPanel";
 import { formatDate } from "../format";
 import { useI18n } from "../i18n";
 import { Empty, ErrorMessage, Fact, Loading, Panel } from "../components/Status";
@@ -135,6 +136,9 @@ export function Customer360Page() {
           <Link to="/customers">{t("c360.back")}</Link>
         </div>
       </header>
+
+      {/* What to do for the customer now, first: the holdings as read below word its maturities. */}
+      <NextBestPanel customerId={c.id} holdings={holdings.isError ? [] : holdings.data?.items} />
 
       <div className="grid-2">
         <Panel
