@@ -77,7 +77,7 @@ export function AuditLogPage() {
       <h1>{t("audit.title")}</h1>
       <p className="muted-text">{t("audit.intro")}</p>
       <form className="filters audit-filters" aria-label={t("audit.filters")} onSubmit={submit}>
-        <div className="field grow">
+        <div className="field audit-customer-field">
           <label htmlFor="a-customer">{t("audit.customer")}</label>
           <input
             id="a-customer"
