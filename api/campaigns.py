@@ -257,7 +257,7 @@ def _group(outcome: Any, balances: dict[tuple[str, str], Decimal], group: Group)
 
 
 async def _detail(container: Container, principal: Any, campaign_id: uuid.UUID) -> CampaignDetailOut:
-    today = container.clock.now().date()
+    today = container.today()
     async with container.engine.connect() as conn:
         row = await store.campaign_row(conn, campaign_id)
         counts = (await store.member_counts(conn, [campaign_id], principal.portfolio)).get(
@@ -458,7 +458,7 @@ async def list_members(
             uow.connection,
             cid,
             principal.portfolio,
-            container.clock.now().date(),
+            container.today(),
             group=group.value if group else None,
             response=response.value if response else None,
             limit=limit,
@@ -542,7 +542,7 @@ async def record_response(
         await uow.commit()
     annotate(request, customer_ids=[customer], fields=["response", "note"])
     async with container.engine.connect() as conn:
-        row = await store.member_row(conn, cid, customer, container.clock.now().date())
+        row = await store.member_row(conn, cid, customer, container.today())
     return _member(row)
 
 
@@ -579,7 +579,7 @@ async def customer_campaigns(
     cid = parse_uuid(customer_id, "customer")
     async with container.uow(readonly=True) as uow:
         await service.customer_for_campaigns(uow, principal, cid)
-        rows = await store.customer_campaigns(uow.connection, cid, container.clock.now().date())
+        rows = await store.customer_campaigns(uow.connection, cid, container.today())
     annotate(request, action=AuditAction.READ, customer_ids=[cid])
     return [
         CustomerCampaignOut(

@@ -154,7 +154,7 @@ async def list_tasks(
     cursor: Cursor = None,
 ) -> Page[TaskOut]:
     principal.require(Action.READ_TASKS)
-    today = container.clock.now().date()
+    today = container.today()
     async with container.engine.connect() as conn:
         page = await store.list_tasks(
             conn,
@@ -205,7 +205,7 @@ async def create_task(
 async def _one(container: Any, task_id: uuid.UUID) -> TaskOut:
     async with container.engine.connect() as conn:
         row = await store.task_row(conn, task_id)
-    return present(row, container.clock.now().date())
+    return present(row, container.today())
 
 
 @router.get(

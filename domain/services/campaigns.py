@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from domain.access import Action, Principal
+from domain.calendar import bank_day
 from domain.campaigns import (
     Campaign,
     CampaignStatus,
@@ -107,7 +108,7 @@ async def create(
         created_by=principal.user_id,
         at=at,
     )
-    await _check_offer(uow, store, campaign, at.date())
+    await _check_offer(uow, store, campaign, bank_day(at))
     await store.add(campaign)
     return campaign
 
@@ -135,7 +136,7 @@ async def revise(
     campaign = await visible(store, principal, campaign_id)
     require_status(campaign, CampaignStatus.DRAFT, "changed")
     changed = revised(campaign, **changes)
-    await _check_offer(uow, store, changed, at.date())
+    await _check_offer(uow, store, changed, bank_day(at))
     if not await store.save_draft(changed):
         raise Conflict(f"campaign {campaign_id} was launched meanwhile")
     return changed
@@ -166,7 +167,7 @@ async def launch(
     principal.require(Action.MANAGE_CAMPAIGNS)
     campaign = await visible(store, principal, campaign_id)
     require_status(campaign, CampaignStatus.DRAFT, "launched")
-    if campaign.ends_on < at.date():
+    if campaign.ends_on < bank_day(at):
         raise Conflict(
             f"campaign {campaign_id} ended on {campaign.ends_on.isoformat()}: change its dates first (PATCH)"
         )

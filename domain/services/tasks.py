@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from domain.access import CUSTOMER_STAFF_ROLES, Action, Principal, Role, portfolio_of
+from domain.calendar import bank_day
 from domain.customers import Customer
 from domain.errors import Conflict, Forbidden, InvalidValue, NotFound
 from domain.ports import UnitOfWork
@@ -77,7 +78,7 @@ async def create(
     principal.require(Action.WORK_TASKS)
     text = check_title(title)
     body = check_text(note, "note")
-    check_due(due_on, at.date())
+    check_due(due_on, bank_day(at))
     customer = None if customer_id is None else await get_customer(uow, principal, customer_id)
     holder = await _holder(store, principal, assignee_id, customer)
     task = Task(
@@ -159,7 +160,7 @@ async def revise(
         task,
         title=task.title if title is None else check_title(title),
         note=task.note if note is None else check_text(note, "note"),
-        due_on=task.due_on if due_on is None else check_due(due_on, at.date()),
+        due_on=task.due_on if due_on is None else check_due(due_on, bank_day(at)),
     )
     if not await store.save(changed):
         raise Conflict(f"task {task_id} was closed meanwhile")

@@ -7,6 +7,7 @@ At 17:00 UTC it is already 01:00 the next day in Beijing: a deposit opened at th
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime
 
 import httpx
@@ -19,6 +20,7 @@ from tests.conftest import Person
 from tests.integration.feeds_helpers import ev, feed_key, seed_bank
 from tests.integration.test_contact_center import CONTEXT, _create, _holding, _product
 
+MakePerson = Callable[..., Awaitable[Person]]
 NIGHT = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)  # 01:00 on 4 December in Beijing
 
 
@@ -71,3 +73,30 @@ def test_an_unknown_time_zone_is_refused_at_startup() -> None:
 
     with pytest.raises(ValueError, match="Mars/Olympus"):
         Settings(bank_timezone="Mars/Olympus")
+
+
+class MovableClock:
+    def __init__(self, at: datetime) -> None:
+        self.at = at
+
+    def now(self) -> datetime:
+        return self.at
+
+
+async def test_a_task_is_overdue_from_the_banks_midnight(
+    app_client: httpx.AsyncClient, make_person: MakePerson, container: Container, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = MovableClock(NIGHT)  # 01:00 on 4 December in Beijing
+    monkeypatch.setattr(container, "clock", clock)
+    rm = await make_person("rm")
+    r = await app_client.post(
+        "/api/v1/tasks", json={"title": "Call about the renewal", "due_on": "2026-12-04"}, headers=rm.headers
+    )
+    assert r.status_code == 201, r.text  # due today at the bank, though UTC is still on the 3rd
+    task_id = r.json()["id"]
+    assert r.json()["overdue"] is False
+    clock.at = datetime(2026, 12, 4, 16, 30, tzinfo=UTC)  # 00:30 on 5 December in Beijing: the day has passed
+    r = await app_client.get(f"/api/v1/tasks/{task_id}", headers=rm.headers)
+    assert r.json()["overdue"] is True
+    overdue = await app_client.get("/api/v1/tasks", params={"overdue": "true"}, headers=rm.headers)
+    assert [t["id"] for t in overdue.json()["items"]] == [task_id]

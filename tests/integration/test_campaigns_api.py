@@ -15,12 +15,13 @@ import sqlalchemy as sa
 from adapters.container import Container
 from adapters.db.tables import customers, products
 from adapters.db.tables_access import audit_log, audit_log_customers
+from domain.calendar import bank_day
 from domain.campaigns import Group, group_of
 from tests.conftest import Person
 from tests.integration.value_factories import add_customer, add_holding
 
 MakePerson = Callable[..., Awaitable[Person]]
-TODAY = datetime.now(UTC).date()
+TODAY = bank_day(datetime.now(UTC))
 OFFER = "WM-BAL-1Y"  # a wealth product of risk R3: for balanced (C3) customers and above
 
 

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from adapters.container import Container
 from adapters.db.tables import holdings, products
+from domain.calendar import bank_day
 from tests.conftest import Person, customer_body
 
 MakePerson = Callable[..., Awaitable[Person]]
@@ -58,7 +59,7 @@ async def _deposit(container: Container, customer_id: str, account: str, balance
                 status="active",
                 balance=Decimal(balance),
                 currency="CNY",
-                maturity_date=datetime.now(UTC).date() + timedelta(days=matures_in_days),
+                maturity_date=bank_day(datetime.now(UTC)) + timedelta(days=matures_in_days),
                 balance_as_of=datetime.now(UTC),
             )
         )
@@ -112,7 +113,7 @@ async def test_a_running_campaigns_offer_until_the_customer_declines(
         f"/api/v1/segments/{segment}/members", json={"customer_ids": [c["id"]]}, headers=marketing.headers
     )
     assert r.status_code == 200, r.text
-    today = datetime.now(UTC).date()
+    today = bank_day(datetime.now(UTC))
     drive = {
         "name": "Life cover drive",
         "product_code": "INS-LIFE",

@@ -13,11 +13,12 @@ import sqlalchemy as sa
 
 from adapters.container import Container
 from adapters.db.tables_access import audit_log, audit_log_customers
+from domain.calendar import bank_day
 from tests.conftest import Person
 from tests.integration.value_factories import add_customer
 
 MakePerson = Callable[..., Awaitable[Person]]
-TODAY = datetime.now(UTC).date()
+TODAY = bank_day(datetime.now(UTC))
 
 
 def _day(days: int) -> str:

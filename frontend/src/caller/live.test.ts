@@ -105,14 +105,16 @@ describe("cases from the stream", () => {
 
   it("replaces a case read with the one that arrived, and adds a case first heard of on the stream", () => {
     const [read] = callerContextFixture().open_cases;
-    const logged = { ...read, opened_by_username: "agent.chen" };
-    const cases = withCases([logged], [newComplaint(), closedCase(read)]);
+    // The case as the cases list reads it, with what the context's cases do not carry.
+    const logged = { ...read, opened_by_username: "agent.chen", source_ref: "CC-20261119-0042" };
+    const cases = withCases([logged], [newComplaint(), closedCase({ ...read, opened_by_username: "agent.chen" })]);
     expect(cases).toHaveLength(2);
     expect(cases[0]).toMatchObject({
       id: read.id,
       status: "closed",
       resolution: "Refunded the second fee",
-      opened_by_username: "agent.chen", // what only the read one said is kept
+      opened_by_username: "agent.chen",
+      source_ref: "CC-20261119-0042", // what only the read one said is kept
     });
     expect(cases[1]).toEqual(newComplaint());
     expect(withCases([read], [])).toEqual([read]);

@@ -299,6 +299,7 @@ describe("logging a service request on the Caller page", () => {
                     closed_at: null,
                     resolution: null,
                     satisfaction: null,
+                    opened_by_username: request.opened_by_username,
                   },
                 ],
               })

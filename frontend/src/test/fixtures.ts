@@ -170,6 +170,7 @@ export function callerContextFixture(over: Partial<Schemas["UniqueContextOut"]> 
         closed_at: null,
         resolution: null,
         satisfaction: null,
+        opened_by_username: null,
       },
     ],
     alerts: [
@@ -281,6 +282,7 @@ export function contextCaseFixture(over: Partial<Schemas["ContextCaseOut"]> = {}
     closed_at: null,
     resolution: null,
     satisfaction: null,
+    opened_by_username: null,
     ...over,
   };
 }
