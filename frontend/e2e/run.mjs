@@ -1190,6 +1190,92 @@ try {
     skip("an agent looks a caller up on the Caller page", "the server has no /api/v1/contact-center/context yet");
   }
 
+  if (await hasPath("/api/v1/feeds/quarantine")) {
+    await test("admin corrects a refused call-center event in the Feed quarantine, replays it, and it is applied", async () => {
+      const adminToken = await token("admin");
+      const customer = (await apiGet(adminToken, "/api/v1/customers?limit=1")).body.items[0];
+      expect(customer, "no demo customer");
+      const stamp = Date.now().toString(36);
+      const ref = `E2E-QUARANTINE-${stamp}`;
+      // A call that ended, sent without its call id and with a rating out of range: refused, and quarantined.
+      const event = {
+        source_ref: ref,
+        type: "call_ended",
+        occurred_at: new Date().toISOString(),
+        customer: { customer_number: customer.customer_number },
+        agent_id: "agent.chen",
+        queue: "cards",
+        duration_s: 95,
+        disposition: "resolved",
+        notes: `E2E: refused, corrected and replayed (ref ${stamp})`,
+        satisfaction: 9,
+      };
+      const r = await fetch(`${base}/api/v1/feeds/call-center`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${adminToken}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ events: [event] }),
+      });
+      const answer = await r.json();
+      expect(r.ok && answer.rejected === 1, `feed answered ${r.status} ${JSON.stringify(answer)}`);
+      const refused = answer.results[0].errors.map((e) => e.field);
+      expect(refused.includes("call_id") && refused.includes("satisfaction"), `refused for ${refused.join(", ")}`);
+
+      await signIn("admin");
+      await page.getByText(/Signed in as .*\(administrator\)/).waitFor();
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Feed quarantine" }).click();
+      await page.getByRole("heading", { name: "Feed quarantine" }).waitFor();
+      await page.getByLabel("Source reference").fill(ref);
+      await page.getByRole("button", { name: "Show", exact: true }).click();
+      await page.waitForURL((url) => url.searchParams.get("source_ref") === ref);
+      const row = page.locator("[data-testid=quarantine-list] > li", { hasText: ref });
+      await row.locator('li[data-field="call_id"]').waitFor();
+      await row.locator('li[data-field="satisfaction"]').waitFor();
+      await row.getByRole("button", { name: "Correct or discard…" }).click();
+      const editor = row.getByLabel("Corrected event (JSON)");
+      const stored = JSON.parse(await editor.inputValue());
+      expect(stored.source_ref === ref && stored.satisfaction === 9, `the editor holds ${JSON.stringify(stored)}`);
+
+      // A slip first (a comma left after the last field): caught in the page, nothing sent.
+      const corrected = { ...stored, call_id: `e2e-q-${stamp}`, satisfaction: 5 };
+      const text = JSON.stringify(corrected, null, 2);
+      await editor.fill(text.replace(/\n}$/, ",\n}"));
+      const replays = [];
+      const onRequest = (req) => req.url().includes("/replay") && replays.push(req.url());
+      page.on("request", onRequest);
+      await row.getByRole("button", { name: "Replay as corrected" }).click();
+      await row
+        .getByTestId("json-problem")
+        .getByText(/^Not valid JSON at line \d+, column 1: expected a field name in double quotes, found “}”\.$/)
+        .waitFor();
+      expect(replays.length === 0, "invalid JSON was sent");
+      await shot("quarantine-invalid-json");
+
+      await editor.fill(text);
+      await row.getByRole("button", { name: "Replay as corrected" }).click();
+      await row
+        .getByTestId("replay-outcome")
+        .getByText("Applied: the event is in its customer's timeline now, and the entry is marked replayed.")
+        .waitFor();
+      page.off("request", onRequest);
+      expect(replays.length === 1, `replays sent: ${replays.length}`);
+      await row.getByText("Replayed", { exact: true }).waitFor();
+      await row.getByText(/Replayed by admin on /).waitFor();
+      await shot("quarantine-replayed");
+
+      // The server agrees: the entry is replayed, and the call is in the customer's timeline.
+      const entries = (await apiGet(adminToken, `/api/v1/feeds/quarantine?channel=call-center&source_ref=${ref}`)).body
+        .items;
+      expect(entries.length === 1 && entries[0].status === "replayed", `entries: ${JSON.stringify(entries)}`);
+      const timeline = (await apiGet(adminToken, `/api/v1/customers/${customer.id}/timeline?limit=50`)).body.items;
+      expect(
+        timeline.some((i) => i.source_ref === ref),
+        "the replayed call is not in the customer's timeline",
+      );
+    });
+  } else {
+    skip("admin corrects and replays a refused event in the Feed quarantine", "the server has no quarantine yet");
+  }
+
   await test("switch language to Chinese; it persists across a reload", async () => {
     await signIn("rm.li");
     await page.getByText(/Signed in as .*\(relationship manager\)/).waitFor();

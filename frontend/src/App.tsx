@@ -18,6 +18,7 @@ import { NewCampaignPage } from "./pages/NewCampaign";
 import { PerformancePage } from "./pages/Performance";
 import { AuditLogPage } from "./pages/AuditLog";
 import { NotFoundPage } from "./pages/NotFound";
+import { QuarantinePage } from "./pages/Quarantine";
 import { Loading } from "./components/Status";
 
 // The 360 view carries the chart library: loaded when first opened.
@@ -79,6 +80,7 @@ export function AppRoutes() {
         <Route path="campaigns" element={<CampaignsPage />} />
         <Route path="campaigns/new" element={<NewCampaignPage />} />
         <Route path="campaigns/:campaignId" element={<CampaignPage />} />
+        <Route path="quarantine" element={<QuarantinePage />} />
         <Route path="performance" element={<PerformancePage />} />
         <Route path="audit" element={<AuditLogPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -4,6 +4,7 @@ const REVEAL = new Set(["admin", "branch_manager", "rm", "agent", "auditor"]);
 const WORK_ALERTS = new Set(["admin", "branch_manager", "rm"]);
 const MANAGE_SEGMENTS = new Set(["admin", "marketing"]);
 const READ_CONTEXT = new Set(["agent", "admin"]);
+const WORK_QUARANTINE = new Set(["admin"]);
 const READ_CASES = new Set(["admin", "branch_manager", "rm", "agent", "auditor"]);
 const WORK_CASES = new Set(["admin", "branch_manager", "rm", "agent"]);
 const READ_CAMPAIGNS = new Set(["admin", "branch_manager", "rm", "agent", "marketing", "auditor"]);
@@ -19,6 +20,8 @@ export const mayWorkAlerts = (role: string | undefined) => !!role && WORK_ALERTS
 export const mayManageSegments = (role: string | undefined) => !!role && MANAGE_SEGMENTS.has(role);
 /** The call-center context and its stream (api/contact_center.py): agents and admins only, so a known role. */
 export const mayReadContext = (role: string | undefined) => !!role && READ_CONTEXT.has(role);
+/** The feed quarantine (api/feeds.py): admins only among people (feed API keys use the API), so a known role only. */
+export const mayWorkQuarantine = (role: string | undefined) => !!role && WORK_QUARANTINE.has(role);
 /** Complaints and service requests (api/cases.py): a known role only, so marketing, or a role not read yet, never
  * asks. */
 export const mayReadCases = (role: string | undefined) => !!role && READ_CASES.has(role);

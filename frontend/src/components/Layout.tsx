@@ -10,6 +10,7 @@ import {
   mayReadContext,
   mayReadPerformance,
   mayReadSegments,
+  mayWorkQuarantine,
 } from "../roles";
 
 export function LanguageSwitch() {
@@ -60,6 +61,8 @@ export function Layout() {
           {mayReadPerformance(me?.role) && <NavLink to="/performance">{t("nav.performance")}</NavLink>}
           {/* Who read or changed which customer's data: auditors and admins (everyone else is refused). */}
           {mayReadAuditLog(me?.role) && <NavLink to="/audit">{t("nav.audit")}</NavLink>}
+          {/* Channel events refused by the feeds, to correct and replay or discard: admins only. */}
+          {mayWorkQuarantine(me?.role) && <NavLink to="/quarantine">{t("nav.quarantine")}</NavLink>}
           {me?.role !== "agent" && mayReadContext(me?.role) && caller}
         </nav>
         <div className="topbar-end">

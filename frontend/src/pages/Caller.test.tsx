@@ -430,7 +430,18 @@ describe("the Caller link", () => {
       [
         "admin",
         "administrator",
-        ["My day", "Customers", "Alerts", "Cases", "Segments", "Campaigns", "RM performance", "Audit log", "Caller"],
+        [
+          "My day",
+          "Customers",
+          "Alerts",
+          "Cases",
+          "Segments",
+          "Campaigns",
+          "RM performance",
+          "Audit log",
+          "Feed quarantine",
+          "Caller",
+        ],
       ],
       [
         "rm",
