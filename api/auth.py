@@ -9,7 +9,7 @@ from typing import Annotated
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Form, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from adapters.db import accounts
 from adapters.db.tables import users
@@ -35,6 +35,10 @@ class MeOut(BaseModel):
     display_name: str | None
     role: str
     branch: str | None
+    bank_timezone: str = Field(
+        description="The bank's time zone (IANA): dates (due, overdue, days to maturity) are days in it",
+        examples=["Asia/Shanghai"],
+    )
 
 
 def _bad_login() -> ApiProblem:
@@ -117,5 +121,10 @@ async def me(container: ContainerDep, principal: PersonDep) -> MeOut:
     async with container.engine.connect() as conn:
         user = await accounts.get_user(conn, principal.user_id)
     return MeOut(
-        id=user.id, username=user.username, display_name=user.display_name, role=user.role, branch=user.branch_code
+        id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        role=user.role,
+        branch=user.branch_code,
+        bank_timezone=container.settings.bank_timezone,
     )

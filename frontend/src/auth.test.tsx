@@ -2,6 +2,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { AppRoutes } from "./App";
+import { bankZone, setBankZone } from "./bankDay";
 import { renderApp } from "./test/render";
 import { json, me, mockApi, problem, signedIn } from "./test/server";
 
@@ -30,6 +31,9 @@ describe("session", () => {
     expect(search.search.get("tier")).toBe("key");
     // The session survives a reload: it is in sessionStorage.
     expect(JSON.parse(sessionStorage.getItem("crm.session")!).token).toBe("tok-1");
+    // Dates are counted on the bank's calendar from now on, whatever the browser's zone.
+    await waitFor(() => expect(bankZone()).toBe("Asia/Shanghai"));
+    setBankZone(undefined);
   });
 
   it("takes a call-center agent to the Caller page on signing in, and an RM to My day", async () => {

@@ -5,6 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { api, ApiError, connectSession, unwrap, type Schemas } from "./api/client";
+import { setBankZone } from "./bankDay";
 
 const SESSION_KEY = "crm.session";
 export const EXPIRED_FLAG = "crm.session.expired";
@@ -69,7 +70,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (!session) return;
     let live = true;
     unwrap(api.GET("/api/v1/auth/me"))
-      .then((m) => live && setMe(m))
+      .then((m) => {
+        if (!live) return;
+        setBankZone(m.bank_timezone); // dates are the bank's days (src/bankDay.ts)
+        setMe(m);
+      })
       .catch((e) => {
         if (!(e instanceof ApiError && e.status === 401)) console.warn("could not read /auth/me", e);
       });

@@ -100,3 +100,14 @@ async def test_a_task_is_overdue_from_the_banks_midnight(
     assert r.json()["overdue"] is True
     overdue = await app_client.get("/api/v1/tasks", params={"overdue": "true"}, headers=rm.headers)
     assert [t["id"] for t in overdue.json()["items"]] == [task_id]
+
+
+async def test_the_workbench_learns_the_banks_time_zone_with_who_is_signed_in(
+    app_client: httpx.AsyncClient, make_person: MakePerson, container: Container, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rm = await make_person("rm")
+    r = await app_client.get("/api/v1/auth/me", headers=rm.headers)
+    assert r.status_code == 200, r.text
+    assert (r.json()["username"], r.json()["role"], r.json()["bank_timezone"]) == (rm.username, "rm", "Asia/Shanghai")
+    monkeypatch.setattr(container.settings, "bank_timezone", "Europe/Paris")
+    assert (await app_client.get("/api/v1/auth/me", headers=rm.headers)).json()["bank_timezone"] == "Europe/Paris"

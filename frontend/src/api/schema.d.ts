@@ -2709,6 +2709,12 @@ export interface components {
         };
         /** MeOut */
         MeOut: {
+            /**
+             * Bank Timezone
+             * @description The bank's time zone (IANA): dates (due, overdue, days to maturity) are days in it
+             * @example Asia/Shanghai
+             */
+            bank_timezone: string;
             /** Branch */
             branch: string | null;
             /** Display Name */

@@ -5,6 +5,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteD
 import { api, ApiError, unwrap, type Schemas } from "../api/client";
 import { problemsAbout } from "../cases/api";
 import { nextBestKey } from "../customer/nextBest";
+import { bankDate } from "../bankDay";
 
 export type Campaign = Schemas["CampaignOut"];
 export type CampaignDetail = Schemas["CampaignDetailOut"];
@@ -340,9 +341,8 @@ export function useRecordResponse(campaignId: string) {
 export const productName = (p: { name: string; name_zh?: string | null }, locale: string) =>
   locale === "zh-CN" && p.name_zh ? p.name_zh : p.name;
 
-/** Today in the reader's time zone, as the date inputs hold it (YYYY-MM-DD); `days` later with an offset. */
+/** Today on the bank's calendar (src/bankDay.ts), as the date inputs hold it (YYYY-MM-DD); `days` later with an
+ * offset. */
 export function localDate(days = 0, now = new Date()): string {
-  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return bankDate(days, now);
 }

@@ -9,6 +9,10 @@ import { Layout } from "../components/Layout";
 import { localDate } from "../campaigns/api";
 import { CampaignsPage } from "./Campaigns";
 import { NewCampaignPage } from "./NewCampaign";
+import { setBankZone } from "../bankDay";
+
+// The signed-in user's /auth/me names the bank's zone: the days the tests expect are days in it.
+setBankZone(me.bank_timezone);
 
 const marketing = { ...me, username: "mkt.zhao", display_name: "Zhao Min", role: "marketing", branch: null };
 

@@ -9,6 +9,10 @@ import { formatDate } from "../format";
 import { MyDayPage } from "../pages/MyDay";
 import { Customer360Page } from "../pages/Customer360";
 import { today } from "./api";
+import { setBankZone } from "../bankDay";
+
+// The signed-in user's /auth/me names the bank's zone: the days the tests expect are days in it.
+setBankZone(me.bank_timezone);
 
 /** A day `n` days from today, as the API writes it. */
 function inDays(n: number): string {

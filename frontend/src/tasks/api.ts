@@ -9,6 +9,7 @@ import {
 } from "@tanstack/react-query";
 import { api, ApiError, unwrap, type Schemas } from "../api/client";
 import { problemsAbout } from "../cases/api";
+import { bankDate } from "../bankDay";
 
 export type Task = Schemas["TaskOut"];
 
@@ -20,17 +21,14 @@ export const LATEST_DUE_DAYS = 366;
 /** How many tasks a list reads at once. */
 export const TASK_PAGE = 20;
 
-/** Today in the reader's calendar, as the API writes a date (YYYY-MM-DD). */
+/** Today on the bank's calendar (src/bankDay.ts), as the API writes a date (YYYY-MM-DD). */
 export function today(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return bankDate(0, now);
 }
 
 /** The latest day a task may be due, `LATEST_DUE_DAYS` from today. */
 export function latestDue(now: Date = new Date()): string {
-  const d = new Date(now);
-  d.setDate(d.getDate() + LATEST_DUE_DAYS);
-  return today(d);
+  return bankDate(LATEST_DUE_DAYS, now);
 }
 
 /** The signed-in person's open tasks, soonest due first (the server's order for status=open), a page at a time. */

@@ -71,6 +71,7 @@ export const me = {
   display_name: "Li Ming",
   role: "rm",
   branch: "BJ001",
+  bank_timezone: "Asia/Shanghai",
 };
 
 /** Another RM of the signed-in user's branch, as the staff directory lists them. */
