@@ -57,8 +57,11 @@ class SqlCampaignRepository:
     def __init__(self, conn: AsyncConnection) -> None:
         self._conn = conn
 
-    async def get(self, campaign_id: uuid.UUID) -> Campaign | None:
-        row = (await self._conn.execute(sa.select(campaigns).where(campaigns.c.id == campaign_id))).first()
+    async def get(self, campaign_id: uuid.UUID, *, hold: bool = False) -> Campaign | None:
+        stmt = sa.select(campaigns).where(campaigns.c.id == campaign_id)
+        if hold:  # FOR SHARE on PostgreSQL: a close waits for this transaction (SQLite's writers run one at a time)
+            stmt = stmt.with_for_update(read=True)
+        row = (await self._conn.execute(stmt)).first()
         return None if row is None else _campaign(row)
 
     async def add(self, campaign: Campaign) -> None:

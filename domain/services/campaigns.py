@@ -38,7 +38,9 @@ class Launch:
 
 
 class CampaignStore(Protocol):
-    async def get(self, campaign_id: uuid.UUID) -> Campaign | None: ...
+    async def get(self, campaign_id: uuid.UUID, *, hold: bool = False) -> Campaign | None:
+        """The campaign; with `hold`, its status stays as read until the caller's transaction ends."""
+        ...
 
     async def add(self, campaign: Campaign) -> None: ...
 
@@ -151,9 +153,11 @@ async def discard(store: CampaignStore, principal: Principal, campaign_id: uuid.
         raise Conflict(f"campaign {campaign_id} was launched meanwhile")
 
 
-async def visible(store: CampaignStore, principal: Principal, campaign_id: uuid.UUID) -> Campaign:
+async def visible(
+    store: CampaignStore, principal: Principal, campaign_id: uuid.UUID, *, hold: bool = False
+) -> Campaign:
     principal.require(Action.READ_CAMPAIGNS)
-    campaign = await store.get(campaign_id)
+    campaign = await store.get(campaign_id, hold=hold)
     if campaign is None:
         raise NotFound(f"campaign {campaign_id} not found")
     return campaign
@@ -219,7 +223,8 @@ async def record_response(
     (CampaignNotActive) or the customer is held out in its control group (CustomerHeldOut)."""
     principal.require(Action.WORK_CAMPAIGNS)
     text = check_note(note)
-    campaign = await visible(store, principal, campaign_id)
+    # Held until the response is stored: a close at the same moment waits, or is seen (nothing after a close).
+    campaign = await visible(store, principal, campaign_id, hold=True)
     await get_customer(uow, principal, customer_id)  # outside the caller's scope: as if absent
     group = await store.member_group(campaign.id, customer_id)
     if group is None:

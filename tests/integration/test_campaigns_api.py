@@ -3,6 +3,7 @@ each person's scope, and measure the effect from the products the customers real
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, timedelta
@@ -10,11 +11,13 @@ from decimal import Decimal
 from typing import Any
 
 import httpx
+import pytest
 import sqlalchemy as sa
 
 from adapters.container import Container
 from adapters.db.tables import customers, products
 from adapters.db.tables_access import audit_log, audit_log_customers
+from adapters.db.tables_campaigns import campaigns
 from domain.calendar import bank_day
 from domain.campaigns import Group, group_of
 from tests.conftest import Person
@@ -378,3 +381,33 @@ async def test_a_closed_campaign_and_a_held_out_customer_are_refused_each_with_a
         assert f"/problems/{slug}" in conflict["description"] and f"/problems/{slug}" in respond["description"]
         example = conflict["content"]["application/problem+json"]["examples"][slug]["value"]
         assert (example["type"], example["status"]) == (f"/problems/{slug}", 409)
+
+
+async def test_a_response_recorded_as_the_campaign_closes_is_either_before_the_close_or_refused(
+    container: Container, app_client: httpx.AsyncClient, make_person: MakePerson
+) -> None:
+    """PostgreSQL reads committed data: without a lock a response could read "active" while a close commits, and
+    be stored after it. The response holds the campaign's row, so it waits for the close and is refused."""
+    if container.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite runs one writer at a time: a close cannot land between the check and the write")
+    marketing, rm = await make_person("marketing", branch=None), await make_person("rm")
+    await _offer(container)
+    mine = await _customers(container, rm, 12)
+    segment = await _static_segment(app_client, marketing, mine)
+    cid = (await app_client.post("/api/v1/campaigns", json=_body(segment), headers=marketing.headers)).json()["id"]
+    assert (await app_client.post(f"/api/v1/campaigns/{cid}/launch", headers=marketing.headers)).status_code == 200
+    target = next(c for c in mine if group_of(uuid.UUID(cid), c, 50) is Group.TARGET)
+    url = f"/api/v1/campaigns/{cid}/members/{target}/response"
+
+    async with container.engine.connect() as closing:
+        transaction = await closing.begin()
+        closed = {"status": "closed", "closed_at": sa.func.now()}
+        await closing.execute(sa.update(campaigns).where(campaigns.c.id == uuid.UUID(cid)).values(**closed))
+        respond = asyncio.create_task(app_client.put(url, json={"response": "interested"}, headers=rm.headers))
+        await asyncio.sleep(0.5)
+        assert not respond.done(), "the response did not wait for the close being committed"
+        await transaction.commit()
+    r = await asyncio.wait_for(respond, 10)
+    assert r.status_code == 409 and r.json()["type"] == "/problems/campaign-not-active", r.text
+    member = await _members(app_client, rm, cid, group="target")
+    assert [m["response"] for m in member if m["customer"]["id"] == str(target)] == [None]
