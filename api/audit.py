@@ -254,6 +254,11 @@ class AuditMiddleware:
 router = APIRouter(prefix="/api/v1/audit", tags=["audit"])
 
 
+class AuditCustomerOut(BaseModel):
+    id: uuid.UUID
+    customer_number: str | None = Field(description="None when the customer is no longer on record")
+
+
 class AuditEntryOut(BaseModel):
     id: int
     at: datetime
@@ -266,6 +271,7 @@ class AuditEntryOut(BaseModel):
     method: str | None
     path: str | None
     customer_ids: list[uuid.UUID]
+    customers: list[AuditCustomerOut] = Field(description="The same customers with their numbers, in that order")
     fields: list[str]
     detail: dict[str, Any]
     ip: str | None
@@ -335,6 +341,8 @@ async def list_audit(
             limit=limit,
             cursor=cursor,
         )
+        entries = [(r, ids or ([r.customer_id] if r.customer_id else [])) for r, ids in page.items]
+        numbers = await audit_db.customer_numbers(conn, {c for _, ids in entries for c in ids})
     return Page(
         items=[
             AuditEntryOut(
@@ -348,14 +356,15 @@ async def list_audit(
                 view=r.view,
                 method=r.method,
                 path=r.path,
-                customer_ids=ids or ([r.customer_id] if r.customer_id else []),
+                customer_ids=ids,
+                customers=[AuditCustomerOut(id=c, customer_number=numbers.get(c)) for c in ids],
                 fields=list(r.fields or []),
                 detail=dict(r.detail or {}),
                 ip=r.ip,
                 outcome=r.outcome,
                 request_id=r.request_id,
             )
-            for r, ids in page.items
+            for r, ids in entries
         ],
         next_cursor=page.next_cursor,
     )

@@ -14,6 +14,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.db.engine import driver_connection, writer
+from adapters.db.tables import customers
 from adapters.db.tables_access import audit_log, audit_log_customers
 from adapters.db.views import Page, decode_cursor, encode_cursor
 from domain.audit import AuditEntry
@@ -214,3 +215,11 @@ async def list_entries(
             customers_of.setdefault(link.audit_id, []).append(link.customer_id)
     items: list[Any] = [(r, customers_of.get(r.id, [])) for r in rows]
     return Page(items=items, next_cursor=encode_cursor([str(rows[-1].id)]) if more else None)
+
+
+async def customer_numbers(conn: AsyncConnection, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The customer numbers of these customers (an auditor reads a number where the entry holds an id)."""
+    if not ids:
+        return {}
+    rows = await conn.execute(sa.select(customers.c.id, customers.c.customer_number).where(customers.c.id.in_(ids)))
+    return {r.id: r.customer_number for r in rows}

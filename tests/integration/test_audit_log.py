@@ -160,6 +160,9 @@ async def test_audit_api_filters_pages_and_is_for_auditors_and_admins(
     reads = await page(bank.auditor, customer_id=mine, action="read", actor=bank.rm.username)
     assert len(reads["items"]) == 3 and reads["next_cursor"] is None
     assert all(e["customer_ids"] == [mine] and e["view"] == "customers-get" for e in reads["items"])
+    # Each customer also by number, so that an auditor reads who it was without opening the customer.
+    number = bank.mine["customer_number"]
+    assert all(e["customers"] == [{"id": mine, "customer_number": number}] for e in reads["items"])
     # The branch manager's search mentions `theirs` too: filtering by customer finds it.
     about_theirs = await page(bank.admin, customer_id=theirs, actor=bank.branch_manager.username)
     assert [e["view"] for e in about_theirs["items"]] == ["customers-search", "customers-get"]  # newest first

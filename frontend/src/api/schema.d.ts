@@ -1309,6 +1309,19 @@ export interface components {
          * @enum {string}
          */
         AuditAction: "read" | "reveal" | "change" | "denied" | "login" | "login_failed" | "audit_read";
+        /** AuditCustomerOut */
+        AuditCustomerOut: {
+            /**
+             * Customer Number
+             * @description None when the customer is no longer on record
+             */
+            customer_number: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+        };
         /** AuditEntryOut */
         AuditEntryOut: {
             /**
@@ -1335,6 +1348,11 @@ export interface components {
             at: string;
             /** Customer Ids */
             customer_ids: string[];
+            /**
+             * Customers
+             * @description The same customers with their numbers, in that order
+             */
+            customers: components["schemas"]["AuditCustomerOut"][];
             /** Detail */
             detail: {
                 [key: string]: unknown;

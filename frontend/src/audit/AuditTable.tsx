@@ -45,32 +45,35 @@ function Who({ entry, actorHref }: { entry: AuditEntry; actorHref: (actor: strin
   );
 }
 
-function CustomerLink({ id, known }: { id: string; known: AuditCustomerRef | null }) {
+type EntryCustomer = AuditEntry["customers"][number];
+
+function CustomerLink({ customer, known }: { customer: EntryCustomer; known: AuditCustomerRef | null }) {
+  const { id, customer_number } = customer;
   if (known && known.id === id) return <Link to={`/customers/${id}`}>{known.display_name}</Link>;
-  // The entry holds the id alone: its first characters, the whole of it on hover.
+  // The customer's number (the id on hover); a customer no longer on record, the id's first characters.
   return (
     <Link to={`/customers/${id}`} title={id} className="mono">
-      {id.slice(0, 8)}…
+      {customer_number ?? `${id.slice(0, 8)}…`}
     </Link>
   );
 }
 
-function Customers({ ids, known }: { ids: readonly string[]; known: AuditCustomerRef | null }) {
+function Customers({ customers, known }: { customers: readonly EntryCustomer[]; known: AuditCustomerRef | null }) {
   const { t } = useI18n();
-  if (ids.length === 0) return <>—</>;
-  const shown = ids.slice(0, CUSTOMERS_SHOWN);
-  const rest = ids.slice(CUSTOMERS_SHOWN);
+  if (customers.length === 0) return <>—</>;
+  const shown = customers.slice(0, CUSTOMERS_SHOWN);
+  const rest = customers.slice(CUSTOMERS_SHOWN);
   return (
     <span className="audit-customers">
-      {shown.map((id) => (
-        <CustomerLink key={id} id={id} known={known} />
+      {shown.map((c) => (
+        <CustomerLink key={c.id} customer={c} known={known} />
       ))}
       {rest.length > 0 && (
         <details>
           <summary>{t("audit.moreCustomers", { n: rest.length })}</summary>
           <span className="audit-customers">
-            {rest.map((id) => (
-              <CustomerLink key={id} id={id} known={known} />
+            {rest.map((c) => (
+              <CustomerLink key={c.id} customer={c} known={known} />
             ))}
           </span>
         </details>
@@ -158,7 +161,7 @@ export function AuditTable({
                   </small>
                 </td>
                 <td>
-                  <Customers ids={e.customer_ids} known={known} />
+                  <Customers customers={e.customers} known={known} />
                 </td>
                 <td>
                   <span className={OUTCOME_TAG[outcome]}>{e.outcome}</span>{" "}

@@ -55,6 +55,8 @@ const search = auditEntryFixture({
     ...[3, 4, 5].map((n) => `${n}${n}${n}${n}${n}${n}${n}${n}-0000-4000-8000-000000000000`),
   ],
 });
+// The server names each customer by number too (the others are no longer on record).
+search.customers = search.customer_ids.map((id, i) => ({ id, customer_number: i < 2 ? `C000000100${i + 1}` : null }));
 const firstPage = [ownRead, refused, reveal, profileRead, search];
 
 function Where() {
@@ -157,7 +159,9 @@ describe("the audit log", () => {
     // A search names a page of customers: three shown, the rest folded away.
     const found = row(1042);
     expect(within(found).getByText("Customer search")).toBeInTheDocument();
-    expect(within(found).getAllByRole("link", { name: /…$/ })).toHaveLength(5);
+    expect(within(found).getByRole("link", { name: "C0000001001" })).toHaveAttribute("href", `/customers/${WANG.id}`);
+    expect(within(found).getByRole("link", { name: "C0000001002" })).toHaveAttribute("title", LIU_ID);
+    expect(within(found).getAllByRole("link", { name: /…$/ })).toHaveLength(3);
     expect(within(found).getByText("2 more").tagName).toBe("SUMMARY");
     expect(screen.queryByRole("button", { name: "Load older entries" })).toBeNull();
   });
@@ -301,9 +305,9 @@ describe("who finds the audit log", () => {
       "href",
       `/customers/${WANG.id}`,
     );
-    // The rows name the customer too; others are left as their ids.
+    // The rows name the customer too; others by their numbers.
     expect(within(row(1043)).getByRole("link", { name: WANG.display_name })).toBeInTheDocument();
-    expect(within(row(1042)).getByRole("link", { name: "22222222…" })).toBeInTheDocument();
+    expect(within(row(1042)).getByRole("link", { name: "C0000001002" })).toBeInTheDocument();
 
     // Narrowed further to one person, the customer stays named.
     await user.click(within(row(1045)).getByRole("link", { name: "rm.wang" }));

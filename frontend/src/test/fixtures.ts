@@ -491,7 +491,7 @@ export function taskFixture(over: Partial<Schemas["TaskOut"]> = {}): Schemas["Ta
 
 /** An entry of the audit log as GET /audit lists it: rm.li read a customer's profile on the 360 view. */
 export function auditEntryFixture(over: Partial<Schemas["AuditEntryOut"]> = {}): Schemas["AuditEntryOut"] {
-  return {
+  const entry = {
     id: 1042,
     at: "2026-12-02T09:15:30+00:00",
     actor_kind: "user",
@@ -510,4 +510,6 @@ export function auditEntryFixture(over: Partial<Schemas["AuditEntryOut"]> = {}):
     request_id: "5f0c2a9e1b7d4c3a8e6f0a1b2c3d4e5f",
     ...over,
   };
+  // The customers by number too; unless given, none is on record any more (the link shows the id's start).
+  return { ...entry, customers: over.customers ?? entry.customer_ids.map((id) => ({ id, customer_number: null })) };
 }
