@@ -302,6 +302,15 @@ async def list_audit(
     container: ContainerDep,
     principal: PrincipalDep,
     customer_id: Annotated[uuid.UUID | None, Query(description="Entries about this customer")] = None,
+    customer_number: Annotated[
+        str | None,
+        Query(
+            min_length=4,
+            max_length=32,
+            pattern=r"^[A-Z0-9][A-Z0-9-]{3,31}$",
+            description="Entries about the customer with this number (with `customer_id` too: only if it is theirs)",
+        ),
+    ] = None,
     actor: Annotated[
         str | None, Query(max_length=160, pattern=NO_CONTROL_CHARS, description="Username, or key:<name>")
     ] = None,
@@ -321,6 +330,7 @@ async def list_audit(
         k: str(v)
         for k, v in (
             ("customer_id", customer_id),
+            ("customer_number", customer_number),
             ("actor", actor),
             ("action", action),
             ("since", since),
@@ -331,6 +341,11 @@ async def list_audit(
     }
     annotate(request, action=AuditAction.AUDIT_READ, detail={"filters": filters})
     async with container.engine.connect() as conn:
+        if customer_number is not None:
+            numbered = await audit_db.customer_with_number(conn, customer_number)
+            if numbered is None or (customer_id is not None and numbered != customer_id):
+                return Page(items=[], next_cursor=None)  # no such customer: nobody read them
+            customer_id = numbered
         page = await audit_db.list_entries(
             conn,
             customer_id=customer_id,

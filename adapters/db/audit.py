@@ -223,3 +223,9 @@ async def customer_numbers(conn: AsyncConnection, ids: set[uuid.UUID]) -> dict[u
         return {}
     rows = await conn.execute(sa.select(customers.c.id, customers.c.customer_number).where(customers.c.id.in_(ids)))
     return {r.id: r.customer_number for r in rows}
+
+
+async def customer_with_number(conn: AsyncConnection, number: str) -> uuid.UUID | None:
+    """The customer with this number, merged into another or not (the log keeps what was read of them)."""
+    found = await conn.scalar(sa.select(customers.c.id).where(customers.c.customer_number == number))
+    return None if found is None else uuid.UUID(str(found))

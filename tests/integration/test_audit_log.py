@@ -163,6 +163,13 @@ async def test_audit_api_filters_pages_and_is_for_auditors_and_admins(
     # Each customer also by number, so that an auditor reads who it was without opening the customer.
     number = bank.mine["customer_number"]
     assert all(e["customers"] == [{"id": mine, "customer_number": number}] for e in reads["items"])
+    # An auditor who knows the customer by number asks by number.
+    by_number = await page(bank.auditor, customer_number=number, action="read", actor=bank.rm.username)
+    assert [e["id"] for e in by_number["items"]] == [e["id"] for e in reads["items"]]
+    assert (await page(bank.auditor, customer_number="C9999999999"))["items"] == []
+    assert (await page(bank.auditor, customer_number=number, customer_id=theirs))["items"] == []
+    r = await app_client.get("/api/v1/audit", params={"customer_number": "c-lower"}, headers=bank.auditor.headers)
+    assert r.status_code == 422 and "customer_number" in r.text
     # The branch manager's search mentions `theirs` too: filtering by customer finds it.
     about_theirs = await page(bank.admin, customer_id=theirs, actor=bank.branch_manager.username)
     assert [e["view"] for e in about_theirs["items"]] == ["customers-search", "customers-get"]  # newest first

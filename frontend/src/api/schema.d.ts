@@ -4369,6 +4369,8 @@ export interface operations {
                 cursor?: string | null;
                 /** @description Entries about this customer */
                 customer_id?: string | null;
+                /** @description Entries about the customer with this number (with `customer_id` too: only if it is theirs) */
+                customer_number?: string | null;
                 /** @description Page size (default 50, max 500) */
                 limit?: number;
                 /** @description From this time (RFC 3339 with offset) */

@@ -32,7 +32,11 @@ export interface AuditFilters {
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const CUSTOMER_NUMBER = /^[A-Z0-9][A-Z0-9-]{3,31}$/; // domain/customers.py's CUSTOMER_NUMBER
+
 export const isCustomerId = (text: string) => UUID.test(text);
+/** A customer's id, or their customer number (as the bank writes them, upper case). */
+export const isCustomerRef = (text: string) => UUID.test(text) || CUSTOMER_NUMBER.test(text);
 export const isDay = (text: string) => DAY.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
 
 /** The filters in the URL; anything the page would not send reads as empty. */
@@ -71,7 +75,8 @@ export function localDayStart(day: string, days = 0): string {
 /** What the filters ask the server: the From day from its start, the To day to its end (`until` is exclusive). */
 export function auditQuery(filters: AuditFilters) {
   return {
-    customer_id: filters.customer || undefined,
+    customer_id: isCustomerId(filters.customer) ? filters.customer : undefined,
+    customer_number: filters.customer && !isCustomerId(filters.customer) ? filters.customer : undefined,
     actor: filters.actor || undefined,
     action: filters.action || undefined,
     since: filters.from ? localDayStart(filters.from) : undefined,

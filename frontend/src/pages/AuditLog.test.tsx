@@ -207,12 +207,19 @@ describe("the audit log", () => {
     expect(asked(calls)).toHaveLength(0);
   });
 
-  it("says so of a customer filter that is not an id, and asks nothing", async () => {
-    const calls = open(auditor, { url: "/audit?customer=C0000000042" });
-    expect(await screen.findByText(/Not a customer id/)).toBeInTheDocument();
+  it("says so of a customer filter that is neither a number nor an id, and asks nothing", async () => {
+    const calls = open(auditor, { url: "/audit?customer=wang%20fang" });
+    expect(await screen.findByText(/Not a customer number/)).toBeInTheDocument();
     expect(screen.getByLabelText("Customer")).toHaveAttribute("aria-invalid", "true");
     await new Promise((r) => setTimeout(r, 50));
     expect(asked(calls)).toHaveLength(0);
+  });
+
+  it("asks by customer number when given one", async () => {
+    const calls = open(auditor, { url: "/audit?customer=C0000000042" });
+    await screen.findByTestId("audit-entries");
+    expect(lastAsked(calls)).toEqual({ customer_number: "C0000000042", limit: "50" });
+    expect(screen.getByLabelText("Customer")).toHaveAttribute("aria-invalid", "false");
   });
 
   it("loads older entries with the cursor of the page before", async () => {

@@ -8,7 +8,7 @@ import {
   AUDIT_ACTIONS,
   auditCustomerFrom,
   auditFiltersFrom,
-  isCustomerId,
+  isCustomerRef,
   useAuditLog,
   type AuditFilters,
 } from "../audit/api";
@@ -36,7 +36,7 @@ export function AuditLogPage() {
   useEffect(() => setActor(filters.actor), [filters.actor]);
   useEffect(() => setCustomer(filters.customer), [filters.customer]);
 
-  const customerValid = !filters.customer || isCustomerId(filters.customer);
+  const customerValid = !filters.customer || isCustomerRef(filters.customer);
   const datesReversed = !!filters.from && !!filters.to && filters.from > filters.to;
   const result = useAuditLog(filters, allowed && customerValid && !datesReversed);
   const entries = result.data?.pages.flatMap((p) => p.items) ?? [];
