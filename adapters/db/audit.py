@@ -227,5 +227,5 @@ async def customer_numbers(conn: AsyncConnection, ids: set[uuid.UUID]) -> dict[u
 
 async def customer_with_number(conn: AsyncConnection, number: str) -> uuid.UUID | None:
     """The customer with this number, merged into another or not (the log keeps what was read of them)."""
-    found = await conn.scalar(sa.select(customers.c.id).where(customers.c.customer_number == number))
-    return None if found is None else uuid.UUID(str(found))
+    found: uuid.UUID | None = await conn.scalar(sa.select(customers.c.id).where(customers.c.customer_number == number))
+    return found

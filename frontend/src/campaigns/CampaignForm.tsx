@@ -14,7 +14,6 @@ import {
   CONTROL_PCT_MAX,
   createFieldProblems,
   DESCRIPTION_MAX,
-  localDate,
   NAME_MAX,
   isConflict,
   productName,
@@ -25,6 +24,7 @@ import {
   type Channel,
   type CreateField,
 } from "./api";
+import { bankDate } from "../bankDay";
 
 const PROBLEM_TEXT: Record<CreateField, MessageKey> = {
   name: "campaigns.invalid.name",
@@ -117,8 +117,8 @@ export function CampaignForm({
           segment_id: "",
           channel: "phone",
           control_pct: String(CONTROL_PCT_DEFAULT),
-          starts_on: localDate(),
-          ends_on: localDate(30),
+          starts_on: bankDate(),
+          ends_on: bankDate(30),
         },
   );
   const [draft, setDraft] = useState<Draft>(initial);

@@ -5,7 +5,6 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteD
 import { api, ApiError, unwrap, type Schemas } from "../api/client";
 import { problemsAbout } from "../cases/api";
 import { nextBestKey } from "../customer/nextBest";
-import { bankDate } from "../bankDay";
 
 export type Campaign = Schemas["CampaignOut"];
 export type CampaignDetail = Schemas["CampaignDetailOut"];
@@ -340,9 +339,3 @@ export function useRecordResponse(campaignId: string) {
 /** The product's name in the reader's language (the Chinese name when there is one). */
 export const productName = (p: { name: string; name_zh?: string | null }, locale: string) =>
   locale === "zh-CN" && p.name_zh ? p.name_zh : p.name;
-
-/** Today on the bank's calendar (src/bankDay.ts), as the date inputs hold it (YYYY-MM-DD); `days` later with an
- * offset. */
-export function localDate(days = 0, now = new Date()): string {
-  return bankDate(days, now);
-}

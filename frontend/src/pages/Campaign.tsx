@@ -8,7 +8,6 @@ import { mayManageCampaigns, mayReadCampaigns, mayReadSegments, mayRespondCampai
 import { ErrorMessage, Fact, Loading, Panel } from "../components/Status";
 import {
   isNobodyEligible,
-  localDate,
   productName,
   useCampaign,
   useCampaignStep,
@@ -20,6 +19,7 @@ import { ConfirmStep, type News } from "../campaigns/ConfirmStep";
 import { CampaignStatusTag } from "../campaigns/CampaignStatusTag";
 import { EffectPanel, ExcludedPanel } from "../campaigns/Effect";
 import { MembersPanel } from "../campaigns/Members";
+import { bankDate } from "../bankDay";
 
 type Step = "launch" | "close";
 
@@ -277,7 +277,7 @@ export function CampaignPage() {
         <Facts c={c} />
         {c.status === "draft" && <p className="muted-text">{t("campaigns.draftNote")}</p>}
         {/* Past its last day a draft cannot be launched (409) until it has new dates. */}
-        {c.status === "draft" && c.ends_on < localDate() && (
+        {c.status === "draft" && c.ends_on < bankDate() && (
           <p className="status notice" data-testid="campaign-past-end">
             {t("campaigns.pastEnd")}
           </p>

@@ -6,10 +6,9 @@ import { renderApp } from "../test/render";
 import { campaignDetailFixture, campaignFixture } from "../test/fixtures";
 import { json, me, mockApi, problem, signedIn, type Call } from "../test/server";
 import { Layout } from "../components/Layout";
-import { localDate } from "../campaigns/api";
 import { CampaignsPage } from "./Campaigns";
 import { NewCampaignPage } from "./NewCampaign";
-import { setBankZone } from "../bankDay";
+import { bankDate, setBankZone } from "../bankDay";
 
 // The signed-in user's /auth/me names the bank's zone: the days the tests expect are days in it.
 setBankZone(me.bank_timezone);
@@ -295,8 +294,8 @@ describe("preparing a campaign", () => {
       segment_id: segments[0].id,
       channel: "phone",
       control_pct: 10,
-      starts_on: localDate(),
-      ends_on: localDate(30),
+      starts_on: bankDate(),
+      ends_on: bankDate(30),
     });
     expect(screen.getByTestId("where")).toHaveTextContent("/campaigns/new");
 

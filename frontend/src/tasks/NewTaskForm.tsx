@@ -7,16 +7,8 @@ import { useI18n, type MessageKey } from "../i18n";
 import { ErrorMessage } from "../components/Status";
 import { FieldProblem } from "../cases/FieldProblem";
 import { staffName, useStaff } from "../staff";
-import {
-  NOTE_MAX,
-  taskFieldProblems,
-  TITLE_MAX,
-  latestDue,
-  today,
-  useCreateTask,
-  type Task,
-  type TaskField,
-} from "./api";
+import { NOTE_MAX, taskFieldProblems, TITLE_MAX, latestDue, useCreateTask, type Task, type TaskField } from "./api";
+import { bankDate } from "../bankDay";
 
 const PROBLEM_TEXT: Partial<Record<TaskField, MessageKey>> = {
   title: "task.invalid.title",
@@ -41,7 +33,7 @@ export function NewTaskForm({
   const create = useCreateTask();
   const picksAssignee = me?.role === "branch_manager";
   const staff = useStaff(["rm", "branch_manager"], { enabled: picksAssignee, forCustomer: customerId });
-  const [values, setValues] = useState({ title: "", due_on: today(), note: "", assignee_id: "" });
+  const [values, setValues] = useState({ title: "", due_on: bankDate(), note: "", assignee_id: "" });
   const [sent, setSent] = useState<typeof values | null>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   useEffect(() => titleRef.current?.focus(), []);
@@ -107,7 +99,7 @@ export function NewTaskForm({
           id={id("due_on")}
           type="date"
           required
-          min={today()}
+          min={bankDate()}
           max={latestDue()}
           value={values.due_on}
           onChange={set("due_on")}

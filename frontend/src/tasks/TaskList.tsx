@@ -16,12 +16,12 @@ import {
   taskFieldProblems,
   latestDue,
   TITLE_MAX,
-  today,
   useTaskAction,
   type Task,
   type TaskAction,
   type TaskWording,
 } from "./api";
+import { bankDate } from "../bankDay";
 
 type ActionMode = "done" | "cancel" | "move";
 type Mode = ActionMode | "edit";
@@ -105,7 +105,7 @@ function ActionForm({
             ref={input}
             type="date"
             required
-            min={today()}
+            min={bankDate()}
             max={latestDue()}
             value={value}
             onChange={(e) => setValue(e.target.value)}
@@ -298,7 +298,7 @@ function TaskRow({ task, canWork, showCustomer }: { task: Task; canWork: boolean
     ? t("task.wasDue", { date: due })
     : task.overdue
       ? t("task.overdueSince", { date: due })
-      : task.due_on === today()
+      : task.due_on === bankDate()
         ? t("task.dueToday")
         : t("task.dueOn", { date: due });
   const mine = me?.username === task.assignee.username;

@@ -8,8 +8,7 @@ import { colleague, json, me, mockApi, problem, signedIn, type Call } from "../t
 import { formatDate } from "../format";
 import { MyDayPage } from "../pages/MyDay";
 import { Customer360Page } from "../pages/Customer360";
-import { today } from "./api";
-import { setBankZone } from "../bankDay";
+import { bankDate, setBankZone } from "../bankDay";
 
 // The signed-in user's /auth/me names the bank's zone: the days the tests expect are days in it.
 setBankZone(me.bank_timezone);
@@ -18,7 +17,7 @@ setBankZone(me.bank_timezone);
 function inDays(n: number): string {
   const d = new Date();
   d.setDate(d.getDate() + n);
-  return today(d);
+  return bankDate(0, d);
 }
 
 const empty = { items: [], next_cursor: null };
@@ -35,7 +34,7 @@ const callBack = taskFixture({
   id: "7a5c0000-0000-4000-8000-000000000002",
   title: "Call back about the mortgage rate",
   customer: { id: "c-2", customer_number: "C0000000007", display_name: "李雷 (Li Lei)" },
-  due_on: today(),
+  due_on: bankDate(),
   note: "Asked about fixing the rate for five years",
   created_by_username: "agent.chen",
 });
@@ -281,7 +280,7 @@ describe("the Tasks card on My day", () => {
     await within(panel).findAllByRole("listitem");
     await user.click(within(panel).getByRole("button", { name: "New task" }));
     const form = within(panel).getByRole("form", { name: "New task" });
-    expect(within(form).getByLabelText("Due on")).toHaveValue(today());
+    expect(within(form).getByLabelText("Due on")).toHaveValue(bankDate());
     // An RM's tasks are their own: no one else to pick.
     expect(within(form).queryByLabelText("For")).toBeNull();
     await user.type(within(form).getByLabelText("What to do"), "Prepare the year-end review");
@@ -290,7 +289,7 @@ describe("the Tasks card on My day", () => {
     expect(await within(panel).findByTestId("task-added")).toHaveTextContent("Task added.");
     expect(tasksCalls(calls, "POST")[0].body).toEqual({
       title: "Prepare the year-end review",
-      due_on: today(),
+      due_on: bankDate(),
       note: "Bring the fund figures",
     });
     await waitFor(() => expect(tasksCalls(calls)).toHaveLength(2));
@@ -333,7 +332,7 @@ describe("the Tasks card on My day", () => {
     expect(await within(panel).findByTestId("task-added")).toHaveTextContent("已为 Wang Lei 添加待办。");
     expect(tasksCalls(calls, "POST")[1].body).toEqual({
       title: "Visit the client",
-      due_on: today(),
+      due_on: bankDate(),
       assignee_id: colleague.id,
     });
   });
@@ -451,7 +450,7 @@ describe("the Tasks panel of the 360 view", () => {
     expect(await within(panel).findByTestId("task-added")).toBeInTheDocument();
     expect(tasksCalls(calls, "POST")[0].body).toEqual({
       title: "Send the rate sheet",
-      due_on: today(),
+      due_on: bankDate(),
       customer_id: customer.id,
     });
   });

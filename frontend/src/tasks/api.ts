@@ -21,11 +21,6 @@ export const LATEST_DUE_DAYS = 366;
 /** How many tasks a list reads at once. */
 export const TASK_PAGE = 20;
 
-/** Today on the bank's calendar (src/bankDay.ts), as the API writes a date (YYYY-MM-DD). */
-export function today(now: Date = new Date()): string {
-  return bankDate(0, now);
-}
-
 /** The latest day a task may be due, `LATEST_DUE_DAYS` from today. */
 export function latestDue(now: Date = new Date()): string {
   return bankDate(LATEST_DUE_DAYS, now);
