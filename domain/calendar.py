@@ -9,7 +9,7 @@ date.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, tzinfo
 from zoneinfo import ZoneInfo
 
 DEFAULT_BANK_ZONE = "Asia/Shanghai"
@@ -39,8 +39,3 @@ def bank_day(at: datetime) -> date:
     if at.tzinfo is None:
         raise ValueError("a naive datetime has no bank day")
     return at.astimezone(_zone).date()
-
-
-def day_starts_at(day: date) -> datetime:
-    """The instant the bank's day begins (aware, in the bank's zone)."""
-    return datetime.combine(day, time.min, tzinfo=_zone)

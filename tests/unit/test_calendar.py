@@ -4,13 +4,12 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from domain.calendar import bank_day, day_starts_at, set_bank_zone
+from domain.calendar import bank_day, set_bank_zone
 
 
 def test_the_bank_day_turns_at_the_banks_midnight_not_utcs() -> None:
     assert bank_day(datetime(2026, 12, 3, 15, 59, tzinfo=UTC)) == date(2026, 12, 3)
     assert bank_day(datetime(2026, 12, 3, 16, 0, tzinfo=UTC)) == date(2026, 12, 4)
-    assert day_starts_at(date(2026, 12, 4)).astimezone(UTC) == datetime(2026, 12, 3, 16, 0, tzinfo=UTC)
 
 
 def test_another_bank_zone_moves_the_day() -> None:
